@@ -1,0 +1,440 @@
+package com.oursprivacy.spec;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Gives every inline object and string-enum schema a deterministic, readable name and moves it
+ * to {@code components.schemas}, so the generator never invents a name.
+ *
+ * <p>The rules, applied per operation ({@code resource.verb} from {@code x-stainless-method}):
+ *
+ * <ul>
+ *   <li>request body of {@code create}/{@code update}/{@code replace}: {@code
+ *       DestinationCreateParams}/{@code …UpdateParams}/{@code …ReplaceParams}; of any other verb:
+ *       {@code SourceTokensParams};
+ *   <li>the result of {@code retrieve}/{@code create}/{@code update}/{@code replace} and the
+ *       items of {@code list}'s {@code entities}: the resource's singular, {@code Destination};
+ *       the {@code list} envelope: {@code DestinationListResponse}; any other verb's result:
+ *       {@code SourceTokensResponse};
+ *   <li>error bodies: {@code ErrorBody};
+ *   <li>nested objects and enums: parent name + singular property name ({@code
+ *       ConsentSettingCategory}); map values add {@code Value}, arrays of arrays {@code Item}.
+ * </ul>
+ *
+ * <p>Identical shapes (ignoring prose) share one class. When a shape is reached under several
+ * names, rule names beat derived ones, the most frequent wins, then the shortest, then the
+ * alphabetically first; a shape shared by several resources under one property name takes that
+ * name alone ({@code Pagination}). Enums are shared within a resource only, so {@code
+ * DestinationStatus} and {@code SourceStatus} stay apart. A name already taken by another shape
+ * falls back to the operation-qualified form ({@code ConsentSettingRetrieveResponse}).
+ */
+final class Normalizer {
+  static final String REF_PREFIX = "#/components/schemas/";
+  static final Pattern FORBIDDEN = Pattern.compile("\\d{3}Response|Inner$|AnyOf\\d*$|OneOf\\d*$");
+  private static final Set<String> ENTITY_VERBS = Set.of("retrieve", "create", "update", "replace");
+
+  /** One place where a schema that becomes a class is found. */
+  private static final class Occurrence {
+    JsonObject schema;
+    Occurrence parent;
+    String ruleName;
+    String altName;
+    String tail;
+    String fixedName;
+    boolean isEnum;
+    String resource;
+    int order;
+    int depth;
+    Group group;
+  }
+
+  /** The occurrences that share one shape, and so one class. */
+  private static final class Group {
+    final List<Occurrence> occurrences = new ArrayList<>();
+    String name;
+    int size;
+
+    Occurrence first() {
+      return occurrences.get(0);
+    }
+  }
+
+  private final JsonObject spec;
+  private final List<Occurrence> occurrences = new ArrayList<>();
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Set<String> taken = new HashSet<>();
+  private final Map<String, Group> claims = new HashMap<>();
+
+  private Normalizer(JsonObject spec) {
+    this.spec = spec;
+  }
+
+  /** Normalizes {@code spec} in place. */
+  static void normalize(JsonObject spec) {
+    new Normalizer(spec).run();
+  }
+
+  private void run() {
+    Compositions.simplify(spec.get("paths"));
+    JsonObject components = Json.obj(spec, "components");
+    if (components == null) {
+      components = new JsonObject();
+      spec.add("components", components);
+    }
+    JsonObject schemas = Json.obj(components, "schemas");
+    if (schemas == null) {
+      schemas = new JsonObject();
+      components.add("schemas", schemas);
+    }
+    Compositions.simplify(schemas);
+    for (Map.Entry<String, JsonElement> en : schemas.entrySet()) {
+      taken.add(en.getKey());
+      if (en.getValue().isJsonObject()) {
+        Occurrence o = root(en.getValue().getAsJsonObject(), null, null, "components");
+        o.fixedName = en.getKey();
+        walkChildren(o.schema, o);
+      }
+    }
+    for (Operation op : Operation.all(spec)) {
+      collect(op);
+    }
+    group();
+    claimRuleNames();
+    name();
+    hoist(schemas);
+  }
+
+  // ---- collection -------------------------------------------------------------------------
+
+  private void collect(Operation op) {
+    String r = op.singular();
+    String v = Names.pascal(op.verb);
+    JsonObject body = op.requestSchema();
+    if (body != null) {
+      String rule = r + v + "Params";
+      walkRoot(body, rule, rule, op.resource, false);
+    }
+    for (String status : op.statuses()) {
+      JsonObject s = op.responseSchema(status);
+      if (s == null) {
+        continue;
+      }
+      if (!status.startsWith("2")) {
+        walkRoot(s, "ErrorBody", r + v + statusWord(status) + "Error", op.resource, false);
+      } else if (op.verb.equals("list")) {
+        walkRoot(s, r + "ListResponse", r + "ListResponse", op.resource, true);
+      } else if (ENTITY_VERBS.contains(op.verb)) {
+        walkRoot(s, r, r + v + "Response", op.resource, false);
+      } else {
+        walkRoot(s, r + v + "Response", r + v + "Response", op.resource, false);
+      }
+    }
+  }
+
+  /** {@code 413} becomes {@code PayloadTooLarge}: error classes named for people, not numbers. */
+  static String statusWord(String status) {
+    switch (status) {
+      case "400": return "BadRequest";
+      case "401": return "Unauthorized";
+      case "403": return "Forbidden";
+      case "404": return "NotFound";
+      case "405": return "MethodNotAllowed";
+      case "409": return "Conflict";
+      case "413": return "PayloadTooLarge";
+      case "415": return "UnsupportedMediaType";
+      case "422": return "Unprocessable";
+      case "429": return "RateLimited";
+      case "500": return "Server";
+      case "502": return "BadGateway";
+      case "503": return "Unavailable";
+      default: return status.startsWith("4") ? "ClientError" : "Failure";
+    }
+  }
+
+  private void walkRoot(JsonObject s, String rule, String alt, String resource, boolean list) {
+    if (s.has("$ref")) {
+      return;
+    }
+    if (Json.isObjectNode(s)) {
+      Occurrence o = root(s, rule, alt, resource);
+      if (list) {
+        JsonObject entities = Json.obj(Json.obj(s, "properties"), "entities");
+        JsonObject items = Json.obj(entities, "items");
+        String single = rule.substring(0, rule.length() - "ListResponse".length());
+        for (Map.Entry<String, JsonElement> p : Json.obj(s, "properties").entrySet()) {
+          if (!p.getValue().isJsonObject()) {
+            continue;
+          }
+          JsonObject ps = p.getValue().getAsJsonObject();
+          if (ps == entities && items != null && Json.isObjectNode(items)) {
+            Occurrence item = root(items, single, single + "ListItem", resource);
+            item.parent = o;
+            item.depth = 1;
+            walkChildren(items, item);
+          } else {
+            walk(ps, o, Names.singularPascal(p.getKey()));
+          }
+        }
+        walkExtra(s, o);
+      } else {
+        walkChildren(s, o);
+      }
+    } else if (Json.isStringEnum(s)) {
+      Occurrence o = root(s, rule, alt, resource);
+      o.isEnum = true;
+    } else if (Json.obj(s, "items") != null) {
+      walkRoot(Json.obj(s, "items"), rule + "Item", alt + "Item", resource, false);
+    } else if (Json.obj(s, "additionalProperties") != null) {
+      walkRoot(Json.obj(s, "additionalProperties"), rule + "Value", alt + "Value", resource, false);
+    }
+  }
+
+  private Occurrence root(JsonObject s, String rule, String alt, String resource) {
+    Occurrence o = new Occurrence();
+    o.schema = s;
+    o.ruleName = rule;
+    o.altName = alt;
+    o.resource = resource;
+    o.order = occurrences.size();
+    occurrences.add(o);
+    return o;
+  }
+
+  private void walkChildren(JsonObject s, Occurrence owner) {
+    JsonObject props = Json.obj(s, "properties");
+    if (props != null) {
+      for (Map.Entry<String, JsonElement> p : props.entrySet()) {
+        if (p.getValue().isJsonObject()) {
+          walk(p.getValue().getAsJsonObject(), owner, Names.singularPascal(p.getKey()));
+        }
+      }
+    }
+    walkExtra(s, owner);
+  }
+
+  private void walkExtra(JsonObject s, Occurrence owner) {
+    JsonObject ap = Json.obj(s, "additionalProperties");
+    if (ap != null) {
+      walk(ap, owner, "Value");
+    }
+  }
+
+  private void walk(JsonObject s, Occurrence parent, String tail) {
+    if (s.has("$ref")) {
+      return;
+    }
+    if (Json.isObjectNode(s)) {
+      Occurrence o = nested(s, parent, tail);
+      walkChildren(s, o);
+    } else if (Json.isStringEnum(s)) {
+      nested(s, parent, tail).isEnum = true;
+    } else if (Json.obj(s, "items") != null) {
+      JsonObject items = Json.obj(s, "items");
+      walk(items, parent, Json.obj(items, "items") != null ? tail + "Item" : tail);
+    } else if (Json.obj(s, "additionalProperties") != null) {
+      walk(Json.obj(s, "additionalProperties"), parent, tail + "Value");
+    }
+  }
+
+  private Occurrence nested(JsonObject s, Occurrence parent, String tail) {
+    Occurrence o = new Occurrence();
+    o.schema = s;
+    o.parent = parent;
+    o.tail = tail;
+    o.resource = parent.resource;
+    o.depth = parent.depth + 1;
+    o.order = occurrences.size();
+    occurrences.add(o);
+    return o;
+  }
+
+  // ---- grouping and naming ----------------------------------------------------------------
+
+  private void group() {
+    // Objects first: an enum's key depends on which resources share its parent's class.
+    for (Occurrence o : occurrences) {
+      if (!o.isEnum) {
+        assign(o, o.fixedName != null ? "fixed:" + o.fixedName : "obj:" + shapeOf(o));
+      }
+    }
+    for (Occurrence o : occurrences) {
+      if (o.isEnum) {
+        assign(o, "enum:" + scope(o) + ":" + shapeOf(o));
+      }
+    }
+  }
+
+  private static String shapeOf(Occurrence o) {
+    return Json.shape(withoutUseSite(o.schema));
+  }
+
+  /**
+   * Enums are shared within a resource only; an enum inside a class that several resources
+   * share is shared by exactly those resources.
+   */
+  private static String scope(Occurrence o) {
+    if (o.parent == null) {
+      return o.resource;
+    }
+    Set<String> rs = new java.util.TreeSet<>();
+    o.parent.group.occurrences.forEach(p -> rs.add(p.resource));
+    return rs.size() > 1 ? String.join(",", rs) : o.resource;
+  }
+
+  private void assign(Occurrence o, String key) {
+    Group g = groups.computeIfAbsent(key, k -> new Group());
+    g.size = shapeOf(o).length();
+    if (o.fixedName != null) {
+      g.occurrences.add(0, o);
+    } else {
+      g.occurrences.add(o);
+    }
+    o.group = g;
+  }
+
+  /** The keywords that belong to where a schema is used, not to the class it becomes. */
+  private static JsonObject withoutUseSite(JsonObject s) {
+    JsonObject copy = s.deepCopy();
+    copy.remove("nullable");
+    copy.remove("readOnly");
+    copy.remove("writeOnly");
+    copy.remove("default");
+    copy.remove("deprecated");
+    return copy;
+  }
+
+  /**
+   * A rule name such as {@code ConsentSetting} may be wanted by several shapes (the list item
+   * and the retrieved entity differ for a few resources). It goes to the shape that most
+   * operations return under it; the others fall back to their qualified names.
+   */
+  private void claimRuleNames() {
+    Map<String, Map<Group, Integer>> votes = new LinkedHashMap<>();
+    for (Occurrence o : occurrences) {
+      if (o.ruleName != null) {
+        votes.computeIfAbsent(o.ruleName, k -> new LinkedHashMap<>()).merge(o.group, 1, Integer::sum);
+      }
+    }
+    votes.forEach(
+        (name, byGroup) -> {
+          Group best = null;
+          int bestVotes = -1;
+          for (Map.Entry<Group, Integer> en : byGroup.entrySet()) {
+            if (en.getValue() > bestVotes) {
+              best = en.getKey();
+              bestVotes = en.getValue();
+            }
+          }
+          claims.put(name, best);
+        });
+  }
+
+  private void name() {
+    List<Group> ordered = new ArrayList<>(groups.values());
+    ordered.sort(
+        Comparator.comparingInt((Group g) -> -g.size).thenComparingInt(g -> g.first().order));
+    for (Group g : ordered) {
+      g.name = chooseName(g);
+      taken.add(g.name);
+    }
+  }
+
+  private String chooseName(Group g) {
+    if (g.first().fixedName != null) {
+      return g.first().fixedName;
+    }
+    List<String> preferred = new ArrayList<>();
+    Map<String, Integer> ruleVotes = new LinkedHashMap<>();
+    Map<String, Integer> derivedVotes = new LinkedHashMap<>();
+    List<String> fallbacks = new ArrayList<>();
+    Set<String> tails = new HashSet<>();
+    Set<String> resources = new HashSet<>();
+    for (Occurrence o : g.occurrences) {
+      resources.add(o.resource);
+      if (o.ruleName != null) {
+        if (claims.get(o.ruleName) == g) {
+          ruleVotes.merge(o.ruleName, 1, Integer::sum);
+        }
+        fallbacks.add(o.altName);
+      } else {
+        derivedVotes.merge(o.parent.group.name + o.tail, 1, Integer::sum);
+        tails.add(o.tail);
+      }
+    }
+    preferred.addAll(rank(ruleVotes));
+    if (ruleVotes.isEmpty() && !g.first().isEnum && tails.size() == 1 && resources.size() > 1) {
+      preferred.add(tails.iterator().next());
+    }
+    preferred.addAll(rank(derivedVotes));
+    preferred.addAll(fallbacks);
+    for (String candidate : preferred) {
+      String n = legal(candidate);
+      if (!taken.contains(n) && !Names.RESERVED.contains(n)) {
+        return n;
+      }
+    }
+    String base = legal(preferred.isEmpty() ? "Model" : preferred.get(0));
+    for (int i = 2; ; i++) {
+      if (!taken.contains(base + i)) {
+        return base + i;
+      }
+    }
+  }
+
+  /** Most votes first, then shortest, then alphabetical. */
+  private static List<String> rank(Map<String, Integer> votes) {
+    return votes.entrySet().stream()
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getValue())
+                .thenComparingInt(e -> e.getKey().length())
+                .thenComparing(Map.Entry::getKey))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toList());
+  }
+
+  /** Keeps generated names clear of the patterns the generator itself would produce. */
+  private static String legal(String name) {
+    return FORBIDDEN.matcher(name).find() ? name + "Model" : name;
+  }
+
+  // ---- hoisting -----------------------------------------------------------------------------
+
+  private void hoist(JsonObject schemas) {
+    List<Occurrence> deepestFirst = new ArrayList<>(occurrences);
+    deepestFirst.sort(
+        Comparator.comparingInt((Occurrence o) -> -o.depth).thenComparingInt(o -> o.order));
+    Set<Group> written = new HashSet<>();
+    for (Occurrence o : deepestFirst) {
+      Group g = o.group;
+      if (o.fixedName != null) {
+        written.add(g);
+        continue;
+      }
+      if (written.add(g)) {
+        JsonObject def = withoutUseSite(o.schema);
+        if (g.first().fixedName == null) {
+          schemas.add(g.name, def);
+        }
+      }
+      JsonObject ref = new JsonObject();
+      ref.addProperty("$ref", REF_PREFIX + g.name);
+      for (String k : new String[] {"description", "nullable", "readOnly", "writeOnly", "default"}) {
+        if (o.schema.has(k)) {
+          ref.add(k, o.schema.get(k));
+        }
+      }
+      Json.replaceContents(o.schema, ref);
+    }
+  }
+}

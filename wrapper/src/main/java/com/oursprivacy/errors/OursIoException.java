@@ -1,0 +1,14 @@
+package com.oursprivacy.errors;
+
+/**
+ * The request could not be completed at the network level (connection refused or reset, TLS
+ * failure, the connection closed mid-body), after the client's retries were used up.
+ */
+public class OursIoException extends OursException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a message and the underlying I/O cause. */
+  public OursIoException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

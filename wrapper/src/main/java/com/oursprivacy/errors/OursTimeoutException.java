@@ -1,0 +1,14 @@
+package com.oursprivacy.errors;
+
+/**
+ * A connect, read or whole-call timeout expired (after the client's retries were used up). The
+ * server may or may not have acted on the request.
+ */
+public final class OursTimeoutException extends OursException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates an exception with a message and the underlying cause. */
+  public OursTimeoutException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,14 @@
+package com.oursprivacy.errors;
+
+import java.util.List;
+import java.util.Map;
+
+/** A non-2xx status the API does not document (for example 405, 418 or a 3xx that was not followed). */
+public final class UnexpectedStatusCodeException extends OursApiException {
+  private static final long serialVersionUID = 1L;
+
+  UnexpectedStatusCodeException(
+      int status, String error, String details, Map<String, List<String>> headers, String rawBody) {
+    super(status, error, details, headers, rawBody);
+  }
+}
