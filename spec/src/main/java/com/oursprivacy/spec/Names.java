@@ -18,7 +18,7 @@ final class Names {
       Set.of(
           "data", "metadata", "analytics", "series", "species", "news", "status", "alias",
           "canvas", "bias", "atlas", "statistics", "physics", "address", "process", "access",
-          "success", "progress");
+          "success", "progress", "has", "gas", "yes", "was", "this", "bus", "plus", "minus");
 
   private static final Map<String, String> IRREGULAR =
       Map.of(
@@ -105,7 +105,7 @@ final class Names {
     if (w.equals("settings") || w.equals("details")) {
       return w.substring(0, w.length() - 1);
     }
-    if (INVARIANT.contains(w) || w.length() <= 3 || w.endsWith("series")) {
+    if (INVARIANT.contains(w) || w.length() <= 2 || w.endsWith("series")) {
       return w;
     }
     if (w.endsWith("ies")) {

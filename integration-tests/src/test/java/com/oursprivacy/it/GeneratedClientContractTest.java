@@ -1,0 +1,98 @@
+package com.oursprivacy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.HTTP;
+import retrofit2.http.PATCH;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+
+/**
+ * The generated client covers the spec the build was pointed at, and its public types carry the
+ * normalizer's names, never the generator's fallbacks.
+ */
+class GeneratedClientContractTest {
+  private static final Pattern GENERATOR_NAME = Pattern.compile("\\d{3}Response|Inner$|AnyOf\\d*$");
+  private static final Set<Class<? extends Annotation>> VERBS =
+      Set.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HTTP.class);
+
+  private static JsonObject normalizedSpec(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
+    return JsonParser.parseString(Files.readString(dir.resolve(name + ".json"), StandardCharsets.UTF_8))
+        .getAsJsonObject();
+  }
+
+  private static Set<String> specOperations(JsonObject spec) {
+    Set<String> ops = new TreeSet<>();
+    for (Map.Entry<String, JsonElement> p : spec.getAsJsonObject("paths").entrySet()) {
+      for (String method : p.getValue().getAsJsonObject().keySet()) {
+        if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+          ops.add(method.toUpperCase() + " " + p.getKey().replaceFirst("^/", ""));
+        }
+      }
+    }
+    return ops;
+  }
+
+  private static Set<String> generatedOperations(String pkg) {
+    Set<String> ops = new TreeSet<>();
+    for (Class<?> api : GeneratedClasses.in(pkg + ".api")) {
+      for (Method m : api.getDeclaredMethods()) {
+        for (Annotation a : m.getAnnotations()) {
+          if (a instanceof GET) ops.add("GET " + ((GET) a).value());
+          if (a instanceof POST) ops.add("POST " + ((POST) a).value());
+          if (a instanceof PUT) ops.add("PUT " + ((PUT) a).value());
+          if (a instanceof PATCH) ops.add("PATCH " + ((PATCH) a).value());
+          if (a instanceof DELETE) ops.add("DELETE " + ((DELETE) a).value());
+          if (a instanceof HTTP) ops.add(((HTTP) a).method() + " " + ((HTTP) a).path());
+        }
+      }
+    }
+    return ops;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"platform", "ingest"})
+  void everySpecOperationHasExactlyOneGeneratedMethod(String name) throws IOException {
+    Set<String> expected = specOperations(normalizedSpec(name));
+    Set<String> generated = generatedOperations("com.oursprivacy.generated." + name);
+    assertThat(generated).containsExactlyInAnyOrderElementsOf(expected);
+    int methods = 0;
+    for (Class<?> api : GeneratedClasses.in("com.oursprivacy.generated." + name + ".api")) {
+      for (Method m : api.getDeclaredMethods()) {
+        for (Annotation a : m.getAnnotations()) {
+          if (VERBS.contains(a.annotationType())) {
+            methods++;
+          }
+        }
+      }
+    }
+    assertThat(methods).isEqualTo(expected.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"platform", "ingest"})
+  void noGeneratedModelCarriesAGeneratorStyleName(String name) throws IOException {
+    List<Class<?>> models = GeneratedClasses.in("com.oursprivacy.generated." + name + ".model");
+    assertThat(models).hasSize(normalizedSpec(name).getAsJsonObject("components").getAsJsonObject("schemas").size());
+    assertThat(models).extracting(Class::getSimpleName).noneMatch(n -> GENERATOR_NAME.matcher(n).find());
+  }
+}
