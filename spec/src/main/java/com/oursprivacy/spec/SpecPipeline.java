@@ -35,16 +35,12 @@ public final class SpecPipeline {
     Path out = Path.of(System.getProperty("ours.spec.out", root.resolve("spec/target/openapi").toString()));
     boolean strict = Boolean.parseBoolean(System.getProperty("ours.spec.strict", "false"));
     boolean update = Boolean.parseBoolean(System.getProperty("ours.spec.updateLock", "false"));
-    try {
-      run(root, out, strict, update,
-          SpecSource.resolve("platform", System.getProperty("ours.spec.platform"), root,
-              "platform-openapi.json", PLATFORM_URL),
-          SpecSource.resolve("ingest", System.getProperty("ours.spec.ingest"), root,
-              "ingest-openapi.json", INGEST_URL));
-    } catch (SpecException e) {
-      System.err.println("[ours-spec] ERROR " + e.getMessage());
-      throw e;
-    }
+    // A SpecException's one-line message becomes the build's error line; no stack trace.
+    run(root, out, strict, update,
+        SpecSource.resolve("platform", System.getProperty("ours.spec.platform"), root,
+            "platform-openapi.json", PLATFORM_URL),
+        SpecSource.resolve("ingest", System.getProperty("ours.spec.ingest"), root,
+            "ingest-openapi.json", INGEST_URL));
   }
 
   static void run(Path root, Path out, boolean strict, boolean update, SpecSource... sources) {
