@@ -32,11 +32,15 @@ import java.util.stream.Collectors;
  *       ConsentSettingCategory}); map values add {@code Value}, arrays of arrays {@code Item}.
  * </ul>
  *
- * <p>Identical shapes (ignoring prose) share one class. When a shape is reached under several
- * names, rule names beat derived ones, the most frequent wins, then the shortest, then the
- * alphabetically first; a shape shared by several resources under one property name takes that
- * name alone ({@code Pagination}). Enums are shared within a resource only, so {@code
- * DestinationStatus} and {@code SourceStatus} stay apart. A name already taken by another shape
+ * <p>Identical shapes (ignoring prose) share one class within a scope (the operation's tag: one
+ * per resource in the platform spec), and API-wide for the
+ * two shapes every resource uses: {@code ErrorBody} and the cursor {@code Pagination}. Sharing
+ * stops at the resource on purpose: names are public API, and a class shared across resources
+ * would be renamed whenever a resource sharing its shape is added to or removed from the spec.
+ * A nested shape that several resources of one scope reach under the same property takes that
+ * property's name alone (ingest's {@code UserProperty}).
+ * When a shape is reached under several names, rule names beat derived ones, the most frequent
+ * wins, then the shortest, then the alphabetically first. A name already taken by another shape
  * falls back to the operation-qualified form ({@code ConsentSettingRetrieveResponse}).
  */
 final class Normalizer {
@@ -52,8 +56,11 @@ final class Normalizer {
     String altName;
     String tail;
     String fixedName;
+    /** Rule names such as {@code Destination} belong to one resource; {@code ErrorBody} to none. */
+    boolean resourceScoped = true;
     boolean isEnum;
     String resource;
+    String scope;
     int order;
     int depth;
     Group group;
@@ -75,6 +82,7 @@ final class Normalizer {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Set<String> taken = new HashSet<>();
   private final Map<String, Group> claims = new HashMap<>();
+  private String currentScope;
 
   private Normalizer(JsonObject spec) {
     this.spec = spec;
@@ -118,6 +126,7 @@ final class Normalizer {
   // ---- collection -------------------------------------------------------------------------
 
   private void collect(Operation op) {
+    currentScope = op.scope();
     String r = op.singular();
     String v = Names.pascal(op.verb);
     JsonObject body = op.requestSchema();
@@ -131,7 +140,11 @@ final class Normalizer {
         continue;
       }
       if (!status.startsWith("2")) {
+        int before = occurrences.size();
         walkRoot(s, "ErrorBody", r + v + statusWord(status) + "Error", op.resource, false);
+        if (occurrences.size() > before) {
+          occurrences.get(before).resourceScoped = false;
+        }
       } else if (op.verb.equals("list")) {
         walkRoot(s, r + "ListResponse", r + "ListResponse", op.resource, true);
       } else if (ENTITY_VERBS.contains(op.verb)) {
@@ -177,7 +190,13 @@ final class Normalizer {
             continue;
           }
           JsonObject ps = p.getValue().getAsJsonObject();
-          if (ps == entities && items != null && Json.isObjectNode(items)) {
+          if (p.getKey().equals("pagination") && Json.isObjectNode(ps)) {
+            Occurrence page = root(ps, "Pagination", single + "Pagination", resource);
+            page.parent = o;
+            page.depth = 1;
+            page.resourceScoped = false;
+            walkChildren(ps, page);
+          } else if (ps == entities && items != null && Json.isObjectNode(items)) {
             Occurrence item = root(items, single, single + "ListItem", resource);
             item.parent = o;
             item.depth = 1;
@@ -202,6 +221,7 @@ final class Normalizer {
 
   private Occurrence root(JsonObject s, String rule, String alt, String resource) {
     Occurrence o = new Occurrence();
+    o.scope = currentScope == null ? resource : currentScope;
     o.schema = s;
     o.ruleName = rule;
     o.altName = alt;
@@ -253,6 +273,8 @@ final class Normalizer {
     o.parent = parent;
     o.tail = tail;
     o.resource = parent.resource;
+    o.scope = parent.scope;
+    o.resourceScoped = parent.resourceScoped;
     o.depth = parent.depth + 1;
     o.order = occurrences.size();
     occurrences.add(o);
@@ -262,34 +284,17 @@ final class Normalizer {
   // ---- grouping and naming ----------------------------------------------------------------
 
   private void group() {
-    // Objects first: an enum's key depends on which resources share its parent's class.
     for (Occurrence o : occurrences) {
-      if (!o.isEnum) {
-        assign(o, o.fixedName != null ? "fixed:" + o.fixedName : "obj:" + shapeOf(o));
-      }
-    }
-    for (Occurrence o : occurrences) {
-      if (o.isEnum) {
-        assign(o, "enum:" + scope(o) + ":" + shapeOf(o));
-      }
+      String scope = o.resourceScoped ? o.scope : "*";
+      String key = o.fixedName != null
+          ? "fixed:" + o.fixedName
+          : (o.isEnum ? "enum:" : "obj:") + scope + ":" + shapeOf(o);
+      assign(o, key);
     }
   }
 
   private static String shapeOf(Occurrence o) {
     return Json.shape(withoutUseSite(o.schema));
-  }
-
-  /**
-   * Enums are shared within a resource only; an enum inside a class that several resources
-   * share is shared by exactly those resources.
-   */
-  private static String scope(Occurrence o) {
-    if (o.parent == null) {
-      return o.resource;
-    }
-    Set<String> rs = new java.util.TreeSet<>();
-    o.parent.group.occurrences.forEach(p -> rs.add(p.resource));
-    return rs.size() > 1 ? String.join(",", rs) : o.resource;
   }
 
   private void assign(Occurrence o, String key) {
@@ -373,7 +378,8 @@ final class Normalizer {
       }
     }
     preferred.addAll(rank(ruleVotes));
-    if (ruleVotes.isEmpty() && !g.first().isEnum && tails.size() == 1 && resources.size() > 1) {
+    if (ruleVotes.isEmpty() && tails.size() == 1 && resources.size() > 1) {
+      // one concept used by several resources of a scope (ingest's userProperties): its own name
       preferred.add(tails.iterator().next());
     }
     preferred.addAll(rank(derivedVotes));

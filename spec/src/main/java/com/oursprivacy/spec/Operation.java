@@ -84,6 +84,15 @@ final class Operation {
     return new String[] {resource, verb};
   }
 
+  /**
+   * The scope within which identical shapes share a class: the operation's first tag (one per
+   * resource in the platform spec; one for all three ingest operations), else the resource.
+   */
+  String scope() {
+    List<String> tags = Json.strings(Json.arr(node, "tags"));
+    return tags.isEmpty() ? resource : tags.get(0);
+  }
+
   /** The JSON request body schema, or null. */
   JsonObject requestSchema() {
     JsonObject body = Json.obj(node, "requestBody");

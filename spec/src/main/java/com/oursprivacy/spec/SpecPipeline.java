@@ -54,6 +54,8 @@ public final class SpecPipeline {
       SpecSummary summary = SpecSummary.of(spec, raw, src.display(root));
       JsonObject normalized = prepare(spec);
       write(out.resolve(src.name + ".json"), normalized);
+      // the spec as pulled, for tests that derive older or newer variants from it
+      writeRaw(out.resolve(src.name + ".source.json"), raw);
       fresh.specs.put(src.name, summary);
       int models = Json.obj(Json.obj(normalized, "components"), "schemas").size();
       System.out.println(String.format(Locale.ROOT,
@@ -136,6 +138,15 @@ public final class SpecPipeline {
       }
     }
     return copy;
+  }
+
+  private static void writeRaw(Path file, byte[] raw) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void write(Path file, JsonObject spec) {
