@@ -1,0 +1,118 @@
+package com.oursprivacy.ingest;
+
+import com.oursprivacy.generated.ingest.model.DefaultProperty;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The API's known "default" properties (page, device, campaign and click-id context such as
+ * {@code utm_source}, {@code gclid}, {@code fbp}, {@code current_url}) passed on to
+ * destinations. Only keys the spec defines are accepted, each with its JSON type. Immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * DefaultProperties d = DefaultProperties.builder().property("utm_source", "newsletter").property("gclid", "abc").build();
+ * }</pre>
+ */
+public final class DefaultProperties {
+  private static final Map<String, Class<?>> KEYS = KnownKeys.of(DefaultProperty.class);
+  private static final DefaultProperties EMPTY = new Builder().build();
+
+  private final Map<String, Object> values;
+
+  private DefaultProperties(Builder b) {
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+  }
+
+  /** No properties. */
+  public static DefaultProperties empty() {
+    return EMPTY;
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this object's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.values.putAll(values);
+    return b;
+  }
+
+  /** The keys the API defines (from the spec), e.g. {@code utm_source}; unmodifiable. */
+  public static Set<String> knownKeys() {
+    return KEYS.keySet();
+  }
+
+  /** The properties that are set, by JSON name; unmodifiable. */
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  /** True when nothing is set. */
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DefaultProperties && values.equals(((DefaultProperties) o).values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  /** Lists the keys only (values may identify a person). */
+  @Override
+  public String toString() {
+    return "DefaultProperties" + values.keySet();
+  }
+
+  /** Builds {@link DefaultProperties}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Sets one known property.
+     *
+     * @param key a key of {@link #knownKeys()}, e.g. {@code utm_source}
+     * @param value a String, Boolean or Number as the spec types the key
+     * @throws IllegalArgumentException if the key is unknown or the value's type does not match
+     */
+    public Builder property(String key, Object value) {
+      Objects.requireNonNull(key, "key == null");
+      Objects.requireNonNull(value, "value == null");
+      Class<?> type = KEYS.get(key);
+      if (type == null) {
+        throw new IllegalArgumentException(
+            "defaultProperties." + key + ": not a known default property; see DefaultProperties.knownKeys()");
+      }
+      boolean ok =
+          type == BigDecimal.class
+              ? value instanceof Number
+              : type == Object.class || type.isInstance(value);
+      if (!ok) {
+        throw new IllegalArgumentException(
+            "defaultProperties." + key + ": must be a " + (type == BigDecimal.class ? "Number" : type.getSimpleName())
+                + ", was " + value.getClass().getSimpleName());
+      }
+      values.put(key, value);
+      return this;
+    }
+
+    /** An immutable snapshot of this builder. */
+    public DefaultProperties build() {
+      return new DefaultProperties(this);
+    }
+  }
+}

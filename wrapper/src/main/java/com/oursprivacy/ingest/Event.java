@@ -1,0 +1,230 @@
+package com.oursprivacy.ingest;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One tracked event, built fluently. Immutable and thread-safe: every method returns a new
+ * event and leaves the receiver unchanged, so a partly built event can be shared as a template.
+ *
+ * <pre>{@code
+ * Event purchase = Event.named("Purchase").userId("u1").property("sku", "A1").at(Instant.now());
+ * }</pre>
+ *
+ * <p>Nothing is checked here beyond nulls; {@link OursIngest} and {@link Tracker} validate the
+ * whole event (identity, lengths, time window, finite numbers) before anything is sent, and
+ * throw {@link com.oursprivacy.errors.OursValidationException}. When no {@link #distinctId} is
+ * given, the client assigns a random UUID at send time, so retries never double-count.
+ */
+public final class Event {
+  private String name;
+  private Instant time;
+  private String userId;
+  private String externalId;
+  private String email;
+  private Map<String, Object> properties = Collections.emptyMap();
+  private UserProperties userProperties = UserProperties.empty();
+  private DefaultProperties defaultProperties = DefaultProperties.empty();
+  private IdentityContext identityContext;
+  private String distinctId;
+
+  private Event() {}
+
+  /**
+   * A new event with the given name (it must be allowed for the source in the Ours dashboard).
+   *
+   * @throws NullPointerException if {@code name} is null
+   */
+  public static Event named(String name) {
+    Event e = new Event();
+    e.name = Objects.requireNonNull(name, "name == null");
+    return e;
+  }
+
+  private Event copy() {
+    Event e = new Event();
+    e.name = name;
+    e.time = time;
+    e.userId = userId;
+    e.externalId = externalId;
+    e.email = email;
+    e.properties = properties;
+    e.userProperties = userProperties;
+    e.defaultProperties = defaultProperties;
+    e.identityContext = identityContext;
+    e.distinctId = distinctId;
+    return e;
+  }
+
+  /** A copy with this name. */
+  public Event name(String name) {
+    Event e = copy();
+    e.name = Objects.requireNonNull(name, "name == null");
+    return e;
+  }
+
+  /** A copy that happened at {@code time} (must lie within the last 7 days when sent). */
+  public Event at(Instant time) {
+    Event e = copy();
+    e.time = Objects.requireNonNull(time, "time == null");
+    return e;
+  }
+
+  /** A copy for the Ours user id (takes precedence over externalId and email). */
+  public Event userId(String userId) {
+    Event e = copy();
+    e.userId = Objects.requireNonNull(userId, "userId == null");
+    return e;
+  }
+
+  /** A copy for the user's id in your system (takes precedence over email). */
+  public Event externalId(String externalId) {
+    Event e = copy();
+    e.externalId = Objects.requireNonNull(externalId, "externalId == null");
+    return e;
+  }
+
+  /** A copy for the user's email address (hashed by the server). */
+  public Event email(String email) {
+    Event e = copy();
+    e.email = Objects.requireNonNull(email, "email == null");
+    return e;
+  }
+
+  /**
+   * A copy with one more event property. Values may be strings, finite numbers, booleans, null,
+   * lists and string-keyed maps of those.
+   */
+  public Event property(String key, Object value) {
+    Objects.requireNonNull(key, "key == null");
+    Event e = copy();
+    Map<String, Object> p = new LinkedHashMap<>(properties);
+    p.put(key, value);
+    e.properties = Collections.unmodifiableMap(p);
+    return e;
+  }
+
+  /** A copy with every entry of {@code properties} added to the event properties. */
+  public Event properties(Map<String, ?> properties) {
+    Objects.requireNonNull(properties, "properties == null");
+    Event e = copy();
+    Map<String, Object> p = new LinkedHashMap<>(this.properties);
+    properties.forEach((k, v) -> p.put(Objects.requireNonNull(k, "properties key == null"), v));
+    e.properties = Collections.unmodifiableMap(p);
+    return e;
+  }
+
+  /** A copy carrying these user properties (replacing any set before). */
+  public Event userProperties(UserProperties userProperties) {
+    Event e = copy();
+    e.userProperties = Objects.requireNonNull(userProperties, "userProperties == null");
+    return e;
+  }
+
+  /** A copy carrying these default properties (replacing any set before). */
+  public Event defaultProperties(DefaultProperties defaultProperties) {
+    Event e = copy();
+    e.defaultProperties = Objects.requireNonNull(defaultProperties, "defaultProperties == null");
+    return e;
+  }
+
+  /** A copy carrying the end user's IP and User-Agent. */
+  public Event identityContext(IdentityContext identityContext) {
+    Event e = copy();
+    e.identityContext = Objects.requireNonNull(identityContext, "identityContext == null");
+    return e;
+  }
+
+  /**
+   * A copy with this deduplication key (1–400 characters). Set it when the event has a natural
+   * unique id (an order number): the server then counts it once however often it is sent.
+   */
+  public Event distinctId(String distinctId) {
+    Event e = copy();
+    e.distinctId = Objects.requireNonNull(distinctId, "distinctId == null");
+    return e;
+  }
+
+  /** The event name. */
+  public String name() {
+    return name;
+  }
+
+  /** When it happened, if set; otherwise the server (or the {@link Tracker}) uses "now". */
+  public Optional<Instant> time() {
+    return Optional.ofNullable(time);
+  }
+
+  /** The Ours user id, if set. */
+  public Optional<String> userId() {
+    return Optional.ofNullable(userId);
+  }
+
+  /** The external id, if set. */
+  public Optional<String> externalId() {
+    return Optional.ofNullable(externalId);
+  }
+
+  /** The email, if set. */
+  public Optional<String> email() {
+    return Optional.ofNullable(email);
+  }
+
+  /** The event properties; unmodifiable. */
+  public Map<String, Object> properties() {
+    return properties;
+  }
+
+  /** The user properties; empty when none were set. */
+  public UserProperties userProperties() {
+    return userProperties;
+  }
+
+  /** The default properties; empty when none were set. */
+  public DefaultProperties defaultProperties() {
+    return defaultProperties;
+  }
+
+  /** The end user's network context, if set. */
+  public Optional<IdentityContext> identityContext() {
+    return Optional.ofNullable(identityContext);
+  }
+
+  /** The deduplication key, if set (events returned by the client always have one). */
+  public Optional<String> distinctId() {
+    return Optional.ofNullable(distinctId);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Event)) {
+      return false;
+    }
+    Event e = (Event) o;
+    return name.equals(e.name)
+        && Objects.equals(time, e.time)
+        && Objects.equals(userId, e.userId)
+        && Objects.equals(externalId, e.externalId)
+        && Objects.equals(email, e.email)
+        && properties.equals(e.properties)
+        && userProperties.equals(e.userProperties)
+        && defaultProperties.equals(e.defaultProperties)
+        && Objects.equals(identityContext, e.identityContext)
+        && Objects.equals(distinctId, e.distinctId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, time, userId, externalId, email, properties, distinctId);
+  }
+
+  /** Name, time and distinctId only: identities and properties are personal data. */
+  @Override
+  public String toString() {
+    return "Event{name=" + name + ", time=" + time + ", distinctId=" + distinctId + "}";
+  }
+}

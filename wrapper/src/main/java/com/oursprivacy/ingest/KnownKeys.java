@@ -1,0 +1,28 @@
+package com.oursprivacy.ingest;
+
+import com.google.gson.annotations.SerializedName;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON keys, and their Java types, of a generated model: read from the generated class so
+ * the list of known user and default properties follows the spec without being typed twice.
+ */
+final class KnownKeys {
+  private KnownKeys() {}
+
+  /** JSON name → field type (String, Boolean, BigDecimal, Object, Map) in declaration order. */
+  static Map<String, Class<?>> of(Class<?> generatedModel) {
+    Map<String, Class<?>> keys = new LinkedHashMap<>();
+    for (Field f : generatedModel.getDeclaredFields()) {
+      SerializedName name = f.getAnnotation(SerializedName.class);
+      if (name != null && !Modifier.isStatic(f.getModifiers())) {
+        keys.put(name.value(), f.getType());
+      }
+    }
+    return Collections.unmodifiableMap(keys);
+  }
+}

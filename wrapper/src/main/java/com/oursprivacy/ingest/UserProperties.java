@@ -1,0 +1,184 @@
+package com.oursprivacy.ingest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Properties of the person behind an event or an identify call: the API's known keys ({@code
+ * email}, {@code first_name}, … {@code ip}) plus free-form {@code custom_properties}. Immutable and
+ * thread-safe; derive a changed copy with {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * UserProperties p = UserProperties.builder().firstName("Ada").city("London").custom("plan", "pro").build();
+ * }</pre>
+ *
+ * <p>The server merges: a key left unset keeps its stored value; custom properties are merged key
+ * by key.
+ */
+public final class UserProperties {
+  private static final UserProperties EMPTY = new Builder().build();
+
+  private final Map<String, Object> known;
+  private final Map<String, Object> custom;
+
+  private UserProperties(Builder b) {
+    this.known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
+    this.custom = Collections.unmodifiableMap(new LinkedHashMap<>(b.custom));
+  }
+
+  /** No properties. */
+  public static UserProperties empty() {
+    return EMPTY;
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this object's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.known.putAll(known);
+    b.custom.putAll(custom);
+    return b;
+  }
+
+  /** The known keys that are set, by their JSON name (e.g. {@code first_name}); unmodifiable. */
+  public Map<String, Object> known() {
+    return known;
+  }
+
+  /** The custom properties; unmodifiable. */
+  public Map<String, Object> custom() {
+    return custom;
+  }
+
+  /** True when nothing is set. */
+  public boolean isEmpty() {
+    return known.isEmpty() && custom.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UserProperties
+        && known.equals(((UserProperties) o).known)
+        && custom.equals(((UserProperties) o).custom);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(known, custom);
+  }
+
+  /** Lists the keys only: values are personal data and stay out of logs. */
+  @Override
+  public String toString() {
+    return "UserProperties{known=" + known.keySet() + ", custom=" + custom.keySet() + "}";
+  }
+
+  /** Builds {@link UserProperties}. Not thread-safe. */
+  public static final class Builder {
+    private final Map<String, Object> known = new LinkedHashMap<>();
+    private final Map<String, Object> custom = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    private Builder set(String key, Object value) {
+      known.put(key, Objects.requireNonNull(value, key + " == null"));
+      return this;
+    }
+
+    /** {@code email}; the server hashes it. */
+    public Builder email(String email) {
+      return set("email", email);
+    }
+
+    /** {@code first_name}. */
+    public Builder firstName(String firstName) {
+      return set("first_name", firstName);
+    }
+
+    /** {@code last_name}. */
+    public Builder lastName(String lastName) {
+      return set("last_name", lastName);
+    }
+
+    /** {@code gender}. */
+    public Builder gender(String gender) {
+      return set("gender", gender);
+    }
+
+    /** {@code date_of_birth}, as text (e.g. {@code 1990-05-17}). */
+    public Builder dateOfBirth(String dateOfBirth) {
+      return set("date_of_birth", dateOfBirth);
+    }
+
+    /** {@code phone_number}. */
+    public Builder phoneNumber(String phoneNumber) {
+      return set("phone_number", phoneNumber);
+    }
+
+    /** {@code city}. */
+    public Builder city(String city) {
+      return set("city", city);
+    }
+
+    /** {@code state}. */
+    public Builder state(String state) {
+      return set("state", state);
+    }
+
+    /** {@code zip}. */
+    public Builder zip(String zip) {
+      return set("zip", zip);
+    }
+
+    /** {@code country}. */
+    public Builder country(String country) {
+      return set("country", country);
+    }
+
+    /** {@code external_id}: the user's id in your system. */
+    public Builder externalId(String externalId) {
+      return set("external_id", externalId);
+    }
+
+    /** {@code company_name}. */
+    public Builder companyName(String companyName) {
+      return set("company_name", companyName);
+    }
+
+    /** {@code job_title}. */
+    public Builder jobTitle(String jobTitle) {
+      return set("job_title", jobTitle);
+    }
+
+    /** {@code ip}: the end user's IP address. */
+    public Builder ip(String ip) {
+      return set("ip", ip);
+    }
+
+    /**
+     * One custom property. Values may be strings, finite numbers, booleans, null, lists and
+     * string-keyed maps of those (checked when sent).
+     */
+    public Builder custom(String key, Object value) {
+      custom.put(Objects.requireNonNull(key, "key == null"), value);
+      return this;
+    }
+
+    /** Adds every entry of {@code properties} as a custom property. */
+    public Builder customProperties(Map<String, ?> properties) {
+      Objects.requireNonNull(properties, "properties == null").forEach(this::custom);
+      return this;
+    }
+
+    /** An immutable snapshot of this builder. */
+    public UserProperties build() {
+      return new UserProperties(this);
+    }
+  }
+}

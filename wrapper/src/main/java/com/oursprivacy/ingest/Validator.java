@@ -1,0 +1,187 @@
+package com.oursprivacy.ingest;
+
+import com.oursprivacy.errors.OursValidationException;
+import java.lang.reflect.Array;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks made before anything is sent: the spec's required fields and length limits, the
+ * identity rule, the time window, and finite numbers. Messages name the field, the rule and the
+ * value's shape, never the value (it may be personal data or a token).
+ */
+final class Validator {
+  /** How far in the future an event time may lie (clock skew between hosts). */
+  static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(1);
+  /** The API's window: older times are silently moved to 7 days ago by the server. */
+  static final Duration MAX_AGE = Duration.ofDays(7);
+
+  private static final int MAX_DEPTH = 32;
+
+  private Validator() {}
+
+  static void event(Event e, String path, Instant now) {
+    String name = e.name();
+    if (name.trim().isEmpty()) {
+      throw new OursValidationException(path + ".event", "must not be blank");
+    }
+    length(path + ".event", name, 1, 1000);
+    if (e.userId().isEmpty() && e.externalId().isEmpty() && e.email().isEmpty()) {
+      throw new OursValidationException(
+          path, "needs at least one of userId, externalId or email to identify the user");
+    }
+    e.userId().ifPresent(v -> identity(path + ".userId", v, 400));
+    e.externalId().ifPresent(v -> identity(path + ".externalId", v, 400));
+    e.email().ifPresent(v -> identity(path + ".email", v, 1000));
+    e.distinctId().ifPresent(v -> identity(path + ".distinctId", v, 400));
+    e.time().ifPresent(t -> time(path + ".time", t, now));
+    e.identityContext()
+        .ifPresent(
+            c -> {
+              notBlank(path + ".identityContext.ip", c.ip());
+              notBlank(path + ".identityContext.userAgent", c.userAgent());
+            });
+    for (Map.Entry<String, Object> p : e.properties().entrySet()) {
+      value(path + ".eventProperties." + p.getKey(), p.getValue(), 0);
+    }
+    userProperties(path + ".userProperties", e.userProperties());
+    defaultProperties(path + ".defaultProperties", e.defaultProperties());
+  }
+
+  static void identify(Identify i, String path) {
+    identity(path + ".userId", i.userId(), 400);
+    userProperties(path + ".userProperties", i.userProperties());
+    defaultProperties(path + ".defaultProperties", i.defaultProperties());
+  }
+
+  static void batch(List<Event> events, Instant now) {
+    if (events.isEmpty()) {
+      throw new OursValidationException("events", "must contain at least one event");
+    }
+    for (int i = 0; i < events.size(); i++) {
+      event(events.get(i), "events[" + i + "]", now);
+    }
+  }
+
+  /** Checks a token's length; the message never contains the token. */
+  static String token(String field, String token) {
+    if (token != null) {
+      length(field, token, 1, 250);
+    }
+    return token;
+  }
+
+  static void time(String field, Instant t, Instant now) {
+    Duration ahead = Duration.between(now, t);
+    if (ahead.compareTo(MAX_FUTURE_SKEW) > 0) {
+      throw new OursValidationException(
+          field,
+          describe(ahead) + " in the future; the API accepts only past times (allowed clock skew "
+              + MAX_FUTURE_SKEW.getSeconds() + " s)");
+    }
+    Duration age = ahead.negated();
+    if (age.compareTo(MAX_AGE) > 0) {
+      throw new OursValidationException(
+          field, describe(age) + " in the past; the API accepts at most " + MAX_AGE.toDays());
+    }
+  }
+
+  private static String describe(Duration d) {
+    if (d.toDays() > 7) {
+      return d.toDays() + " days";
+    }
+    if (d.toHours() >= 1) {
+      return d.toHours() + " hours (" + d.toDays() + " days)";
+    }
+    return d.toMinutes() >= 1 ? d.toMinutes() + " minutes" : d.getSeconds() + " seconds";
+  }
+
+  private static void identity(String field, String v, int max) {
+    notBlank(field, v);
+    length(field, v, 1, max);
+  }
+
+  private static void notBlank(String field, String v) {
+    if (v.trim().isEmpty()) {
+      throw new OursValidationException(field, "must not be blank");
+    }
+  }
+
+  private static void length(String field, String v, int min, int max) {
+    int n = v.length();
+    if (n < min || n > max) {
+      throw new OursValidationException(
+          field, "must be " + min + "–" + max + " characters, was " + n);
+    }
+  }
+
+  private static void userProperties(String path, UserProperties p) {
+    for (Map.Entry<String, Object> k : p.known().entrySet()) {
+      length(path + "." + k.getKey(), (String) k.getValue(), 0, 2000);
+    }
+    for (Map.Entry<String, Object> c : p.custom().entrySet()) {
+      value(path + ".custom_properties." + c.getKey(), c.getValue(), 0);
+    }
+  }
+
+  private static void defaultProperties(String path, DefaultProperties p) {
+    for (Map.Entry<String, Object> k : p.asMap().entrySet()) {
+      String key = k.getKey();
+      Object v = k.getValue();
+      if (v instanceof String) {
+        int max = key.equals("referrer") ? 5000 : 2000;
+        if (!key.equals("current_url") && !key.equals("user_agent")) {
+          length(path + "." + key, (String) v, 0, max);
+        }
+      } else {
+        value(path + "." + key, v, 0);
+      }
+    }
+  }
+
+  /** JSON-representable, finite, string-keyed, not too deep (cycles end here too). */
+  static void value(String field, Object v, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new OursValidationException(field, "nested deeper than " + MAX_DEPTH + " levels");
+    }
+    if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character) {
+      return;
+    }
+    if (v instanceof Number) {
+      double d = ((Number) v).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new OursValidationException(field, "must be a finite number, was " + v);
+      }
+      return;
+    }
+    if (v instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        if (!(e.getKey() instanceof String)) {
+          throw new OursValidationException(field, "map keys must be strings");
+        }
+        value(field + "." + e.getKey(), e.getValue(), depth + 1);
+      }
+      return;
+    }
+    if (v instanceof Collection) {
+      int i = 0;
+      for (Object o : (Collection<?>) v) {
+        value(field + "[" + i++ + "]", o, depth + 1);
+      }
+      return;
+    }
+    if (v.getClass().isArray()) {
+      for (int i = 0; i < Array.getLength(v); i++) {
+        value(field + "[" + i + "]", Array.get(v, i), depth + 1);
+      }
+      return;
+    }
+    throw new OursValidationException(
+        field,
+        "unsupported type " + v.getClass().getName()
+            + "; use String, Number, Boolean, null, a List or a Map of those");
+  }
+}

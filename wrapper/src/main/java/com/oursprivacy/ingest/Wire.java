@@ -1,0 +1,122 @@
+package com.oursprivacy.ingest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns validated events into the API's JSON bodies. Built by hand (not through reflection) so
+ * property values keep exactly the shape the caller gave and the token is placed in one spot.
+ */
+final class Wire {
+  private Wire() {}
+
+  static JsonObject track(String token, Event e) {
+    JsonObject o = row(e);
+    o.addProperty("token", token);
+    return o;
+  }
+
+  static JsonObject batch(String token, List<Event> events) {
+    JsonObject o = new JsonObject();
+    o.addProperty("token", token);
+    JsonArray rows = new JsonArray(events.size());
+    for (Event e : events) {
+      rows.add(row(e));
+    }
+    o.add("events", rows);
+    return o;
+  }
+
+  static JsonObject identify(String token, Identify i) {
+    JsonObject o = new JsonObject();
+    o.addProperty("token", token);
+    o.addProperty("userId", i.userId());
+    o.add("userProperties", userProperties(i.userProperties()));
+    if (!i.defaultProperties().isEmpty()) {
+      o.add("defaultProperties", map(i.defaultProperties().asMap()));
+    }
+    return o;
+  }
+
+  /** A /track-shaped row without token; the event must carry its distinctId already. */
+  static JsonObject row(Event e) {
+    JsonObject o = new JsonObject();
+    o.addProperty("event", e.name());
+    o.addProperty("distinctId", e.distinctId().orElseThrow());
+    e.time().ifPresent(t -> o.addProperty("time", t.toEpochMilli()));
+    e.userId().ifPresent(v -> o.addProperty("userId", v));
+    e.externalId().ifPresent(v -> o.addProperty("externalId", v));
+    e.email().ifPresent(v -> o.addProperty("email", v));
+    if (!e.properties().isEmpty()) {
+      o.add("eventProperties", map(e.properties()));
+    }
+    if (!e.userProperties().isEmpty()) {
+      o.add("userProperties", userProperties(e.userProperties()));
+    }
+    if (!e.defaultProperties().isEmpty()) {
+      o.add("defaultProperties", map(e.defaultProperties().asMap()));
+    }
+    e.identityContext()
+        .ifPresent(
+            c -> {
+              JsonObject ic = new JsonObject();
+              ic.addProperty("ip", c.ip());
+              ic.addProperty("userAgent", c.userAgent());
+              o.add("identityContext", ic);
+            });
+    return o;
+  }
+
+  private static JsonObject userProperties(UserProperties p) {
+    JsonObject o = map(p.known());
+    if (!p.custom().isEmpty()) {
+      o.add("custom_properties", map(p.custom()));
+    }
+    return o;
+  }
+
+  private static JsonObject map(Map<?, ?> m) {
+    JsonObject o = new JsonObject();
+    m.forEach((k, v) -> o.add((String) k, value(v)));
+    return o;
+  }
+
+  static JsonElement value(Object v) {
+    if (v == null) {
+      return JsonNull.INSTANCE;
+    }
+    if (v instanceof String) {
+      return new JsonPrimitive((String) v);
+    }
+    if (v instanceof Character) {
+      return new JsonPrimitive(v.toString());
+    }
+    if (v instanceof Boolean) {
+      return new JsonPrimitive((Boolean) v);
+    }
+    if (v instanceof Number) {
+      return new JsonPrimitive((Number) v);
+    }
+    if (v instanceof Map) {
+      return map((Map<?, ?>) v);
+    }
+    JsonArray a = new JsonArray();
+    if (v instanceof Collection) {
+      for (Object o : (Collection<?>) v) {
+        a.add(value(o));
+      }
+    } else {
+      for (int i = 0; i < Array.getLength(v); i++) {
+        a.add(value(Array.get(v, i)));
+      }
+    }
+    return a;
+  }
+}
