@@ -51,6 +51,8 @@ final class Dispatcher {
   private long failed;
   private long dropped;
   private long abandoned;
+  /** Outcomes decided but not yet passed to the listener; flush waits for them too. */
+  private int notifying;
 
   Dispatcher(TrackerConfig config, IngestTransport transport, String token) {
     this.config = config;
@@ -232,10 +234,18 @@ final class Dispatcher {
     lock.lock();
     try {
       handle(batch, reply, isBatch, notes);
+      notifying++;
     } finally {
       lock.unlock();
     }
     fire(notes);
+    lock.lock();
+    try {
+      notifying--;
+      progress.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void handle(List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes) {
@@ -375,7 +385,7 @@ final class Dispatcher {
     long d0 = dropped;
     long nanos = timeout.toNanos();
     try {
-      while (!unresolved.isEmpty() && unresolved.firstKey() <= target && nanos > 0) {
+      while ((notifying > 0 || (!unresolved.isEmpty() && unresolved.firstKey() <= target)) && nanos > 0) {
         nanos = progress.awaitNanos(nanos);
       }
     } catch (InterruptedException e) {
