@@ -1,0 +1,15 @@
+/**
+ * Pages and lazy auto-pagination for the platform API's list operations.
+ *
+ * <p>Two wire styles exist: cursor ({@code limit} + {@code cursor}, response {@code pagination:
+ * {nextCursor, hasMore}}) and offset ({@code limit} + {@code offset}, response {@code {items,
+ * hasMore, total}}). Both are exposed as a {@link com.oursprivacy.pagination.Page} and walked by
+ * an {@link com.oursprivacy.pagination.AutoPager}:
+ *
+ * <pre>{@code
+ * for (Destination d : ours.destinations().list()) { ... }       // every item, page by page
+ * ours.destinations().list().stream().filter(...).limit(10)...    // lazy stream
+ * ours.destinations().list().maxItems(50).forEach(...)           // at most 50, no extra pages
+ * }</pre>
+ */
+package com.oursprivacy.pagination;
