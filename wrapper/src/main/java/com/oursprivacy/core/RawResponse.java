@@ -1,0 +1,99 @@
+package com.oursprivacy.core;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * A successful (2xx) response with its metadata and the parsed value. Immutable; the value is
+ * whatever the parser produced (null for an empty body or a {@code Void} response type).
+ *
+ * @param <T> the parsed body's type
+ */
+public final class RawResponse<T> {
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final T value;
+  private final int retries;
+
+  /**
+   * @param statusCode the HTTP status
+   * @param headers the response headers (copied; looked up case-insensitively)
+   * @param value the parsed body, or null
+   * @param retries how many retries it took (0 when the first attempt succeeded)
+   */
+  public RawResponse(int statusCode, Map<String, List<String>> headers, T value, int retries) {
+    Objects.requireNonNull(headers, "headers == null");
+    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    this.statusCode = statusCode;
+    this.headers = Collections.unmodifiableMap(h);
+    this.value = value;
+    this.retries = retries;
+  }
+
+  /** The HTTP status code. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** All response headers; keys case-insensitive, unmodifiable. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The first value of header {@code name} (case-insensitive). */
+  public Optional<String> header(String name) {
+    List<String> v = headers.get(Objects.requireNonNull(name, "name == null"));
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+  }
+
+  /** The parsed body (envelope already unwrapped); null for an empty body or {@code Void}. */
+  public T value() {
+    return value;
+  }
+
+  /** How many retries preceded this response. */
+  public int retries() {
+    return retries;
+  }
+
+  /** The server's request id ({@code X-Request-Id}, else {@code Request-Id}), for support tickets. */
+  public Optional<String> requestId() {
+    Optional<String> id = header("x-request-id");
+    return id.isPresent() ? id : header("request-id");
+  }
+
+  /** The rate-limit headers, when at least one of them is present and numeric. */
+  public Optional<RateLimit> rateLimit() {
+    OptionalLong limit = number("x-ratelimit-limit");
+    OptionalLong remaining = number("x-ratelimit-remaining");
+    OptionalLong reset = number("x-ratelimit-reset");
+    if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new RateLimit(limit, remaining, reset));
+  }
+
+  private OptionalLong number(String name) {
+    Optional<String> v = header(name);
+    if (v.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(v.get().trim()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RawResponse{statusCode=" + statusCode + ", retries=" + retries + ", requestId="
+        + requestId().orElse(null) + '}';
+  }
+}
