@@ -1,0 +1,343 @@
+package com.oursprivacy.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.oursprivacy.core.LogLevel;
+import com.oursprivacy.core.RawResponse;
+import com.oursprivacy.core.RequestOptions;
+import com.oursprivacy.core.RetryPolicy;
+import com.oursprivacy.core.Sleeper;
+import com.oursprivacy.errors.OursException;
+import com.oursprivacy.errors.OursIoException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import retrofit2.Call;
+import retrofit2.Invocation;
+import retrofit2.Retrofit;
+
+/**
+ * The HTTP stack shared by one {@code OursPrivacy} or {@code OursIngest} instance: one OkHttp
+ * client, one Gson, one retry policy, one logger, and the single executor every request goes
+ * through (auth, retries, error mapping, {@code data}-envelope unwrapping, logging).
+ *
+ * <p><b>Internal, no compatibility guarantee.</b> Thread-safe; create with {@link #builder()},
+ * release with {@link #close()}.
+ *
+ * <p>Every {@code execute*} method throws (or completes exceptionally with) an {@link
+ * OursException}: {@code OursApiException} for non-2xx answers, {@code OursTimeoutException},
+ * {@code OursIoException}, {@code OursInvalidResponseException}; and {@link
+ * IllegalStateException} once the core is closed.
+ */
+public final class ClientCore implements AutoCloseable {
+  static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  // OkHttp rejects these methods without a body.
+  private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
+  private final HttpUrl baseUrl;
+  private final OkHttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final ScheduledExecutorService scheduler;
+  private final Gson gson;
+  private final Retrofit retrofit;
+  private final RetryDecider decider;
+  private final Sleeper sleeper;
+  private final HttpLog log;
+  private final ResponseParser parser;
+  private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+  private final Set<CompletableFuture<Void>> pendingDelays = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  ClientCore(ClientCoreBuilder b, HttpUrl baseUrl, OkHttpClient httpClient, boolean ownsHttpClient) {
+    this.baseUrl = baseUrl;
+    this.httpClient = httpClient;
+    this.ownsHttpClient = ownsHttpClient;
+    this.scheduler = HttpClients.scheduler(b.name);
+    this.gson = new GsonBuilder().disableHtmlEscaping().create();
+    Redactor redactor = new Redactor(b.secrets());
+    this.log = new HttpLog(b.logLevel, redactor);
+    this.parser = new ResponseParser(gson, redactor);
+    this.decider = new RetryDecider(b.retryPolicy, b.clock);
+    this.sleeper = b.sleeper;
+    this.retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(httpClient)
+            .addConverterFactory(new JsonConverterFactory(gson, parser))
+            .addCallAdapterFactory(new CoreCallAdapterFactory(this))
+            .build();
+    if (b.allowInsecureHttp && !baseUrl.isHttps() && !HttpClients.isLoopback(baseUrl.host())) {
+      log.warn("allowInsecureHttp(): sending requests and credentials unencrypted to " + baseUrl.host());
+    }
+  }
+
+  /** A builder; {@code baseUrl} is required. */
+  public static ClientCoreBuilder builder() {
+    return new ClientCoreBuilder();
+  }
+
+  /** The single Gson instance (plain Gson; the executor, not Gson, unwraps the envelope). */
+  public Gson gson() {
+    return gson;
+  }
+
+  /** The base URL, always ending in {@code /}. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /** The retry policy requests use unless {@link RequestOptions} override its retry count. */
+  public RetryPolicy retryPolicy() {
+    return decider.policy();
+  }
+
+  /**
+   * The generated Retrofit interface bound to this stack. Its calls' {@code execute()} and
+   * {@code enqueue()} run through this core (auth, retries, logging, envelope) and report every
+   * failure as an {@link OursException}: an error status never comes back as an unsuccessful
+   * {@code retrofit2.Response}. Instances are cached per interface.
+   */
+  public <S> S api(Class<S> retrofitService) {
+    Objects.requireNonNull(retrofitService, "retrofitService == null");
+    return retrofitService.cast(services.computeIfAbsent(retrofitService, retrofit::create));
+  }
+
+  /** Runs {@code call} (made by an {@link #api} interface) and returns its parsed body. */
+  public <T> T execute(Call<T> call, RequestOptions options) {
+    return this.<T>executeRaw(call, options).value();
+  }
+
+  /** Like {@link #execute(Call, RequestOptions)} but with the status, headers and rate limit. */
+  public <T> RawResponse<T> executeRaw(Call<T> call, RequestOptions options) {
+    Request request = Objects.requireNonNull(call, "call == null").request();
+    return runSync(exchange(request, responseType(request), options));
+  }
+
+  /**
+   * Runs {@code call} without blocking the caller or any thread while waiting to retry; the
+   * future completes on an OkHttp thread, exceptionally with an {@link OursException}.
+   * Cancelling the future cancels the request in flight and any pending retry.
+   */
+  public <T> CompletableFuture<T> executeAsync(Call<T> call, RequestOptions options) {
+    return values(executeRawAsync(call, options));
+  }
+
+  /** Like {@link #executeAsync(Call, RequestOptions)} but with the status, headers and rate limit. */
+  public <T> CompletableFuture<RawResponse<T>> executeRawAsync(Call<T> call, RequestOptions options) {
+    Request request = Objects.requireNonNull(call, "call == null").request();
+    return runAsync(exchange(request, responseType(request), options));
+  }
+
+  /**
+   * Sends a hand-built request: for PATCH bodies with explicit nulls, and paths the generator does
+   * not cover. The body is written exactly as given, JSON {@code null} members included.
+   *
+   * @param method HTTP method, e.g. {@code PATCH}
+   * @param path relative to the base URL, already percent-encoded; a leading {@code /} is ignored
+   * @param query query parameters, or null; null values are skipped
+   * @param body the JSON body, or null (POST, PUT and PATCH then send an empty body)
+   * @param responseType the type to parse the (unwrapped) body as; {@code Void.class} ignores it
+   */
+  public <T> T execute(
+      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      RequestOptions options) {
+    Request request = buildRequest(method, path, query, body);
+    return this.<T>runSync(exchange(request, responseType, options)).value();
+  }
+
+  /** The asynchronous form of {@link #execute(String, String, Map, JsonElement, Type, RequestOptions)}. */
+  public <T> CompletableFuture<T> executeAsync(
+      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      RequestOptions options) {
+    Request request = buildRequest(method, path, query, body);
+    return values(this.<T>runAsync(exchange(request, responseType, options)));
+  }
+
+  /** Whether {@link #close()} has been called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /**
+   * Cancels pending retries and releases what this core owns: its retry scheduler and, unless
+   * the OkHttp client was supplied by the caller, the dispatcher threads and pooled connections
+   * (cancelling requests in flight). A supplied client's pools are left alone. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    scheduler.shutdownNow();
+    for (CompletableFuture<Void> delay : pendingDelays) {
+      delay.completeExceptionally(new OursIoException("client closed while waiting to retry", null));
+    }
+    if (ownsHttpClient) {
+      httpClient.dispatcher().cancelAll();
+      httpClient.dispatcher().executorService().shutdown();
+      httpClient.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClientCore{baseUrl=" + baseUrl + ", closed=" + closed.get() + '}';
+  }
+
+  OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  HttpLog log() {
+    return log;
+  }
+
+  ResponseParser parser() {
+    return parser;
+  }
+
+  RetryDecider decider() {
+    return decider;
+  }
+
+  /** A delay that fails instead of hanging when the core closes before it elapses. */
+  CompletableFuture<Void> delay(Duration delay) {
+    CompletableFuture<Void> d;
+    try {
+      d = sleeper.sleepAsync(delay, scheduler);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(new OursIoException("client closed while waiting to retry", e));
+    }
+    pendingDelays.add(d);
+    d.whenComplete((v, e) -> pendingDelays.remove(d));
+    if (closed.get()) {
+      d.completeExceptionally(new OursIoException("client closed while waiting to retry", null));
+    }
+    return d;
+  }
+
+  private <T> RawResponse<T> runSync(Exchange<T> exchange) {
+    while (true) {
+      okhttp3.Call call = exchange.newCall();
+      Step<T> step;
+      try {
+        step = exchange.onResponse(call.execute());
+      } catch (java.io.IOException e) {
+        step = exchange.onFailure(call, e);
+      }
+      if (step.retryDelay == null) {
+        if (step.failure != null) {
+          throw step.failure;
+        }
+        return step.response;
+      }
+      try {
+        sleeper.sleep(step.retryDelay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new OursIoException("interrupted while waiting to retry", e);
+      }
+      ensureOpen();
+    }
+  }
+
+  private <T> CompletableFuture<RawResponse<T>> runAsync(Exchange<T> exchange) {
+    return new AsyncExchange<>(this, exchange).start();
+  }
+
+  private <T> Exchange<T> exchange(Request request, Type responseType, RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    ensureOpen();
+    Request.Builder b = request.newBuilder();
+    options.headers().forEach(b::header);
+    if (!options.queryParams().isEmpty()) {
+      HttpUrl.Builder url = request.url().newBuilder();
+      options.queryParams().forEach(url::setQueryParameter);
+      b.url(url.build());
+    }
+    int maxRetries = options.maxRetries().orElse(decider.policy().maxRetries());
+    return new Exchange<>(this, b.build(), responseType, maxRetries, options.timeout().orElse(null));
+  }
+
+  private Request buildRequest(String method, String path, Map<String, String> query, JsonElement body) {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(path, "path == null");
+    HttpUrl url = baseUrl.resolve(path.replaceFirst("^/+", ""));
+    if (url == null) {
+      throw new IllegalArgumentException("path does not form a URL: " + path);
+    }
+    if (query != null) {
+      HttpUrl.Builder u = url.newBuilder();
+      query.forEach((k, v) -> {
+        if (v != null) {
+          u.addQueryParameter(k, v);
+        }
+      });
+      url = u.build();
+    }
+    RequestBody requestBody = null;
+    if (body != null) {
+      // JsonElement.toString() keeps JSON nulls; gson.toJson would drop them (serializeNulls off).
+      requestBody = RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON);
+    } else if (BODY_METHODS.contains(method)) {
+      requestBody = RequestBody.create(new byte[0], JSON);
+    }
+    return new Request.Builder().url(url).method(method, requestBody).build();
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("client is closed");
+    }
+  }
+
+  /** The {@code T} of {@code Call<T>}, read from the Retrofit method that made the request. */
+  private static Type responseType(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      throw new IllegalArgumentException("call was not made by a Retrofit interface (no Invocation tag)");
+    }
+    Method method = invocation.method();
+    Type returnType = method.getGenericReturnType();
+    if (!(returnType instanceof ParameterizedType)) {
+      throw new IllegalArgumentException(method + " does not return Call<T>");
+    }
+    Type t = ((ParameterizedType) returnType).getActualTypeArguments()[0];
+    return t instanceof WildcardType ? ((WildcardType) t).getUpperBounds()[0] : t;
+  }
+
+  /** Maps to values, unwrapped exceptions, and forwards cancellation to the source. */
+  private static <T> CompletableFuture<T> values(CompletableFuture<RawResponse<T>> source) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    source.whenComplete((r, e) -> {
+      if (e != null) {
+        out.completeExceptionally(AsyncExchange.unwrap(e));
+      } else {
+        out.complete(r.value());
+      }
+    });
+    out.whenComplete((v, e) -> {
+      if (out.isCancelled()) {
+        source.cancel(false);
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,197 @@
+package com.oursprivacy.internal;
+
+import com.oursprivacy.core.LogLevel;
+import com.oursprivacy.core.RetryPolicy;
+import com.oursprivacy.core.Sleeper;
+import java.net.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configures a {@link ClientCore}. <b>Internal, no compatibility guarantee.</b> Not thread-safe.
+ *
+ * <p>Timeouts left unset keep a supplied {@link #httpClient}'s values, else the defaults:
+ * connect 10 s, read 30 s, write 30 s, whole call 60 s (per attempt).
+ */
+public final class ClientCoreBuilder {
+  String name = "ours-privacy";
+  String baseUrl;
+  String bearerToken;
+  String userAgent = "ours-privacy-java";
+  Duration connectTimeout;
+  Duration readTimeout;
+  Duration writeTimeout;
+  Duration callTimeout;
+  RetryPolicy retryPolicy = RetryPolicy.defaults();
+  Proxy proxy;
+  OkHttpClient httpClient;
+  LogLevel logLevel = LogLevel.OFF;
+  boolean allowInsecureHttp;
+  Sleeper sleeper = Sleeper.system();
+  Clock clock = Clock.systemUTC();
+  private final List<String> extraSecrets = new ArrayList<>();
+
+  ClientCoreBuilder() {}
+
+  /** Prefix of thread names (default {@code ours-privacy}). */
+  public ClientCoreBuilder name(String name) {
+    this.name = Objects.requireNonNull(name, "name == null");
+    return this;
+  }
+
+  /** Required. HTTPS unless loopback or {@link #allowInsecureHttp(boolean)}; checked by {@link #build()}. */
+  public ClientCoreBuilder baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    return this;
+  }
+
+  /** Sent as {@code Authorization: Bearer …} on every request; null (default) sends none. */
+  public ClientCoreBuilder bearerToken(String bearerToken) {
+    this.bearerToken = bearerToken;
+    return this;
+  }
+
+  /** A further secret to mask wherever it would appear in logs or exception messages. */
+  public ClientCoreBuilder secret(String secret) {
+    extraSecrets.add(Objects.requireNonNull(secret, "secret == null"));
+    return this;
+  }
+
+  /** The {@code User-Agent} header (default {@code ours-privacy-java}). */
+  public ClientCoreBuilder userAgent(String userAgent) {
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
+    return this;
+  }
+
+  /** TCP (and TLS) connect timeout. */
+  public ClientCoreBuilder connectTimeout(Duration connectTimeout) {
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+    return this;
+  }
+
+  /** Longest gap between two reads of the response. */
+  public ClientCoreBuilder readTimeout(Duration readTimeout) {
+    this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout == null");
+    return this;
+  }
+
+  /** Longest gap between two writes of the request. */
+  public ClientCoreBuilder writeTimeout(Duration writeTimeout) {
+    this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout == null");
+    return this;
+  }
+
+  /** Whole-attempt timeout (connect, write, wait, read); zero means none. */
+  public ClientCoreBuilder callTimeout(Duration callTimeout) {
+    this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout == null");
+    return this;
+  }
+
+  /** When and how long to retry (default {@link RetryPolicy#defaults()}). */
+  public ClientCoreBuilder retryPolicy(RetryPolicy retryPolicy) {
+    this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+    return this;
+  }
+
+  /** An HTTP or SOCKS proxy for every request. */
+  public ClientCoreBuilder proxy(Proxy proxy) {
+    this.proxy = Objects.requireNonNull(proxy, "proxy == null");
+    return this;
+  }
+
+  /**
+   * A client whose dispatcher and connection pool are shared (via {@code newBuilder()}); the
+   * core adds its interceptors to a derived client and never shuts the shared pools down.
+   */
+  public ClientCoreBuilder httpClient(OkHttpClient httpClient) {
+    this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+    return this;
+  }
+
+  /** What to log (default {@link LogLevel#OFF}). */
+  public ClientCoreBuilder logLevel(LogLevel logLevel) {
+    this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
+    return this;
+  }
+
+  /** Permits a plain-http base URL on a non-loopback host (logged as a warning). */
+  public ClientCoreBuilder allowInsecureHttp(boolean allowInsecureHttp) {
+    this.allowInsecureHttp = allowInsecureHttp;
+    return this;
+  }
+
+  /** Waits between retries (default real sleeping); tests inject a recording one. */
+  public ClientCoreBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    return this;
+  }
+
+  /** The clock an HTTP-date {@code Retry-After} is measured against (default UTC system clock). */
+  public ClientCoreBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    return this;
+  }
+
+  List<String> secrets() {
+    List<String> all = new ArrayList<>(extraSecrets);
+    if (bearerToken != null) {
+      all.add(bearerToken);
+    }
+    return all;
+  }
+
+  /**
+   * The core.
+   *
+   * @throws IllegalStateException when {@code baseUrl} is missing
+   * @throws IllegalArgumentException when {@code baseUrl} is malformed or insecure
+   */
+  public ClientCore build() {
+    if (baseUrl == null) {
+      throw new IllegalStateException("baseUrl is required");
+    }
+    HttpUrl url = HttpClients.baseUrl(baseUrl, allowInsecureHttp);
+    boolean owned = httpClient == null;
+    OkHttpClient.Builder b = owned ? HttpClients.owned(name) : httpClient.newBuilder();
+    timeouts(b, owned);
+    if (proxy != null) {
+      b.proxy(proxy);
+    }
+    // Our RetryPolicy is the only retry layer: OkHttp's own silent retry may repeat a POST that
+    // reached the server, which the policy promises never to do.
+    b.retryOnConnectionFailure(false);
+    b.addInterceptor(new DefaultHeaders(bearerToken, userAgent));
+    b.addNetworkInterceptor(Attempt.MARK_SENT);
+    return new ClientCore(this, url, b.build(), owned);
+  }
+
+  private void timeouts(OkHttpClient.Builder b, boolean owned) {
+    Duration connect = connectTimeout != null ? connectTimeout : owned ? Duration.ofSeconds(10) : null;
+    Duration read = readTimeout != null ? readTimeout : owned ? Duration.ofSeconds(30) : null;
+    Duration write = writeTimeout != null ? writeTimeout : owned ? Duration.ofSeconds(30) : null;
+    Duration call = callTimeout != null ? callTimeout : owned ? Duration.ofSeconds(60) : null;
+    if (connect != null) {
+      b.connectTimeout(connect);
+    }
+    if (read != null) {
+      b.readTimeout(read);
+    }
+    if (write != null) {
+      b.writeTimeout(write);
+    }
+    if (call != null) {
+      b.callTimeout(call);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClientCoreBuilder{baseUrl=" + baseUrl + ", bearerToken="
+        + (bearerToken == null ? "none" : "[redacted]") + '}';
+  }
+}

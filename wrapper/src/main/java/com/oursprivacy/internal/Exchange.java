@@ -1,0 +1,115 @@
+package com.oursprivacy.internal;
+
+import com.oursprivacy.core.RawResponse;
+import com.oursprivacy.errors.OursApiException;
+import com.oursprivacy.errors.OursInvalidResponseException;
+import com.oursprivacy.errors.OursIoException;
+import com.oursprivacy.errors.OursTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * One logical request and its attempts. Turns each attempt's outcome into a {@link Step}; the
+ * sync loop and the async chain in {@link ClientCore} only follow the steps, so both share every
+ * decision. Not thread-safe, but attempts never overlap: the next starts after the last ended.
+ */
+final class Exchange<T> {
+  private final ClientCore core;
+  private final Request request;
+  private final Type responseType;
+  private final int maxRetries;
+  private final Duration timeout;
+  private int retries;
+  private long startNanos;
+
+  Exchange(ClientCore core, Request request, Type responseType, int maxRetries, Duration timeout) {
+    this.core = core;
+    this.request = request;
+    this.responseType = responseType;
+    this.maxRetries = maxRetries;
+    this.timeout = timeout;
+  }
+
+  /** A fresh OkHttp call for the next attempt, tagged so we learn whether it was sent. */
+  Call newCall() {
+    Call call = core.httpClient().newCall(request.newBuilder().tag(Attempt.class, new Attempt()).build());
+    if (timeout != null) {
+      call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+    startNanos = System.nanoTime();
+    core.log().request(request, retries + 1, maxRetries + 1);
+    return call;
+  }
+
+  /** Consumes and closes {@code response}. */
+  Step<T> onResponse(Response response) {
+    try (Response r = response) {
+      int status = r.code();
+      String body;
+      try {
+        ResponseBody rb = r.body();
+        body = rb == null ? "" : rb.string();
+      } catch (IOException e) {
+        core.log().failure(request, e, startNanos, retries + 1, maxRetries + 1);
+        Duration delay = core.decider().afterFailure(request.method(), true, retries, maxRetries);
+        if (delay != null) {
+          return retry(delay, "a truncated body (HTTP " + status + ")");
+        }
+        return Step.fail(new OursInvalidResponseException(
+            status, "HTTP " + status + " body was cut off: " + e.getClass().getSimpleName(), e));
+      }
+      core.log().response(request, r, body, startNanos, retries + 1, maxRetries + 1);
+      if (status >= 200 && status <= 299) {
+        try {
+          T value = core.parser().parse(status, body, responseType);
+          return Step.done(new RawResponse<>(status, r.headers().toMultimap(), value, retries));
+        } catch (OursInvalidResponseException e) {
+          return Step.fail(e);
+        }
+      }
+      Duration delay = core.decider().afterStatus(request.method(), status, r.headers(), retries, maxRetries);
+      if (delay != null) {
+        return retry(delay, "HTTP " + status);
+      }
+      OursApiException error = core.parser().error(status, body, r.headers().toMultimap());
+      return Step.fail(error);
+    }
+  }
+
+  Step<T> onFailure(Call call, IOException e) {
+    core.log().failure(request, e, startNanos, retries + 1, maxRetries + 1);
+    boolean timedOut = e instanceof InterruptedIOException;
+    if (call.isCanceled() && !timedOut) {
+      return Step.fail(new OursIoException(describe() + " was canceled", e));
+    }
+    Attempt attempt = call.request().tag(Attempt.class);
+    boolean sent = attempt == null || attempt.sent;
+    Duration delay = core.decider().afterFailure(request.method(), sent, retries, maxRetries);
+    if (delay != null) {
+      return retry(delay, e.getClass().getSimpleName());
+    }
+    String tries = retries == 0 ? "" : " after " + (retries + 1) + " attempts";
+    if (timedOut) {
+      return Step.fail(new OursTimeoutException(describe() + " timed out" + tries, e));
+    }
+    return Step.fail(new OursIoException(
+        describe() + " failed" + tries + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+  }
+
+  private Step<T> retry(Duration delay, String reason) {
+    retries++;
+    core.log().retry(request, reason, delay, retries, maxRetries);
+    return Step.retry(delay);
+  }
+
+  private String describe() {
+    return request.method() + " " + request.url().encodedPath();
+  }
+}

@@ -1,0 +1,38 @@
+package com.oursprivacy.internal;
+
+import com.google.gson.Gson;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Retrofit's JSON converters, on the core's single Gson. Request bodies are written here;
+ * response bodies are normally parsed by the core's executor, but Retrofit insists on a
+ * converter for every response type, and this one parses the same way (envelope included).
+ */
+final class JsonConverterFactory extends Converter.Factory {
+  private final Gson gson;
+  private final ResponseParser parser;
+
+  JsonConverterFactory(Gson gson, ResponseParser parser) {
+    this.gson = gson;
+    this.parser = parser;
+  }
+
+  @Override
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+    return (Object value) ->
+        RequestBody.create(gson.toJson(value, type).getBytes(StandardCharsets.UTF_8), ClientCore.JSON);
+  }
+
+  @Override
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    return (ResponseBody body) -> parser.parse(200, body.string(), type);
+  }
+}
