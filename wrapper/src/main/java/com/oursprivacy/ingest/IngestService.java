@@ -1,0 +1,24 @@
+package com.oursprivacy.ingest;
+
+import com.google.gson.JsonObject;
+import com.oursprivacy.generated.ingest.model.Batch;
+import com.oursprivacy.generated.ingest.model.TrackEventResponse;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.POST;
+
+/**
+ * The three ingest operations, taking the bodies {@link Wire} builds (the generated interface
+ * takes generated models; building JSON directly keeps the token in one place and the values
+ * exactly as given). Run only through {@code ClientCore}.
+ */
+interface IngestService {
+  @POST("track")
+  Call<TrackEventResponse> track(@Body JsonObject body);
+
+  @POST("identify")
+  Call<TrackEventResponse> identify(@Body JsonObject body);
+
+  @POST("batch")
+  Call<Batch> batch(@Body JsonObject body);
+}

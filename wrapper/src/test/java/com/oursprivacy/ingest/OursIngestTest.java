@@ -1,0 +1,225 @@
+package com.oursprivacy.ingest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.oursprivacy.errors.UnauthorizedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OursIngestTest {
+  private static final String LIVE = "live-SECRET-token";
+  private static final String TEST = "test-token-123";
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+  private final FakeTime time = new FakeTime(NOW);
+  private IngestServer server;
+  private final List<OursIngest> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    server = new IngestServer();
+  }
+
+  @AfterEach
+  void stop() {
+    clients.forEach(OursIngest::close);
+    server.close();
+  }
+
+  private OursIngest.Builder builder() {
+    return OursIngest.builder().baseUrl(server.baseUrl()).clock(time).sleeper(d -> {}).lookups(k -> null, k -> null);
+  }
+
+  private OursIngest client(OursIngest.Builder b) {
+    OursIngest c = b.build();
+    clients.add(c);
+    return c;
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void trackSendsTheEventWithTokenDistinctIdAndMillisecondTime(boolean async) throws Exception {
+    OursIngest ingest = client(builder().token(LIVE));
+    Event e = Event.named("Purchase").userId("u1").property("sku", "A1").property("qty", 2)
+        .at(NOW.minusSeconds(60)).identityContext(IdentityContext.of("203.0.113.7", "Mozilla/5.0"))
+        .userProperties(UserProperties.builder().firstName("Ada").custom("plan", "pro").build())
+        .defaultProperties(DefaultProperties.builder().property("utm_source", "newsletter").build());
+
+    Event sent = async ? ingest.trackAsync(e).get() : ingest.track(e);
+
+    JsonObject body = server.bodies().get(0);
+    assertThat(server.requests().get(0).getRequest().getUrl()).isEqualTo("/api/v1/track");
+    assertThat(body.get("token").getAsString()).isEqualTo(LIVE);
+    assertThat(body.get("event").getAsString()).isEqualTo("Purchase");
+    assertThat(body.get("time").getAsLong()).isEqualTo(NOW.minusSeconds(60).toEpochMilli());
+    assertThat(body.get("distinctId").getAsString()).isEqualTo(sent.distinctId().orElseThrow()).hasSize(36);
+    assertThat(body.getAsJsonObject("eventProperties").get("qty").getAsInt()).isEqualTo(2);
+    assertThat(body.getAsJsonObject("identityContext").get("userAgent").getAsString()).isEqualTo("Mozilla/5.0");
+    assertThat(body.getAsJsonObject("userProperties").get("first_name").getAsString()).isEqualTo("Ada");
+    assertThat(body.getAsJsonObject("userProperties").getAsJsonObject("custom_properties").get("plan").getAsString())
+        .isEqualTo("pro");
+    assertThat(body.getAsJsonObject("defaultProperties").get("utm_source").getAsString()).isEqualTo("newsletter");
+    assertThat(server.requests().get(0).getRequest().containsHeader("Authorization")).isFalse();
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void batch207IsReportedRowByRowWithTheRowsToResend(boolean async) throws Exception {
+    server.wm.stubFor(post(urlPathEqualTo("/api/v1/batch")).willReturn(aResponse().withStatus(207)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"success\":false,\"accepted\":1,\"failed\":2,\"results\":["
+            + "{\"index\":0,\"success\":true},"
+            + "{\"index\":1,\"success\":false,\"code\":\"queue_failed\",\"message\":\"try again\"},"
+            + "{\"index\":2,\"success\":false,\"code\":\"invalid_event\",\"message\":\"not allowed\"}]}")));
+    OursIngest ingest = client(builder().token(LIVE));
+    List<Event> events = List.of(Event.named("A").userId("u"), Event.named("B").userId("u").distinctId("order-7"),
+        Event.named("C").userId("u"));
+
+    BatchReport report = async ? ingest.batchAsync(events).get() : ingest.batch(events);
+
+    assertThat(report.statusCode()).isEqualTo(207);
+    assertThat(report.accepted()).isEqualTo(1);
+    assertThat(report.failures()).extracting(BatchReport.Failure::code).containsExactly("queue_failed", "invalid_event");
+    assertThat(report.retryable()).extracting(e -> e.distinctId().orElseThrow()).containsExactly("order-7");
+    JsonObject body = server.bodies().get(0);
+    assertThat(body.getAsJsonArray("events")).hasSize(3);
+    assertThat(body.getAsJsonArray("events").get(1).getAsJsonObject().get("distinctId").getAsString()).isEqualTo("order-7");
+  }
+
+  @Test
+  void transientFailuresAreRetriedWithTheSameDistinctId() {
+    server.wm.stubFor(post(urlPathEqualTo("/api/v1/track")).inScenario("flaky").whenScenarioStateIs("Started")
+        .willReturn(aResponse().withStatus(500).withBody("{\"success\":false}")).willSetStateTo("ok"));
+    OursIngest ingest = client(builder().token(LIVE));
+
+    ingest.track(Event.named("Signup").email("a@example.com"));
+
+    List<JsonObject> bodies = server.bodies();
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(1).get("distinctId")).isEqualTo(bodies.get(0).get("distinctId"));
+  }
+
+  @Test
+  void identifySendsUserIdAndProperties() {
+    OursIngest ingest = client(builder().token(LIVE));
+
+    ingest.identify(Identify.user("u1").userProperties(UserProperties.builder().city("Paris").build()));
+
+    JsonObject body = server.bodies().get(0);
+    assertThat(server.requests().get(0).getRequest().getUrl()).isEqualTo("/api/v1/identify");
+    assertThat(body.get("userId").getAsString()).isEqualTo("u1");
+    assertThat(body.getAsJsonObject("userProperties").get("city").getAsString()).isEqualTo("Paris");
+  }
+
+  @Test
+  void testModeNeverSendsTheLiveTokenOnAnyPath() {
+    OursIngest ingest = client(builder().token(LIVE).testToken(TEST).mode(Mode.TEST));
+    ingest.track(Event.named("A").userId("u"));
+    ingest.identify(Identify.user("u"));
+    ingest.batch(List.of(Event.named("B").userId("u"), Event.named("C").userId("u")));
+    Tracker tracker = ingest.tracker(TrackerConfig.builder().clock(time).sleeper(time).build());
+    for (int i = 0; i < 50; i++) {
+      tracker.track(Event.named("T").userId("u" + i));
+    }
+    tracker.identify(Identify.user("u"));
+    Tracker single = ingest.tracker(TrackerConfig.builder().batching(false).clock(time).sleeper(time).build());
+    single.track(Event.named("S").userId("u"));
+    tracker.close(Duration.ofSeconds(10));
+    single.close(Duration.ofSeconds(10));
+
+    assertThat(server.requests()).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(server.requests()).allSatisfy(r -> {
+      assertThat(r.getRequest().getBodyAsString()).doesNotContain(LIVE).contains("\"token\":\"" + TEST + "\"");
+      assertThat(r.getRequest().getHeaders().all().toString()).doesNotContain(LIVE);
+    });
+    assertThat(ingest.mode()).isEqualTo(Mode.TEST);
+    assertThat(ingest.requireTestMode()).isSameAs(ingest);
+    assertThat(tracker.mode()).isEqualTo(Mode.TEST);
+  }
+
+  @Test
+  void testModeWithoutATestTokenFailsAtBuild() {
+    assertThatThrownBy(() -> builder().token(LIVE).mode(Mode.TEST).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("mode TEST needs a test token")
+        .hasMessageNotContaining(LIVE);
+  }
+
+  @Test
+  void requireTestModeMakesALiveClientImpossible() {
+    assertThatThrownBy(() -> builder().token(LIVE).requireTestMode().build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("mode is LIVE");
+    OursIngest live = client(builder().token(LIVE));
+    assertThatThrownBy(live::requireTestMode).isInstanceOf(IllegalStateException.class);
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void tokensAndModeComeFromSystemPropertiesBeforeTheEnvironment() {
+    Map<String, String> env = Map.of("OURS_PRIVACY_INGEST_TOKEN", LIVE, "OURS_PRIVACY_INGEST_TEST_TOKEN", "env-test",
+        "OURS_PRIVACY_INGEST_MODE", "live");
+    Map<String, String> sys = Map.of("OURS_PRIVACY_INGEST_TEST_TOKEN", TEST, "OURS_PRIVACY_INGEST_MODE", "TEST");
+    OursIngest ingest = client(builder().lookups(env::get, sys::get));
+
+    ingest.track(Event.named("A").userId("u"));
+
+    assertThat(ingest.mode()).isEqualTo(Mode.TEST);
+    assertThat(server.bodies().get(0).get("token").getAsString()).isEqualTo(TEST);
+    assertThat(client(builder().lookups(env::get, k -> null)).mode()).isEqualTo(Mode.LIVE);
+    assertThat(client(builder().lookups(Map.of("OURS_PRIVACY_INGEST_TEST_TOKEN", TEST)::get, k -> null)).mode())
+        .isEqualTo(Mode.TEST);
+    assertThatThrownBy(() -> builder().lookups(Map.of("OURS_PRIVACY_INGEST_MODE", "staging")::get, k -> null).build())
+        .hasMessageContaining("must be LIVE or TEST");
+    assertThatThrownBy(() -> builder().build()).hasMessageContaining("no ingest token");
+  }
+
+  @Test
+  void theModeIsLoggedOnceAndNoTokenAppearsInLogsToStringOrErrors() {
+    List<LogRecord> records = new ArrayList<>();
+    Logger logger = Logger.getLogger(OursIngest.class.getName());
+    Handler h = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        records.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(h);
+    try {
+      server.wm.stubFor(post(urlPathEqualTo("/api/v1/track")).willReturn(aResponse().withStatus(401)
+          .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"bad token\"}")));
+      OursIngest ingest = client(builder().token(LIVE).testToken(TEST).mode(Mode.LIVE));
+
+      assertThatThrownBy(() -> ingest.track(Event.named("A").userId("u")))
+          .isInstanceOf(UnauthorizedException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(LIVE).doesNotContain(TEST));
+      assertThat(records).hasSize(1);
+      assertThat(records.get(0).getMessage()).contains("mode=LIVE").doesNotContain(LIVE).doesNotContain(TEST);
+      assertThat(ingest.toString()).contains("LIVE").doesNotContain(LIVE);
+      assertThat(ingest.tracker().toString()).doesNotContain(LIVE);
+    } finally {
+      logger.removeHandler(h);
+    }
+  }
+}
