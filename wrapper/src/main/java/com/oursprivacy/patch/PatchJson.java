@@ -1,0 +1,37 @@
+package com.oursprivacy.patch;
+
+import com.google.gson.JsonElement;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/** Serializes patch bodies without losing their explicit nulls. */
+public final class PatchJson {
+  private PatchJson() {}
+
+  /**
+   * Writes {@code element} as compact JSON, keeping object members whose value is {@code
+   * JsonNull} (a default {@code Gson} silently drops them, which would turn "clear this field"
+   * into "leave it alone"). HTML characters are not escaped. Thread-safe.
+   *
+   * @return the JSON text, e.g. {@code {"name":"x","hashingSalt":null}}
+   * @throws NullPointerException if {@code element} is null (pass {@code JsonNull.INSTANCE})
+   * @throws IllegalArgumentException if the tree holds NaN or an infinite number, which JSON
+   *     cannot express
+   */
+  public static String write(JsonElement element) {
+    Objects.requireNonNull(element, "element == null");
+    StringWriter out = new StringWriter();
+    try (JsonWriter writer = new JsonWriter(out)) {
+      writer.setSerializeNulls(true);
+      writer.setHtmlSafe(false);
+      // Straight to the adapter: Gson.toJson would make the writer lenient and let NaN through.
+      PatchGson.GSON.getAdapter(JsonElement.class).write(writer, element);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // cannot happen with a StringWriter
+    }
+    return out.toString();
+  }
+}
