@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every item of a paginated list, fetched lazily page by page. Returned by the generated
- * services' list operations:
+ * Every item of a paginated list, fetched lazily page by page. Returned by the generated services'
+ * list operations:
  *
  * <pre>{@code
  * for (Destination d : ours.destinations().list()) { ... }
@@ -18,20 +18,20 @@ import java.util.stream.StreamSupport;
  * Page<Destination> first = ours.destinations().list().firstPage();
  * }</pre>
  *
- * <p>Iteration stops when a page says {@code hasMore=false}, when a cursor page has a null or
- * empty {@code nextCursor}, when an offset page is the last one, or when {@link #maxItems} items
- * were returned. Cursors are passed back verbatim.
+ * <p>Iteration stops when a page says {@code hasMore=false}, when a cursor page has a null or empty
+ * {@code nextCursor}, when an offset page is the last one, or when {@link #maxItems} items were
+ * returned. Cursors are passed back verbatim.
  *
  * <p><b>Errors.</b> An exception thrown by the fetcher (an {@link
  * com.oursprivacy.errors.OursException} subtype) propagates unchanged, never wrapped, from {@code
  * hasNext()}/{@code next()} and from the stream's terminal operation. A server that would make
  * iteration loop forever (a cursor repeated within one iteration, or an empty offset page with
- * {@code hasMore=true}) causes an {@link com.oursprivacy.errors.OursInvalidResponseException}
- * when iteration tries to go past that page; the items already received are still delivered.
+ * {@code hasMore=true}) causes an {@link com.oursprivacy.errors.OursInvalidResponseException} when
+ * iteration tries to go past that page; the items already received are still delivered.
  *
  * <p><b>Threads.</b> An {@code AutoPager} is immutable and thread-safe: every {@link #iterator()},
- * {@link #stream()} and {@link #pages()} iteration starts again at the first page and sends its
- * own requests. The iterators themselves are not thread-safe.
+ * {@link #stream()} and {@link #pages()} iteration starts again at the first page and sends its own
+ * requests. The iterators themselves are not thread-safe.
  *
  * @param <T> the item type
  */
@@ -62,8 +62,8 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * A pager over an offset-paginated list; each next offset is the previous one plus the number
-   * of items the previous page held.
+   * A pager over an offset-paginated list; each next offset is the previous one plus the number of
+   * items the previous page held.
    *
    * @param fetcher called with {@code firstOffset}, then with each following offset
    * @param firstOffset where the first page starts, {@code >= 0}
@@ -79,9 +79,9 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * A lazy iterator over all items. No request is sent until {@code hasNext()} or {@code next()}
-   * is first called, and each further page is fetched only when the previous one is used up.
-   * After a fetcher exception, calling {@code hasNext()} again retries the same page.
+   * A lazy iterator over all items. No request is sent until {@code hasNext()} or {@code next()} is
+   * first called, and each further page is fetched only when the previous one is used up. After a
+   * fetcher exception, calling {@code hasNext()} again retries the same page.
    */
   @Override
   public Iterator<T> iterator() {
@@ -97,10 +97,9 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * The pages themselves, lazily: each iteration starts at the first page and fetches one page
-   * per {@code hasNext()} that needs it. With {@link #maxItems} set, whole pages are returned
-   * until they hold at least that many items, so the last page may hold more than the limit
-   * needs.
+   * The pages themselves, lazily: each iteration starts at the first page and fetches one page per
+   * {@code hasNext()} that needs it. With {@link #maxItems} set, whole pages are returned until
+   * they hold at least that many items, so the last page may hold more than the limit needs.
    */
   public Iterable<Page<T>> pages() {
     return this::walker;

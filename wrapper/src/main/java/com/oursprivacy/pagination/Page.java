@@ -11,9 +11,9 @@ import java.util.OptionalLong;
  * One page of a list operation: its items plus what is needed to ask for the next page. Built by
  * the generated services from a list response; walked by {@link AutoPager}.
  *
- * <p>Immutable and thread-safe (as long as the items and the response are). Two styles exist and
- * a page knows which one it is: cursor pages answer {@link #nextCursor()}, offset pages answer
- * {@link #nextOffset()} and {@link #total()}; the other style's accessors return empty.
+ * <p>Immutable and thread-safe (as long as the items and the response are). Two styles exist and a
+ * page knows which one it is: cursor pages answer {@link #nextCursor()}, offset pages answer {@link
+ * #nextOffset()} and {@link #total()}; the other style's accessors return empty.
  *
  * @param <T> the item type
  */
@@ -89,8 +89,8 @@ public final class Page<T> {
 
   /**
    * Whether a next page should be fetched. Cursor style: {@code hasMore} and a non-empty next
-   * cursor (a server saying "more" without a cursor cannot be followed, so this is false).
-   * Offset style: {@code hasMore} and this page is not empty.
+   * cursor (a server saying "more" without a cursor cannot be followed, so this is false). Offset
+   * style: {@code hasMore} and this page is not empty.
    */
   public boolean hasNextPage() {
     if (cursorStyle) {
@@ -100,8 +100,8 @@ public final class Page<T> {
   }
 
   /**
-   * The cursor to send for the next page, verbatim. Empty for offset pages and when the server
-   * sent {@code null} or an empty string.
+   * The cursor to send for the next page, verbatim. Empty for offset pages and when the server sent
+   * {@code null} or an empty string.
    */
   public Optional<String> nextCursor() {
     if (!cursorStyle || nextCursor == null || nextCursor.isEmpty()) {

@@ -17,6 +17,7 @@ final class PageWalker<T> implements Iterator<Page<T>> {
   private final CursorFetcher<T> cursorFetcher;
   private final OffsetFetcher<T> offsetFetcher;
   private final long maxItems;
+
   /** Cursor → number of the page that returned it. */
   private final Map<String, Integer> cursorsSeen = new HashMap<>();
 

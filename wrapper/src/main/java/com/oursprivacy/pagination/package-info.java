@@ -3,8 +3,8 @@
  *
  * <p>Two wire styles exist: cursor ({@code limit} + {@code cursor}, response {@code pagination:
  * {nextCursor, hasMore}}) and offset ({@code limit} + {@code offset}, response {@code {items,
- * hasMore, total}}). Both are exposed as a {@link com.oursprivacy.pagination.Page} and walked by
- * an {@link com.oursprivacy.pagination.AutoPager}:
+ * hasMore, total}}). Both are exposed as a {@link com.oursprivacy.pagination.Page} and walked by an
+ * {@link com.oursprivacy.pagination.AutoPager}:
  *
  * <pre>{@code
  * for (Destination d : ours.destinations().list()) { ... }       // every item, page by page

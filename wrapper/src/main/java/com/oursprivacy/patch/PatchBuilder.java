@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Base of the generated {@code …Update}/{@code …Replace} builders: records, per field, one of
- * three states and renders exactly that as the request body.
+ * Base of the generated {@code …Update}/{@code …Replace} builders: records, per field, one of three
+ * states and renders exactly that as the request body.
  *
  * <ul>
  *   <li><b>set</b> ({@link #set}, {@link #setField}): the value is sent;
@@ -28,8 +28,8 @@ import java.util.TreeSet;
  *
  * <p>Patch-only maps (destination {@code settings}) take entries one key at a time with {@link
  * #putEntry} and {@link #clearEntry}; keys not mentioned are omitted and stay unchanged. A later
- * {@link #set}, {@link #clear} or {@link #unset} of the map field discards its entries; entries
- * put after a whole-object {@link #set} are merged into that object.
+ * {@link #set}, {@link #clear} or {@link #unset} of the map field discards its entries; entries put
+ * after a whole-object {@link #set} are merged into that object.
  *
  * <p>Values are converted to JSON once, when set, with one shared {@code Gson} (or the one passed
  * to the constructor), so later changes to a mutable value passed in are not seen. Builders are
@@ -42,8 +42,10 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   private final Set<String> fields;
   private final Set<String> nullableFields;
   private final Gson gson;
+
   /** Field → its value (JsonNull when cleared); insertion order is the body's order. */
   private final Map<String, JsonElement> values = new LinkedHashMap<>();
+
   /** Fields whose value is a map of single entries rather than a whole object. */
   private final Set<String> entryMaps = new HashSet<>();
 
@@ -66,10 +68,12 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   protected PatchBuilder(
       String operation, Set<String> fields, Set<String> nullableFields, Gson gson) {
     this.operation = Objects.requireNonNull(operation, "operation == null");
-    this.fields = Collections.unmodifiableSet(new HashSet<>(
-        Objects.requireNonNull(fields, "fields == null")));
-    this.nullableFields = Collections.unmodifiableSet(new HashSet<>(
-        Objects.requireNonNull(nullableFields, "nullableFields == null")));
+    this.fields =
+        Collections.unmodifiableSet(
+            new HashSet<>(Objects.requireNonNull(fields, "fields == null")));
+    this.nullableFields =
+        Collections.unmodifiableSet(
+            new HashSet<>(Objects.requireNonNull(nullableFields, "nullableFields == null")));
     this.gson = Objects.requireNonNull(gson, "gson == null");
     if (!this.fields.containsAll(this.nullableFields)) {
       Set<String> extra = new TreeSet<>(this.nullableFields);
@@ -121,8 +125,7 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   }
 
   /**
-   * Public, by-name form of {@link #clear} for fields the generated builder has no method for
-   * yet.
+   * Public, by-name form of {@link #clear} for fields the generated builder has no method for yet.
    *
    * @throws OursValidationException if the field is unknown or not nullable
    */
@@ -141,8 +144,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   }
 
   /**
-   * Sets one key of the patch-only map {@code mapField}; other keys are omitted and stay
-   * unchanged on the server.
+   * Sets one key of the patch-only map {@code mapField}; other keys are omitted and stay unchanged
+   * on the server.
    *
    * @throws NullPointerException if {@code key} or {@code value} is null (use {@link #clearEntry})
    * @throws OursValidationException if the field is unknown or the value cannot be JSON
@@ -153,7 +156,13 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
     Objects.requireNonNull(key, "key == null");
     if (value == null) {
       throw new NullPointerException(
-          mapField + "." + key + " == null; use clearEntry(\"" + mapField + "\", \"" + key
+          mapField
+              + "."
+              + key
+              + " == null; use clearEntry(\""
+              + mapField
+              + "\", \""
+              + key
               + "\") to send null for one key");
     }
     known(mapField);
@@ -200,10 +209,10 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   }
 
   /**
-   * The request body: set fields with their value, cleared fields as {@code JsonNull}, map
-   * entries merged into one object per map field, everything else omitted (and, with a {@link
-   * #base}, whatever equals it). A fresh copy on every call; serialize it with {@link
-   * PatchJson#write}, not a default {@code Gson}, or the nulls are lost.
+   * The request body: set fields with their value, cleared fields as {@code JsonNull}, map entries
+   * merged into one object per map field, everything else omitted (and, with a {@link #base},
+   * whatever equals it). A fresh copy on every call; serialize it with {@link PatchJson#write}, not
+   * a default {@code Gson}, or the nulls are lost.
    */
   public final JsonObject toJson() {
     JsonObject body = new JsonObject();
@@ -223,7 +232,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   }
 
   private static JsonObject changedEntries(JsonObject entries, JsonElement current) {
-    JsonObject baseMap = current != null && current.isJsonObject() ? current.getAsJsonObject() : null;
+    JsonObject baseMap =
+        current != null && current.isJsonObject() ? current.getAsJsonObject() : null;
     JsonObject out = new JsonObject();
     for (Map.Entry<String, JsonElement> entry : entries.entrySet()) {
       JsonElement was = baseMap == null ? null : baseMap.get(entry.getKey());
@@ -242,8 +252,12 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
       entryMaps.add(mapField);
     } else if (!map.isJsonObject()) {
       throw new IllegalStateException(
-          path(mapField) + " was " + (map.isJsonNull() ? "cleared" : "set to a non-object value")
-              + "; unset(\"" + mapField + "\") it before putting or clearing single keys");
+          path(mapField)
+              + " was "
+              + (map.isJsonNull() ? "cleared" : "set to a non-object value")
+              + "; unset(\""
+              + mapField
+              + "\") it before putting or clearing single keys");
     }
     map.getAsJsonObject().add(key, value);
     return self();
@@ -253,7 +267,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
     Objects.requireNonNull(field, "field == null");
     if (!fields.contains(field)) {
       throw new OursValidationException(
-          path(field), "is not a field of " + operation + "; known fields: " + new TreeSet<>(fields));
+          path(field),
+          "is not a field of " + operation + "; known fields: " + new TreeSet<>(fields));
     }
   }
 

@@ -12,14 +12,14 @@ public final class PatchJson {
   private PatchJson() {}
 
   /**
-   * Writes {@code element} as compact JSON, keeping object members whose value is {@code
-   * JsonNull} (a default {@code Gson} silently drops them, which would turn "clear this field"
-   * into "leave it alone"). HTML characters are not escaped. Thread-safe.
+   * Writes {@code element} as compact JSON, keeping object members whose value is {@code JsonNull}
+   * (a default {@code Gson} silently drops them, which would turn "clear this field" into "leave it
+   * alone"). HTML characters are not escaped. Thread-safe.
    *
    * @return the JSON text, e.g. {@code {"name":"x","hashingSalt":null}}
    * @throws NullPointerException if {@code element} is null (pass {@code JsonNull.INSTANCE})
-   * @throws IllegalArgumentException if the tree holds NaN or an infinite number, which JSON
-   *     cannot express
+   * @throws IllegalArgumentException if the tree holds NaN or an infinite number, which JSON cannot
+   *     express
    */
   public static String write(JsonElement element) {
     Objects.requireNonNull(element, "element == null");

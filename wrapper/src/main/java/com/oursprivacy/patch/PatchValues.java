@@ -26,8 +26,11 @@ final class PatchValues {
       OursValidationException v =
           new OursValidationException(
               path,
-              "a value of type " + value.getClass().getName() + " cannot be converted to JSON ("
-                  + e.getMessage() + ")");
+              "a value of type "
+                  + value.getClass().getName()
+                  + " cannot be converted to JSON ("
+                  + e.getMessage()
+                  + ")");
       v.initCause(e);
       throw v;
     }

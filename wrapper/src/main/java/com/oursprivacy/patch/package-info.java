@@ -1,8 +1,8 @@
 /**
- * Request bodies for PATCH and PUT operations with three states per field: set (sends the
- * value), clear (sends JSON {@code null}, only where the spec marks the field nullable) and leave
- * alone (omitted). Patch-only nested maps such as destination {@code settings} get the same three
- * states per key.
+ * Request bodies for PATCH and PUT operations with three states per field: set (sends the value),
+ * clear (sends JSON {@code null}, only where the spec marks the field nullable) and leave alone
+ * (omitted). Patch-only nested maps such as destination {@code settings} get the same three states
+ * per key.
  *
  * <pre>{@code
  * DestinationUpdate update = DestinationUpdate.builder()

@@ -64,7 +64,8 @@ class CursorAutoPagerTest {
 
     assertThat(pager.stream().collect(Collectors.toList())).hasSize(5);
     assertThat(pager.stream().collect(Collectors.toList())).hasSize(5);
-    assertThat(server.calls).containsExactly(null, "eyJpZCI6MX0=/+", " c2 ", null, "eyJpZCI6MX0=/+", " c2 ");
+    assertThat(server.calls)
+        .containsExactly(null, "eyJpZCI6MX0=/+", " c2 ", null, "eyJpZCI6MX0=/+", " c2 ");
   }
 
   @Test
@@ -92,7 +93,8 @@ class CursorAutoPagerTest {
   @Test
   void streamIsLazyUntilTheTerminalOperation() {
     Server server = threePages();
-    java.util.stream.Stream<String> s = AutoPager.ofCursor(server).stream().map(String::toUpperCase);
+    java.util.stream.Stream<String> s =
+        AutoPager.ofCursor(server).stream().map(String::toUpperCase);
     assertThat(server.calls).isEmpty();
     assertThat(s.limit(3).collect(Collectors.toList())).containsExactly("A", "B", "C");
     assertThat(server.calls).containsExactly(null, "eyJpZCI6MX0=/+");
@@ -101,7 +103,8 @@ class CursorAutoPagerTest {
   @Test
   void maxItemsFetchesOnlyThePagesTheLimitNeeds() {
     Server server = threePages();
-    List<String> items = AutoPager.ofCursor(server).maxItems(2).stream().collect(Collectors.toList());
+    List<String> items =
+        AutoPager.ofCursor(server).maxItems(2).stream().collect(Collectors.toList());
 
     assertThat(items).containsExactly("a", "b");
     assertThat(server.calls).containsExactly((String) null);
@@ -110,7 +113,8 @@ class CursorAutoPagerTest {
   @Test
   void maxItemsInTheMiddleOfAPageTruncatesIt() {
     Server server = threePages();
-    List<String> items = AutoPager.ofCursor(server).maxItems(3).stream().collect(Collectors.toList());
+    List<String> items =
+        AutoPager.ofCursor(server).maxItems(3).stream().collect(Collectors.toList());
 
     assertThat(items).containsExactly("a", "b", "c");
     assertThat(server.calls).containsExactly(null, "eyJpZCI6MX0=/+");
@@ -169,7 +173,10 @@ class CursorAutoPagerTest {
   @Test
   void followsAnEmptyMiddlePageThatStillHasACursor() {
     Server server =
-        new Server().page(null, "c1", true, "a").page("c1", "c2", true).page("c2", null, false, "b");
+        new Server()
+            .page(null, "c1", true, "a")
+            .page("c1", "c2", true)
+            .page("c2", null, false, "b");
     assertThat(AutoPager.ofCursor(server)).containsExactly("a", "b");
   }
 

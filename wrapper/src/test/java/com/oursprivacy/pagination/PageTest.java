@@ -17,7 +17,8 @@ class PageTest {
     Page<String> page = Page.cursor(source, "c", true, "r");
     source.add("c");
     assertThat(page.items()).containsExactly("a", "b");
-    assertThatThrownBy(() -> page.items().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> page.items().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -34,9 +35,12 @@ class PageTest {
 
   @Test
   void offsetPageHasANextPageOnlyWithHasMoreAndItems() {
-    assertThat(Page.offset(Collections.singletonList("a"), 4, true, null, "r").hasNextPage()).isTrue();
-    assertThat(Page.offset(Collections.singletonList("a"), 4, false, null, "r").hasNextPage()).isFalse();
-    assertThat(Page.offset(Collections.<String>emptyList(), 4, true, null, "r").hasNextPage()).isFalse();
+    assertThat(Page.offset(Collections.singletonList("a"), 4, true, null, "r").hasNextPage())
+        .isTrue();
+    assertThat(Page.offset(Collections.singletonList("a"), 4, false, null, "r").hasNextPage())
+        .isFalse();
+    assertThat(Page.offset(Collections.<String>emptyList(), 4, true, null, "r").hasNextPage())
+        .isFalse();
     Page<String> page = Page.offset(Arrays.asList("a", "b"), 4, true, null, "r");
     assertThat(page.nextOffset()).hasValue(6);
     assertThat(page.total()).isEmpty();

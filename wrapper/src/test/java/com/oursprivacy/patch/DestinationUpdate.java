@@ -11,9 +11,18 @@ final class DestinationUpdate extends PatchBuilder<DestinationUpdate> {
   static final Set<String> FIELDS =
       Collections.unmodifiableSet(
           new HashSet<>(
-              Arrays.asList("name", "hashingSalt", "description", "enabled", "settings", "rule", "tags", "weight")));
+              Arrays.asList(
+                  "name",
+                  "hashingSalt",
+                  "description",
+                  "enabled",
+                  "settings",
+                  "rule",
+                  "tags",
+                  "weight")));
   static final Set<String> NULLABLE =
-      Collections.unmodifiableSet(new HashSet<>(Arrays.asList("hashingSalt", "description", "rule")));
+      Collections.unmodifiableSet(
+          new HashSet<>(Arrays.asList("hashingSalt", "description", "rule")));
 
   DestinationUpdate() {
     super("destinations.update", FIELDS, NULLABLE);

@@ -42,8 +42,10 @@ class PatchBuilderTest {
 
   @Test
   void theLastCallForAFieldWins() {
-    assertBody(new DestinationUpdate().hashingSalt("s").clearHashingSalt(), "{\"hashingSalt\":null}");
-    assertBody(new DestinationUpdate().clearHashingSalt().hashingSalt("s"), "{\"hashingSalt\":\"s\"}");
+    assertBody(
+        new DestinationUpdate().hashingSalt("s").clearHashingSalt(), "{\"hashingSalt\":null}");
+    assertBody(
+        new DestinationUpdate().clearHashingSalt().hashingSalt("s"), "{\"hashingSalt\":\"s\"}");
   }
 
   @Test
@@ -61,14 +63,18 @@ class PatchBuilderTest {
         .hasMessage(
             "destinations.update.enabled: is not nullable in the API spec, so it cannot be"
                 + " cleared; omit it to leave it unchanged")
-        .satisfies(e -> assertThat(((OursValidationException) e).field()).isEqualTo("destinations.update.enabled"));
+        .satisfies(
+            e ->
+                assertThat(((OursValidationException) e).field())
+                    .isEqualTo("destinations.update.enabled"));
     assertThatThrownBy(() -> u.clearField("name")).isInstanceOf(OursValidationException.class);
     assertBody(u, "{\"name\":\"x\"}"); // nothing was recorded
   }
 
   @Test
   void dynamicSetFieldAndClearFieldWorkForKnownFieldsAndRejectUnknownOnes() {
-    DestinationUpdate u = new DestinationUpdate().setField("enabled", false).clearField("description");
+    DestinationUpdate u =
+        new DestinationUpdate().setField("enabled", false).clearField("description");
     assertBody(u, "{\"enabled\":false,\"description\":null}");
     assertThatThrownBy(() -> u.setField("nmae", "x"))
         .isInstanceOf(OursValidationException.class)
@@ -94,7 +100,10 @@ class PatchBuilderTest {
   @Test
   void mapEntriesArePutAndClearedOneKeyAtATime() {
     DestinationUpdate u =
-        new DestinationUpdate().putSetting("region", "eu").clearSetting("apiSecret").putSetting("batch", 50);
+        new DestinationUpdate()
+            .putSetting("region", "eu")
+            .clearSetting("apiSecret")
+            .putSetting("batch", 50);
     assertBody(u, "{\"settings\":{\"region\":\"eu\",\"apiSecret\":null,\"batch\":50}}");
   }
 
@@ -108,7 +117,9 @@ class PatchBuilderTest {
 
   @Test
   void settingOrClearingTheMapFieldDiscardsItsEntries() {
-    assertBody(new DestinationUpdate().putSetting("a", 1).settings(Collections.singletonMap("b", 2)), "{\"settings\":{\"b\":2}}");
+    assertBody(
+        new DestinationUpdate().putSetting("a", 1).settings(Collections.singletonMap("b", 2)),
+        "{\"settings\":{\"b\":2}}");
   }
 
   @Test
@@ -157,13 +168,20 @@ class PatchBuilderTest {
     assertThatThrownBy(() -> new DestinationUpdate().weight(Float.POSITIVE_INFINITY))
         .isInstanceOf(OursValidationException.class)
         .hasMessageStartingWith("destinations.update.weight:");
-    assertThatThrownBy(() -> new DestinationUpdate().tags(Arrays.asList(1.0, Double.NEGATIVE_INFINITY)))
+    assertThatThrownBy(
+            () -> new DestinationUpdate().tags(Arrays.asList(1.0, Double.NEGATIVE_INFINITY)))
         .isInstanceOf(OursValidationException.class)
         .hasMessageStartingWith("destinations.update.tags:");
-    assertThatThrownBy(() -> new DestinationUpdate().putSetting("rate", new JsonPrimitive(Double.NaN)))
+    assertThatThrownBy(
+            () -> new DestinationUpdate().putSetting("rate", new JsonPrimitive(Double.NaN)))
         .isInstanceOf(OursValidationException.class)
         .hasMessageStartingWith("destinations.update.settings.rate:");
-    assertThat(new DestinationUpdate().weight(new BigDecimal("1e400")).toJson().get("weight").getAsBigDecimal())
+    assertThat(
+            new DestinationUpdate()
+                .weight(new BigDecimal("1e400"))
+                .toJson()
+                .get("weight")
+                .getAsBigDecimal())
         .isEqualByComparingTo("1e400");
   }
 
@@ -192,7 +210,9 @@ class PatchBuilderTest {
             .putSetting("region", "eu") // unchanged key: omitted
             .putSetting("batch", 100) // changed key
             .clearSetting("apiSecret"); // not in the base: sent
-    assertBody(u, "{\"enabled\":false,\"hashingSalt\":null,\"settings\":{\"batch\":100,\"apiSecret\":null}}");
+    assertBody(
+        u,
+        "{\"enabled\":false,\"hashingSalt\":null,\"settings\":{\"batch\":100,\"apiSecret\":null}}");
     retrieved.addProperty("enabled", false);
     assertThat(u.toJson().has("enabled")).isTrue(); // the base was copied
   }
@@ -200,7 +220,8 @@ class PatchBuilderTest {
   @Test
   void roundTripOmitsAMapWhoseEntriesAllMatchTheBase() {
     DestinationUpdate u =
-        DestinationUpdate.from(json("{\"settings\":{\"region\":\"eu\"}}")).putSetting("region", "eu");
+        DestinationUpdate.from(json("{\"settings\":{\"region\":\"eu\"}}"))
+            .putSetting("region", "eu");
     assertBody(u, "{}");
   }
 

@@ -23,7 +23,8 @@ class PatchJsonTest {
 
   @Test
   void keepsNestedNullsAndNullsInArrays() {
-    JsonObject o = JsonParser.parseString("{\"s\":{\"k\":null,\"j\":1},\"l\":[null,2]}").getAsJsonObject();
+    JsonObject o =
+        JsonParser.parseString("{\"s\":{\"k\":null,\"j\":1},\"l\":[null,2]}").getAsJsonObject();
     assertThat(PatchJson.write(o)).isEqualTo("{\"s\":{\"k\":null,\"j\":1},\"l\":[null,2]}");
   }
 
