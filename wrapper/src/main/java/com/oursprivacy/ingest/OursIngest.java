@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
@@ -7,6 +8,8 @@ import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.generated.ingest.model.Batch;
 import com.oursprivacy.generated.ingest.model.BatchResult;
+import com.oursprivacy.generated.platform.api.SourcesApi;
+import com.oursprivacy.generated.platform.model.SourceTokensResponse;
 import com.oursprivacy.internal.ClientCore;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,14 +95,31 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * A client configured only from {@code OURS_PRIVACY_INGEST_TOKEN}, {@code
-   * OURS_PRIVACY_INGEST_TEST_TOKEN} and {@code OURS_PRIVACY_INGEST_MODE} (system properties of
-   * the same names win over environment variables).
+   * A client configured only from the environment variables {@code OURS_PRIVACY_INGEST_TOKEN},
+   * {@code OURS_PRIVACY_INGEST_TEST_TOKEN} and {@code OURS_PRIVACY_INGEST_MODE}, or the system
+   * properties {@code ours.privacy.ingest.token}, {@code ours.privacy.ingest.testToken} and
+   * {@code ours.privacy.ingest.mode}, which win over the variables.
    *
    * @throws IllegalStateException when they do not make a usable configuration
    */
   public static OursIngest fromEnv() {
     return builder().build();
+  }
+
+  /**
+   * A client for one source, its tokens read from the platform API ({@code GET
+   * /rest/v1/sources/{id}/tokens}, scope {@code source:read}). In {@link Mode#TEST} only the test
+   * token is kept.
+   *
+   * <pre>{@code
+   * OursIngest ingest = OursIngest.forSource(ours, "src_123", Mode.TEST);
+   * }</pre>
+   *
+   * @throws com.oursprivacy.errors.OursException when the platform call fails
+   * @throws IllegalStateException when the source has no token for {@code mode}
+   */
+  public static OursIngest forSource(OursPrivacy ours, String sourceId, Mode mode) {
+    return builder().source(ours, sourceId).mode(mode).build();
   }
 
   /** Which token this client sends. */
@@ -270,6 +290,26 @@ public final class OursIngest implements AutoCloseable {
     /** The source's live token (1–250 characters). Never kept in {@link Mode#TEST}. */
     public Builder token(String token) {
       this.token = Objects.requireNonNull(token, "token == null");
+      return this;
+    }
+
+    /**
+     * Reads {@code token} and {@code testToken} of a source from the platform API now (one
+     * request through {@code ours}), as if passed to {@link #token} and {@link #testToken}.
+     *
+     * @throws com.oursprivacy.errors.OursException when the platform call fails
+     */
+    public Builder source(OursPrivacy ours, String sourceId) {
+      Objects.requireNonNull(ours, "ours == null");
+      Objects.requireNonNull(sourceId, "sourceId == null");
+      SourceTokensResponse tokens =
+          ours.core().execute(ours.raw(SourcesApi.class).getSourceTokens(sourceId), RequestOptions.none());
+      if (tokens != null && tokens.getToken() != null && !tokens.getToken().isBlank()) {
+        this.token = tokens.getToken();
+      }
+      if (tokens != null && tokens.getTestToken() != null && !tokens.getTestToken().isBlank()) {
+        this.testToken = tokens.getTestToken();
+      }
       return this;
     }
 

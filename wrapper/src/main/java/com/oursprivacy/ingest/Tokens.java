@@ -4,14 +4,18 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * Decides the mode and the one token a client sends, from the builder, then system properties,
- * then environment variables. In {@link Mode#TEST} the live token is not even kept, so no code
+ * Decides the mode and the one token a client sends, from the builder, then system properties
+ * ({@code ours.privacy.ingest.token}, {@code .testToken}, {@code .mode}), then environment
+ * variables ({@code OURS_PRIVACY_INGEST_TOKEN}, {@code _TEST_TOKEN}, {@code _MODE}). In {@link Mode#TEST} the live token is not even kept, so no code
  * path can send it. Never prints a token.
  */
 final class Tokens {
   static final String ENV_TOKEN = "OURS_PRIVACY_INGEST_TOKEN";
   static final String ENV_TEST_TOKEN = "OURS_PRIVACY_INGEST_TEST_TOKEN";
   static final String ENV_MODE = "OURS_PRIVACY_INGEST_MODE";
+  static final String PROP_TOKEN = "ours.privacy.ingest.token";
+  static final String PROP_TEST_TOKEN = "ours.privacy.ingest.testToken";
+  static final String PROP_MODE = "ours.privacy.ingest.mode";
 
   final Mode mode;
   /** The token every request carries: the test token in TEST mode, the live one in LIVE. */
@@ -30,9 +34,9 @@ final class Tokens {
   static Tokens resolve(
       String token, String testToken, Mode mode, boolean requireTest,
       UnaryOperator<String> env, UnaryOperator<String> sys) {
-    String live = first(token, ENV_TOKEN, env, sys);
-    String test = first(testToken, ENV_TEST_TOKEN, env, sys);
-    Mode m = mode != null ? mode : parseMode(first(null, ENV_MODE, env, sys));
+    String live = first(token, PROP_TOKEN, ENV_TOKEN, env, sys);
+    String test = first(testToken, PROP_TEST_TOKEN, ENV_TEST_TOKEN, env, sys);
+    Mode m = mode != null ? mode : parseMode(first(null, PROP_MODE, ENV_MODE, env, sys));
     if (m == null) {
       if (live == null && test == null) {
         throw new IllegalStateException(
@@ -58,13 +62,14 @@ final class Tokens {
     return new Tokens(m, send);
   }
 
-  private static String first(String explicit, String name, UnaryOperator<String> env, UnaryOperator<String> sys) {
+  private static String first(
+      String explicit, String prop, String var, UnaryOperator<String> env, UnaryOperator<String> sys) {
     if (explicit != null) {
       return explicit;
     }
-    String v = sys.apply(name);
+    String v = sys.apply(prop);
     if (v == null || v.isBlank()) {
-      v = env.apply(name);
+      v = env.apply(var);
     }
     return v == null || v.isBlank() ? null : v.trim();
   }
@@ -76,7 +81,8 @@ final class Tokens {
     try {
       return Mode.valueOf(v.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(ENV_MODE + " must be LIVE or TEST, was \"" + v + "\"", e);
+      throw new IllegalStateException(
+          PROP_MODE + " / " + ENV_MODE + " must be LIVE or TEST, was \"" + v + "\"", e);
     }
   }
 

@@ -174,7 +174,7 @@ class OursIngestTest {
   void tokensAndModeComeFromSystemPropertiesBeforeTheEnvironment() {
     Map<String, String> env = Map.of("OURS_PRIVACY_INGEST_TOKEN", LIVE, "OURS_PRIVACY_INGEST_TEST_TOKEN", "env-test",
         "OURS_PRIVACY_INGEST_MODE", "live");
-    Map<String, String> sys = Map.of("OURS_PRIVACY_INGEST_TEST_TOKEN", TEST, "OURS_PRIVACY_INGEST_MODE", "TEST");
+    Map<String, String> sys = Map.of("ours.privacy.ingest.testToken", TEST, "ours.privacy.ingest.mode", "TEST");
     OursIngest ingest = client(builder().lookups(env::get, sys::get));
 
     ingest.track(Event.named("A").userId("u"));
@@ -220,6 +220,27 @@ class OursIngestTest {
       assertThat(ingest.tracker().toString()).doesNotContain(LIVE);
     } finally {
       logger.removeHandler(h);
+    }
+  }
+
+  @Test
+  void forSourceReadsTheTokensFromThePlatformAndKeepsOnlyTheTestTokenInTestMode() {
+    server.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/rest/v1/sources/src_1/tokens"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"sourceType\":\"pixel\",\"token\":\"" + LIVE + "\",\"testToken\":\"" + TEST + "\"}")));
+    try (com.oursprivacy.OursPrivacy ours = com.oursprivacy.OursPrivacy.builder().apiKey("org-key")
+        .baseUrl("http://127.0.0.1:" + server.wm.port()).build()) {
+      OursIngest ingest = client(builder().source(ours, "src_1").mode(Mode.TEST));
+      ingest.track(Event.named("A").userId("u"));
+
+      assertThat(ingest.mode()).isEqualTo(Mode.TEST);
+      List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> sends = new ArrayList<>(server.requests());
+      sends.removeIf(r -> r.getRequest().getUrl().startsWith("/rest/"));
+      assertThat(sends).singleElement().satisfies(r ->
+          assertThat(r.getRequest().getBodyAsString()).contains(TEST).doesNotContain(LIVE));
+      try (OursIngest viaFactory = OursIngest.forSource(ours, "src_1", Mode.LIVE)) {
+        assertThat(viaFactory.mode()).isEqualTo(Mode.LIVE);
+      }
     }
   }
 }
