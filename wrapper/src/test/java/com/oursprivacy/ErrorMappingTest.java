@@ -42,7 +42,7 @@ class ErrorMappingTest {
 
   @BeforeEach
   void setUp() {
-    ours = OursPrivacy.builder().apiKey("k").baseUrl(wm.baseUrl()).maxRetries(0).sleeper(new RecordingSleeper()).build();
+    ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).maxRetries(0).sleeper(new RecordingSleeper()).build();
   }
 
   @AfterEach

@@ -53,7 +53,7 @@ class ResponseParsingTest {
 
   @BeforeEach
   void setUp() {
-    ours = OursPrivacy.builder().apiKey("k").baseUrl(wm.baseUrl()).sleeper(new RecordingSleeper()).build();
+    ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).sleeper(new RecordingSleeper()).build();
   }
 
   @AfterEach

@@ -56,7 +56,7 @@ class RetryTest {
   }
 
   private OursPrivacy client() {
-    return client(wm.baseUrl());
+    return client("http://127.0.0.1:" + wm.getPort());
   }
 
   @AfterEach
@@ -246,7 +246,7 @@ class RetryTest {
   @Test
   void builderMaxRetriesSetsTheAttemptCount() {
     wm.stubFor(get("/rest/v1/things").willReturn(aResponse().withStatus(500)));
-    ours = OursPrivacy.builder().apiKey("k").baseUrl(wm.baseUrl()).sleeper(sleeper).maxRetries(4).build();
+    ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).sleeper(sleeper).maxRetries(4).build();
     assertThatThrownBy(() -> ours.core().execute("GET", "rest/v1/things", null, null, JsonObject.class, RequestOptions.none()))
         .isInstanceOf(InternalServerException.class);
     wm.verify(5, anyRequestedFor(anyUrl()));

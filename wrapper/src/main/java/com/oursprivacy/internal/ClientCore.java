@@ -61,6 +61,8 @@ public final class ClientCore implements AutoCloseable {
   private final Sleeper sleeper;
   private final HttpLog log;
   private final ResponseParser parser;
+  private final String authorization;
+  private final String userAgent;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final Set<CompletableFuture<Void>> pendingDelays = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,6 +78,8 @@ public final class ClientCore implements AutoCloseable {
     this.parser = new ResponseParser(gson, redactor);
     this.decider = new RetryDecider(b.retryPolicy, b.clock);
     this.sleeper = b.sleeper;
+    this.authorization = b.bearerToken == null ? null : "Bearer " + b.bearerToken;
+    this.userAgent = b.userAgent;
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -266,6 +270,14 @@ public final class ClientCore implements AutoCloseable {
     Objects.requireNonNull(options, "options == null");
     ensureOpen();
     Request.Builder b = request.newBuilder();
+    // Defaults are added here rather than in an interceptor so that debug logs show the request
+    // as sent; per-request headers (and headers the call already has) win.
+    if (authorization != null && request.header("Authorization") == null) {
+      b.header("Authorization", authorization);
+    }
+    if (request.header("User-Agent") == null) {
+      b.header("User-Agent", userAgent);
+    }
     options.headers().forEach(b::header);
     if (!options.queryParams().isEmpty()) {
       HttpUrl.Builder url = request.url().newBuilder();

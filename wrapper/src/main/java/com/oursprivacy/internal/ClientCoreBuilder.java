@@ -165,7 +165,6 @@ public final class ClientCoreBuilder {
     // Our RetryPolicy is the only retry layer: OkHttp's own silent retry may repeat a POST that
     // reached the server, which the policy promises never to do.
     b.retryOnConnectionFailure(false);
-    b.addInterceptor(new DefaultHeaders(bearerToken, userAgent));
     b.addNetworkInterceptor(Attempt.MARK_SENT);
     return new ClientCore(this, url, b.build(), owned);
   }
