@@ -1,0 +1,92 @@
+package com.oursprivacy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** The README's ingest snippets, compiled and run against WireMock (README changes go here too). */
+class ReadmeSnippetsTest {
+  private final FakeTime time = new FakeTime(Instant.now());
+
+  @Test
+  void quickSend() throws Exception {
+    String clientIp = "203.0.113.7";
+    String clientUserAgent = "Mozilla/5.0";
+    try (IngestServer server = new IngestServer();
+        OursIngest ingest = OursIngest.builder().token("live-token").baseUrl(server.baseUrl())
+            .lookups(k -> null, k -> null).build()) {
+      Event sent = ingest.track(Event.named("Purchase")
+          .userId("u1")
+          .property("sku", "A1").property("price", 19.99)
+          .identityContext(IdentityContext.of(clientIp, clientUserAgent))
+          .at(Instant.now()));
+      assertThat(sent.distinctId()).isPresent();
+
+      ingest.identify(Identify.user("u1")
+          .userProperties(UserProperties.builder().firstName("Ada").city("London").custom("plan", "pro").build()));
+
+      BatchReport report = ingest.batch(List.of(Event.named("A").userId("u1"), Event.named("B").userId("u2")));
+      assertThat(report.retryable()).isEmpty();
+
+      CompletableFuture<Event> later = ingest.trackAsync(Event.named("Signup").email("ada@example.com"));
+      assertThat(later.get().name()).isEqualTo("Signup");
+      assertThat(server.requests()).hasSize(4);
+    }
+  }
+
+  @Test
+  void testMode() {
+    try (IngestServer server = new IngestServer()) {
+      OursIngest ingest = OursIngest.builder().token("live").testToken("test").mode(Mode.TEST)
+          .baseUrl(server.baseUrl()).lookups(k -> null, k -> null).build();
+      assertThat(ingest.mode()).isEqualTo(Mode.TEST);
+      ingest.close();
+      OursIngest guarded = OursIngest.builder().requireTestMode().testToken("test").baseUrl(server.baseUrl())
+          .lookups(k -> null, k -> null).build();
+      assertThat(guarded.requireTestMode()).isSameAs(guarded);
+      guarded.close();
+      assertThatThrownBy(() -> OursIngest.builder().requireTestMode().token("live").lookups(k -> null, k -> null).build())
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void backgroundTrackerWithFlushOnShutdown() {
+    try (IngestServer server = new IngestServer();
+        OursIngest ingest = OursIngest.builder().token("live").baseUrl(server.baseUrl())
+            .lookups(k -> null, k -> null).build()) {
+      Tracker tracker = ingest.tracker(TrackerConfig.builder()
+          .capacity(10_000)
+          .overflow(OverflowPolicy.DROP_NEWEST)
+          .batchSize(100).flushInterval(Duration.ofSeconds(5))
+          .maxAttempts(10).maxAge(Duration.ofHours(24))
+          .listener(o -> {
+            if (o.kind() == Outcome.Kind.FAILED || o.kind() == Outcome.Kind.DROPPED) {
+              System.err.printf("event %s %s: %s%n", o.distinctId().orElse("-"), o.kind(), o.reason());
+            }
+          })
+          .clock(time).sleeper(time)
+          .build());
+      Thread hook = new Thread(() -> {
+        FlushReport r = tracker.close(Duration.ofSeconds(10));
+        System.err.println("ours tracker: " + r);
+      });
+      Runtime.getRuntime().addShutdownHook(hook);
+
+      assertThat(tracker.track(Event.named("PageView").userId("u1"))).isTrue();
+      FlushReport flushed = tracker.flush(Duration.ofSeconds(5));
+      TrackerStats stats = tracker.stats();
+
+      assertThat(flushed.completed()).isTrue();
+      assertThat(stats.sent()).isEqualTo(1);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      hook.run();
+      assertThat(tracker.stats().pending()).isZero();
+    }
+  }
+}
