@@ -11,8 +11,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
   private final Logger logger = Logger.getLogger("com.oursprivacy");
   private final List<String> lines = new ArrayList<>();
 
+  private final boolean parentHandlers = logger.getUseParentHandlers();
+
   public LogCapture() {
     logger.addHandler(this);
+    logger.setUseParentHandlers(false); // keep captured secrets-or-not out of the build log
   }
 
   @Override
@@ -30,5 +33,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
   @Override
   public void close() {
     logger.removeHandler(this);
+    logger.setUseParentHandlers(parentHandlers);
   }
 }
