@@ -1,0 +1,56 @@
+package com.oursprivacy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.oursprivacy.core.RawResponse;
+import com.oursprivacy.core.RequestOptions;
+import com.oursprivacy.generated.platform.api.DestinationsApi;
+import com.oursprivacy.generated.platform.model.Destination;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The README's core snippets, verbatim apart from the base URL (README changes go here too). */
+class ReadmeCoreSnippetsTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  @Test
+  void platformClientAndRawSnippetsWork() throws Exception {
+    wm.stubFor(get("/rest/v1/destinations/dst_123").willReturn(okJson("{\"id\":\"dst_123\"}")
+        .withHeader("X-RateLimit-Remaining", "9").withHeader("X-Request-Id", "req_1")));
+    wm.stubFor(delete("/rest/v1/destinations/dst_123").willReturn(okJson("true")));
+
+    try (OursPrivacy ours = OursPrivacy.builder()
+        .apiKey("key")
+        .baseUrl("http://127.0.0.1:" + wm.getPort())
+        .maxRetries(3)
+        .readTimeout(Duration.ofSeconds(20))
+        .build()) {
+      Destination d = ours.raw(DestinationsApi.class).findDestinations("dst_123").execute().body();
+      assertThat(d.getId()).isEqualTo("dst_123");
+
+      RequestOptions opts = RequestOptions.builder()
+          .timeout(Duration.ofSeconds(5)).maxRetries(0).header("X-Trace", "abc").build();
+
+      DestinationsApi api = ours.raw(DestinationsApi.class);
+      Boolean deleted = api.deleteDestinations("dst_123").execute().body();
+      assertThat(deleted).isTrue();
+
+      RawResponse<Destination> raw = ours.core().executeRaw(api.findDestinations("dst_123"), opts);
+      int status = raw.statusCode();
+      Optional<String> requestId = raw.requestId();
+      raw.rateLimit().ifPresent(r -> System.out.println("remaining: " + r.remaining()));
+      assertThat(status).isEqualTo(200);
+      assertThat(requestId).contains("req_1");
+      assertThat(raw.rateLimit().orElseThrow().remaining()).hasValue(9);
+    }
+  }
+}
