@@ -116,16 +116,39 @@ class TrackerHttpTest {
     for (int i = 0; i < 5_000; i++) {
       tracker.track(Event.named("E").userId("u" + i));
     }
+    long pendingAtClose = tracker.stats().pending();
     long start = System.nanoTime();
 
     FlushReport report = tracker.close(Duration.ofSeconds(30));
 
     long ms = (System.nanoTime() - start) / 1_000_000;
-    System.out.println("close over HTTP: " + report + " in " + ms + " ms; requests=" + server.requests().size());
+    System.out.println("close over HTTP: pending at close=" + pendingAtClose + ", " + report + " in " + ms
+        + " ms; requests=" + server.requests().size());
+    assertThat(pendingAtClose).isGreaterThan(1_000);
+    assertThat(report.sent()).isEqualTo(pendingAtClose);
     assertThat(report.completed()).isTrue();
     assertThat(report.pending()).isZero();
     assertThat(tracker.stats().sent()).isEqualTo(5_000);
     assertThat(server.bodies().stream().mapToInt(b -> b.getAsJsonArray("events").size()).sum()).isEqualTo(5_000);
+    assertThat(tracker.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());
+  }
+
+  @Test
+  void closeThatTimesOutCancelsTheRequestInFlightAndAbandonsTheRest() {
+    server.wm.stubFor(post(urlPathEqualTo("/api/v1/batch"))
+        .willReturn(aResponse().withStatus(200).withFixedDelay(20_000).withBody("{\"success\":true}")));
+    Tracker tracker = ingest.tracker(TrackerConfig.builder().batchSize(10).flushInterval(Duration.ZERO)
+        .clock(time).sleeper(time).listener(outcomes::add).build());
+    for (int i = 0; i < 1_000; i++) {
+      tracker.track(Event.named("E").userId("u" + i));
+    }
+
+    FlushReport report = tracker.close(Duration.ofMillis(200));
+
+    assertThat(report.completed()).isFalse();
+    assertThat(report.pending()).isEqualTo(1_000);
+    assertThat(outcomes).filteredOn(o -> o.kind() == Outcome.Kind.ABANDONED).hasSize(1_000);
+    assertThat(outcomes).filteredOn(o -> o.kind() == Outcome.Kind.SENT).isEmpty();
     assertThat(tracker.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());
   }
 }
