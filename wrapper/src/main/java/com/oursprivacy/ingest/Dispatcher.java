@@ -283,9 +283,10 @@ final class Dispatcher {
           again.add(e);
         }
       }
-    } else if (r.isSuccess()) {
+    } else if (r.isSuccess() && !(isBatch && r.status == 207)) {
       batch.forEach(e -> resolve(e, Kind.SENT, r.status, null, notes));
-    } else if (r.isTransient()) {
+    } else if (r.isTransient() || r.isSuccess()) {
+      // a 207 without readable results: resending is safe, every row keeps its distinctId
       for (Envelope e : batch) {
         if (retryOrGiveUp(e, r.status, httpReason, notes)) {
           again.add(e);
@@ -294,7 +295,7 @@ final class Dispatcher {
     } else {
       batch.forEach(e -> resolve(e, Kind.FAILED, r.status, httpReason, notes));
     }
-    if (r.isTransient() || (r.results != null && batch.size() > 0 && anyRetried(batch, r))) {
+    if (!again.isEmpty() || r.isTransient()) {
       failures++;
       long wait = backoff.delay(failures, r.retryAfter).toMillis();
       pausedUntil = Math.max(pausedUntil, config.clock.millis() + wait);
@@ -302,15 +303,6 @@ final class Dispatcher {
       failures = 0;
     }
     requeue(again);
-  }
-
-  private static boolean anyRetried(List<Envelope> batch, Reply r) {
-    for (BatchResult res : r.results) {
-      if (res != null && !Boolean.TRUE.equals(res.getSuccess()) && res.getCode() != BatchResultCode.INVALID_EVENT) {
-        return true;
-      }
-    }
-    return r.status != 200 && r.results.size() < batch.size();
   }
 
   private boolean retryOrGiveUp(Envelope e, int status, String reason, List<Outcome> notes) {

@@ -474,4 +474,17 @@ class TrackerTest {
     }
     assertThat(transport.calls).hasSize(1);
   }
+
+  @Test
+  void a207WithoutResultsResendsTheWholeBatchRatherThanAssumingSuccess() {
+    transport.script = c -> transport.calls.size() == 1 ? new Reply(207, null, null, null) : Reply.ok(200, null);
+    Tracker t = tracker(config());
+    t.track(event(1));
+    t.track(event(2));
+
+    t.flush(LONG);
+
+    assertThat(transport.calls).hasSize(2);
+    assertThat(transport.calls.get(1).distinctIds).containsExactly("d1", "d2");
+  }
 }
