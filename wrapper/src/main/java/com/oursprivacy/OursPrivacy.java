@@ -4,6 +4,7 @@ import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.internal.ClientCore;
+import com.oursprivacy.resources.PlatformResources;
 import com.oursprivacy.internal.ClientCoreBuilder;
 import java.net.Proxy;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import okhttp3.OkHttpClient;
  * {@link RetryPolicy} for what is retried. The API key never appears in {@link #toString()},
  * logs or exception messages.
  */
-public final class OursPrivacy implements AutoCloseable {
+public final class OursPrivacy extends PlatformResources implements AutoCloseable {
   /** The production API. */
   public static final String DEFAULT_BASE_URL = "https://app.oursprivacy.com";
 
@@ -66,6 +67,7 @@ public final class OursPrivacy implements AutoCloseable {
    * The shared HTTP stack. <b>Internal, no compatibility guarantee</b>: for the SDK's own
    * resource facade; application code should use {@link #raw}.
    */
+  @Override
   public ClientCore core() {
     return core;
   }
