@@ -1,0 +1,2 @@
+/** An embedded, stateful stand-in for the Ours Privacy APIs. */
+package com.oursprivacy.sandbox;
