@@ -1,18 +1,29 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.core.RetryPolicy;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The ingest API's documented back-off for 429, 5xx and network errors: after the n-th
  * consecutive failure wait {@code min(2 s × 2^(n-1), 60 s)} plus a uniformly random 1–5 s of
  * jitter; a {@code Retry-After} from the server replaces the computed wait.
+ *
+ * <p>It is expressed as a {@link RetryPolicy}, so the plain client's retries and the tracker's
+ * pauses use one formula.
  */
 final class Backoff {
-  static final Duration INITIAL = Duration.ofSeconds(2);
-  static final Duration MAX = Duration.ofSeconds(60);
-  static final long JITTER_MIN_MS = 1_000;
-  static final long JITTER_MAX_MS = 5_000;
+  /** The documented schedule; POST is repeatable because every body carries its distinctIds. */
+  static final RetryPolicy POLICY =
+      RetryPolicy.builder()
+          .initialDelay(Duration.ofSeconds(2))
+          .maxDelay(Duration.ofSeconds(60))
+          .multiplier(2)
+          .jitter(0)
+          .extraJitter(Duration.ofSeconds(1), Duration.ofSeconds(5))
+          .idempotentMethods(Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST"))
+          .build();
 
   private final Random random;
 
@@ -25,9 +36,6 @@ final class Backoff {
     if (retryAfter != null) {
       return retryAfter.isNegative() ? Duration.ZERO : retryAfter;
     }
-    long base = INITIAL.toMillis() << Math.min(Math.max(failures, 1) - 1, 16);
-    long capped = Math.min(base, MAX.toMillis());
-    long jitter = JITTER_MIN_MS + (long) (random.nextDouble() * (JITTER_MAX_MS - JITTER_MIN_MS));
-    return Duration.ofMillis(capped + jitter);
+    return POLICY.backoff(Math.min(Math.max(failures, 1), 64), 0, random.nextDouble());
   }
 }

@@ -78,15 +78,7 @@ public final class OursIngest implements AutoCloseable {
 
   /** The API's documented back-off, applied to POST too: every body carries its distinctIds. */
   static RetryPolicy retryPolicy(int maxRetries) {
-    return RetryPolicy.builder()
-        .maxRetries(maxRetries)
-        .initialDelay(Backoff.INITIAL)
-        .maxDelay(Backoff.MAX)
-        .multiplier(2)
-        .jitter(0)
-        .extraJitter(Duration.ofMillis(Backoff.JITTER_MIN_MS), Duration.ofMillis(Backoff.JITTER_MAX_MS))
-        .idempotentMethods(Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST"))
-        .build();
+    return Backoff.POLICY.toBuilder().maxRetries(maxRetries).build();
   }
 
   /** A new builder; tokens and mode not set on it come from system properties, then the environment. */

@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -126,7 +127,7 @@ public final class TrackerConfig {
     private Duration maxAge = Duration.ofHours(24);
     private TrackerListener listener = TrackerListener.NONE;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.REAL;
+    private Sleeper sleeper = Sleeper.system();
     private Random random = new Random();
 
     private Builder() {}

@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
