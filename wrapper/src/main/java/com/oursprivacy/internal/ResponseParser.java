@@ -48,7 +48,7 @@ final class ResponseParser {
     }
     JsonElement element;
     try {
-      element = unwrap(parseStrict(body));
+      element = ListEnvelope.adapt(parseStrict(body), type);
     } catch (IOException | RuntimeException e) {
       throw new OursInvalidResponseException(
           status, "HTTP " + status + " body is not valid JSON (expected " + name(type) + ")", e);
