@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Every operation in the spec the build was pointed at is reachable from the facade: invoking
  * its facade method sends exactly that HTTP method to that path.
  */
-@WireMockTest
+@SpecCheckedWireMockTest
 class FacadeCoverageTest {
   private static final String ANY_LIST_BODY =
       "{\"entities\":[],\"pagination\":{\"nextCursor\":null,\"hasMore\":false},\"items\":[],\"hasMore\":false,\"total\":0}";

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.NotFoundException;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@WireMockTest
+@SpecCheckedWireMockTest
 class FacadePaginationTest {
   /** Opaque on purpose: characters that a client must not decode or re-encode differently. */
   private static final String CURSOR_2 = "eyJpZCI6ImQzIn0=/+x";
@@ -171,14 +170,16 @@ class FacadePaginationTest {
         .willReturn(okJson("{\"items\":[{\"url\":\"/c\"}],\"hasMore\":false,\"total\":3}")));
 
     List<ConsentSettingPageAnalysisResponseItem> items = ours.consentSettings()
-        .pageAnalysis("cs1", ConsentSettingPageAnalysisParams.builder().limit(2).build())
+        .pageAnalysis("cs1", ConsentSettingPageAnalysisParams.builder()
+            .from("2026-04-01").to("2026-04-30").limit(2).build())
         .stream().collect(Collectors.toList());
 
     assertThat(items).hasSize(3);
     List<LoggedRequest> requests = wm.find(getRequestedFor(urlPathEqualTo(path)));
     assertThat(requests).extracting(r -> r.queryParameter("offset").firstValue()).containsExactly("0", "2");
     assertThat(requests).allSatisfy(r -> assertThat(r.queryParameter("limit").firstValue()).isEqualTo("2"));
-    assertThat(ours.consentSettings().pageAnalysis("cs1").firstPage().total()).hasValue(3);
+    assertThat(ours.consentSettings().pageAnalysis("cs1", ConsentSettingPageAnalysisParams.builder()
+            .from("2026-04-01").to("2026-04-30").build()).firstPage().total()).hasValue(3);
   }
 
   @Test

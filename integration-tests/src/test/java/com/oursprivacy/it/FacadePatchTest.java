@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.google.gson.JsonParser;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursValidationException;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@WireMockTest
+@SpecCheckedWireMockTest
 class FacadePatchTest {
   private static final String DESTINATION =
       "{\"id\":\"d1\",\"name\":\"Old\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01\","
@@ -73,6 +72,8 @@ class FacadePatchTest {
   }
 
   @Test
+  @KnownSpecViolation(value = "Instance value (\"Archived\") not found in enum",
+      reason = "a status newer than the spec must still be sendable as a raw value")
   void enumFieldsAcceptKnownConstantsAndRawValues() {
     ours.destinations().update("d1", DestinationUpdate.builder().status(DestinationStatus.DISABLED).build());
     ours.destinations().update("d1", DestinationUpdate.builder().status("Archived").build());
