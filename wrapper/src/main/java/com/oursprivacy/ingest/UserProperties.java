@@ -81,6 +81,9 @@ public final class UserProperties {
 
   /** Builds {@link UserProperties}. Not thread-safe. */
   public static final class Builder {
+    private static final Map<String, Class<?>> KEYS =
+        KnownKeys.of(com.oursprivacy.generated.ingest.model.UserProperty.class);
+
     private final Map<String, Object> known = new LinkedHashMap<>();
     private final Map<String, Object> custom = new LinkedHashMap<>();
 
@@ -159,6 +162,27 @@ public final class UserProperties {
     /** {@code ip}: the end user's IP address. */
     public Builder ip(String ip) {
       return set("ip", ip);
+    }
+
+    /**
+     * Clears a known property on the server by sending {@code "key": null} (the API clears a
+     * top-level visitor property on null, while an unset key keeps its stored value). {@code key}
+     * is the JSON name, e.g. {@code "city"} or {@code "first_name"}.
+     *
+     * @throws com.oursprivacy.errors.OursValidationException if {@code key} is not a known user
+     *     property: custom properties cannot be cleared, the API ignores null inside {@code
+     *     custom_properties}
+     */
+    public Builder clear(String key) {
+      Objects.requireNonNull(key, "key == null");
+      if (!KEYS.containsKey(key) || key.equals("custom_properties")) {
+        throw new com.oursprivacy.errors.OursValidationException(
+            "userProperties." + key,
+            "is not a known user property, so it cannot be cleared (known: "
+                + String.join(", ", KEYS.keySet()).replace(", custom_properties", "") + ")");
+      }
+      known.put(key, null);
+      return this;
     }
 
     /**

@@ -120,7 +120,9 @@ final class Validator {
 
   private static void userProperties(String path, UserProperties p) {
     for (Map.Entry<String, Object> k : p.known().entrySet()) {
-      length(path + "." + k.getKey(), (String) k.getValue(), 0, 2000);
+      if (k.getValue() != null) { // null clears the property on the server
+        length(path + "." + k.getKey(), (String) k.getValue(), 0, 2000);
+      }
     }
     for (Map.Entry<String, Object> c : p.custom().entrySet()) {
       value(path + ".custom_properties." + c.getKey(), c.getValue(), 0);

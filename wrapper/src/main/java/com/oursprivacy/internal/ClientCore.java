@@ -3,6 +3,7 @@ package com.oursprivacy.internal;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.oursprivacy.patch.PatchJson;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
@@ -306,8 +307,8 @@ public final class ClientCore implements AutoCloseable {
     }
     RequestBody requestBody = null;
     if (body != null) {
-      // JsonElement.toString() keeps JSON nulls; gson.toJson would drop them (serializeNulls off).
-      requestBody = RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON);
+      // Explicit JSON nulls are kept (they clear fields); gson.toJson would drop them.
+      requestBody = RequestBody.create(PatchJson.write(body).getBytes(StandardCharsets.UTF_8), JSON);
     } else if (BODY_METHODS.contains(method)) {
       requestBody = RequestBody.create(new byte[0], JSON);
     }

@@ -1,6 +1,8 @@
 package com.oursprivacy.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.oursprivacy.patch.PatchJson;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,12 @@ final class JsonConverterFactory extends Converter.Factory {
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
       Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
-    return (Object value) ->
-        RequestBody.create(gson.toJson(value, type).getBytes(StandardCharsets.UTF_8), ClientCore.JSON);
+    // A hand-built JsonElement says exactly what to send, explicit nulls included (they clear
+    // fields); a model object's null fields mean "not set" and are left out.
+    return (Object value) -> {
+      String json = value instanceof JsonElement ? PatchJson.write((JsonElement) value) : gson.toJson(value, type);
+      return RequestBody.create(json.getBytes(StandardCharsets.UTF_8), ClientCore.JSON);
+    };
   }
 
   @Override

@@ -128,6 +128,23 @@ class OursIngestTest {
   }
 
   @Test
+  void clearingAKnownUserPropertySendsAnExplicitNull() {
+    OursIngest ingest = client(builder().token(LIVE));
+
+    ingest.identify(Identify.user("u1").userProperties(UserProperties.builder().clear("city").firstName("Ada").build()));
+
+    String raw = server.requests().get(0).getRequest().getBodyAsString();
+    assertThat(raw).contains("\"city\":null").contains("\"first_name\":\"Ada\"");
+  }
+
+  @Test
+  void onlyKnownUserPropertiesCanBeCleared() {
+    assertThatThrownBy(() -> UserProperties.builder().clear("plan"))
+        .isInstanceOf(com.oursprivacy.errors.OursValidationException.class)
+        .hasMessageContaining("userProperties.plan");
+  }
+
+  @Test
   void testModeNeverSendsTheLiveTokenOnAnyPath() {
     OursIngest ingest = client(builder().token(LIVE).testToken(TEST).mode(Mode.TEST));
     ingest.track(Event.named("A").userId("u"));
