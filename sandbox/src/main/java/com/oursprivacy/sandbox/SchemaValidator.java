@@ -76,6 +76,9 @@ final class SchemaValidator {
       if (s.has("maxLength") && len > s.get("maxLength").getAsInt()) {
         errors.add(where + ": length " + len + " exceeds maxLength " + s.get("maxLength").getAsInt());
       }
+      if (s.has("pattern") && !java.util.regex.Pattern.compile(s.get("pattern").getAsString()).matcher(v.getAsString()).find()) {
+        errors.add(where + ": does not match pattern " + s.get("pattern").getAsString());
+      }
     } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
       BigDecimal n = v.getAsBigDecimal();
       if (s.has("minimum") && n.compareTo(s.get("minimum").getAsBigDecimal()) < 0) {
