@@ -1,14 +1,138 @@
 package com.oursprivacy.examples;
 
+import com.oursprivacy.OursPrivacy;
+import com.oursprivacy.errors.OursException;
+import com.oursprivacy.generated.platform.model.Destination;
+import com.oursprivacy.generated.platform.model.DestinationCreateParams;
+import com.oursprivacy.generated.platform.model.DestinationCreateParamsType;
+import com.oursprivacy.generated.platform.model.Source;
+import com.oursprivacy.generated.platform.model.SourceCreateParams;
+import com.oursprivacy.generated.platform.model.SourceType;
+import com.oursprivacy.ingest.Event;
+import com.oursprivacy.ingest.FlushReport;
+import com.oursprivacy.ingest.Mode;
+import com.oursprivacy.ingest.OursIngest;
+import com.oursprivacy.ingest.Tracker;
+import com.oursprivacy.ingest.TrackerConfig;
+import com.oursprivacy.pagination.Page;
+import com.oursprivacy.resources.DestinationListParams;
+import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.sandbox.OursSandbox;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
- * The README's quick start. Until the sandbox lands it only says so; it will create a source and
- * a destination, page through lists, patch, fetch the test token and send test-mode events.
+ * The README's quick start: creates a source and three destinations, pages through them, patches
+ * one field and clears a setting, reads the source's test token, sends events in TEST mode through
+ * the background tracker, flushes, and cleans up.
+ *
+ * <p>Runs against the embedded {@link OursSandbox} unless {@code OURS_PRIVACY_API_KEY} is set; then
+ * against the real API, still in TEST mode (nothing reaches destinations), with resources named
+ * {@code sdk-quickstart-…} that it deletes at the end. Keys and tokens are never printed in full.
  */
 public final class QuickStart {
+  /** Held so the level set in {@link #main} is not garbage-collected with the logger. */
+  private static final Logger SDK_LOG = Logger.getLogger("com.oursprivacy");
+
   private QuickStart() {}
 
-  /** Runs the quick start. */
+  /** Runs the quick start; exits with status 1 and one line on stderr when an API call fails. */
   public static void main(String[] args) {
-    System.out.println("Ours Privacy Java SDK quick start: coming soon (it needs the embedded sandbox).");
+    try {
+      run(System.out, System.getenv("OURS_PRIVACY_API_KEY"));
+    } catch (OursException e) {
+      System.err.println("quick start failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * The quick start, printing to {@code out}: against the real API when {@code apiKey} is non-blank,
+   * else against a sandbox it starts and stops.
+   */
+  static void run(PrintStream out, String apiKey) {
+    SDK_LOG.setLevel(Level.WARNING);   // the ingest client's INFO line about its mode is noise here
+    if (apiKey != null && !apiKey.isBlank()) {
+      try (OursPrivacy ours = OursPrivacy.fromEnv()) {
+        out.println("Ours Privacy quick start: real API, key " + mask(apiKey) + ", events in TEST mode");
+        walkThrough(out, ours, null);
+      }
+      return;
+    }
+    try (OursSandbox sandbox = OursSandbox.start(); OursPrivacy ours = sandbox.newClient()) {
+      out.println("Ours Privacy quick start: embedded sandbox at " + sandbox.baseUrl() + " (no API key needed)");
+      walkThrough(out, ours, sandbox);
+      out.println("  sandbox   recorded " + sandbox.ingest().testEvents().size() + " test events, "
+          + sandbox.ingest().dispatched().size() + " dispatched to destinations");
+    }
+  }
+
+  private static void walkThrough(PrintStream out, OursPrivacy ours, OursSandbox sandbox) {
+    String tag = "sdk-quickstart-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    Source source = null;
+    List<String> destinations = new ArrayList<>();
+    try {
+      source = ours.sources().create(new SourceCreateParams().name(tag + " web").type(SourceType.WEB_SOURCE));
+      out.println("  created   source \"" + source.getName() + "\" (" + source.getType().getValue() + ")");
+
+      for (int i = 1; i <= 3; i++) {
+        Destination d = ours.destinations().create(new DestinationCreateParams()
+            .name(tag + " mixpanel " + i)
+            .type(DestinationCreateParamsType.MIXPANEL)
+            .settings(Map.of("region", "us", "legacyKey", "old")));
+        destinations.add(d.getId());
+      }
+      out.println("  created   3 destinations (Mixpanel, status " + ours.destinations().get(destinations.get(0)).getStatus().getValue() + ")");
+
+      int pages = 0;
+      int mine = 0;
+      for (Page<Destination> page : ours.destinations().list(DestinationListParams.builder().limit(2).build()).pages()) {
+        pages++;
+        mine += (int) page.items().stream().filter(d -> d.getName() != null && d.getName().startsWith(tag)).count();
+      }
+      out.println("  listed    " + mine + " of them with a pager: " + pages + " pages of at most 2");
+
+      Destination patched = ours.destinations().update(destinations.get(0), DestinationUpdate.builder()
+          .name(tag + " mixpanel EU")
+          .clearSetting("legacyKey")
+          .build());
+      out.println("  patched   name -> \"" + patched.getName() + "\", cleared settings.legacyKey, kept " + patched.getSettings());
+
+      String testToken = ours.sources().tokens(source.getId()).getTestToken();
+      out.println("  token     test token " + mask(testToken) + " for the source");
+
+      OursIngest.Builder ib = OursIngest.builder().testToken(testToken).mode(Mode.TEST);
+      if (sandbox != null) {
+        ib.baseUrl(sandbox.ingestBaseUrl());
+      }
+      try (OursIngest ingest = ib.build()) {
+        Tracker tracker = ingest.tracker(TrackerConfig.builder().batchSize(10).build());
+        tracker.track(Event.named("Quick Start Viewed").userId("quickstart-user").property("step", 1));
+        tracker.track(Event.named("Quick Start Clicked").userId("quickstart-user").property("button", "go"));
+        tracker.track(Event.named("Quick Start Done").email("quickstart@example.com"));
+        FlushReport flushed = tracker.flush(Duration.ofSeconds(15));
+        tracker.close(Duration.ofSeconds(5));
+        out.println("  tracked   3 events in " + ingest.mode() + " mode, flushed: " + flushed.sent() + " sent, "
+            + flushed.failed() + " failed, " + flushed.pending() + " pending");
+      }
+    } finally {
+      for (String id : destinations) {
+        ours.destinations().delete(id);
+      }
+      if (source != null) {
+        ours.sources().delete(source.getId());
+      }
+      out.println("  cleaned   deleted " + destinations.size() + " destinations and " + (source == null ? 0 : 1) + " source");
+    }
+  }
+
+  /** The first 5 and last 4 characters at most; short values are hidden entirely. */
+  static String mask(String secret) {
+    return secret.length() < 16 ? "…" : secret.substring(0, 5) + "…" + secret.substring(secret.length() - 4);
   }
 }
