@@ -251,18 +251,18 @@ public final class FacadeWriter {
       j.line("this." + camel(p[0]) + " = b." + camel(p[0]) + ";");
     }
     j.line("}").blank();
-    j.doc("No parameters: the server's defaults.");
+    j.doc("No parameters: the server's defaults.\n\n@return the empty parameters");
     j.line("public static " + o.paramsClass + " none() {").line("return NONE;").line("}").blank();
-    j.doc("A builder with nothing set.");
+    j.doc("A builder with nothing set.\n\n@return a new builder");
     j.line("public static Builder builder() {").line("return new Builder();").line("}").blank();
-    j.doc("A builder holding these values.");
+    j.doc("A builder holding these values.\n\n@return a new builder");
     j.line("public Builder toBuilder() {").line("Builder b = new Builder();");
     for (String[] p : o.queryParams) {
       j.line("b." + camel(p[0]) + " = " + camel(p[0]) + ";");
     }
     j.line("return b;").line("}");
     for (String[] p : o.queryParams) {
-      j.blank().doc("Query parameter {@code " + p[0] + "}" + paramDoc(o, p[0]) + "; null when not set.");
+      j.blank().doc("Query parameter {@code " + p[0] + "}" + paramDoc(o, p[0]) + "; null when not set.\n\n@return the value, or null");
       j.line("public " + p[1] + " " + camel(p[0]) + "() {").line("return " + camel(p[0]) + ";").line("}");
     }
     j.blank().line("@Override").line("public String toString() {");
@@ -280,11 +280,12 @@ public final class FacadeWriter {
     }
     j.blank().line("private Builder() {}");
     for (String[] p : o.queryParams) {
-      j.blank().doc("Sets query parameter {@code " + p[0] + "}" + paramDoc(o, p[0]) + "; null unsets it.");
+      j.blank().doc("Sets query parameter {@code " + p[0] + "}" + paramDoc(o, p[0]) + "; null unsets it.\n\n@param "
+          + camel(p[0]) + " the value, or null\n@return this builder");
       j.line("public Builder " + camel(p[0]) + "(" + p[1] + " " + camel(p[0]) + ") {");
       j.line("this." + camel(p[0]) + " = " + camel(p[0]) + ";").line("return this;").line("}");
     }
-    j.blank().doc("The immutable parameters.");
+    j.blank().doc("The immutable parameters.\n\n@return the parameters");
     j.line("public " + o.paramsClass + " build() {").line("return new " + o.paramsClass + "(this);").line("}");
     j.line("}");
     j.line("}");

@@ -57,16 +57,16 @@ final class PatchWriter {
     j.line("private static final Gson GSON = new Gson();").blank();
     j.line("private final JsonObject json;").blank();
     j.line("private " + cls + "(JsonObject json) {").line("this.json = json;").line("}").blank();
-    j.doc("A builder with every field untouched.");
+    j.doc("A builder with every field untouched.\n\n@return a new builder");
     j.line("public static Builder builder() {").line("return new Builder();").line("}");
     if (entity != null) {
       j.blank().doc("Starts an update of {@code current} (typically just retrieved): only fields then set to a\n"
-          + "value different from {@code current}'s, or cleared, are sent.");
+          + "value different from {@code current}'s, or cleared, are sent.\n\n@param current the entity as retrieved\n@return a builder based on it");
       j.line("public static Builder from(" + w.modelType(entity) + " current) {");
       j.line("java.util.Objects.requireNonNull(current, \"current == null\");");
       j.line("return new Builder().withBase(GSON.toJsonTree(current).getAsJsonObject());").line("}");
     }
-    j.blank().doc("The JSON body to send: set fields with their values, cleared fields as {@code null}.");
+    j.blank().doc("The JSON body to send: set fields with their values, cleared fields as {@code null}.\n\n@return a copy of the body");
     j.line("public JsonObject toJson() {").line("return json.deepCopy();").line("}").blank();
     j.doc("Names the fields set and cleared, never their values (a field may hold a secret such as a salt).");
     j.line("@Override").line("public String toString() {");
@@ -83,7 +83,7 @@ final class PatchWriter {
         j.blank();
       }
     }
-    j.blank().doc("The immutable body.");
+    j.blank().doc("The immutable body.\n\n@return the body");
     j.line("public " + cls + " build() {").line("return new " + cls + "(toJson());").line("}");
     j.line("}");
     j.line("}");
@@ -99,25 +99,28 @@ final class PatchWriter {
     String type = javaType(w, s);
     boolean freeMap = ref == null && "object".equals(Json.str(s, "type")) && Json.obj(s, "properties") == null;
     j.blank();
-    j.doc("Sets {@code " + name + "}." + docTail);
+    j.doc("Sets {@code " + name + "}." + docTail + "\n\n@param " + m + " the new value (not null)\n@return this builder");
     j.line("public Builder " + m + "(" + type + " " + m + ") {").line("return set(" + JavaOut.str(name) + ", " + m + ");").line("}");
     if (ref != null && Json.isStringEnum(target) && !type.equals("String")) {
-      j.blank().doc("Sets {@code " + name + "} to a raw value, for values this SDK version does not know yet.");
+      j.blank().doc("Sets {@code " + name + "} to a raw value, for values this SDK version does not know yet.\n\n@param "
+          + m + " the raw value (not null)\n@return this builder");
       j.line("public Builder " + m + "(String " + m + ") {").line("return set(" + JavaOut.str(name) + ", " + m + ");").line("}");
     }
     if (freeMap) {
       String single = FacadeWriter.camel(Names.singularPascal(name));
       String upper = Character.toUpperCase(single.charAt(0)) + single.substring(1);
-      j.blank().doc("Sets one key of {@code " + name + "}; the keys you do not name keep their values.");
+      j.blank().doc("Sets one key of {@code " + name + "}; the keys you do not name keep their values.\n\n"
+          + "@param key the key\n@param value its new value (not null; use the clear method to remove a key)\n@return this builder");
       j.line("public Builder put" + upper + "(String key, Object value) {");
       j.line("return putEntry(" + JavaOut.str(name) + ", key, value);").line("}");
-      j.blank().doc("Clears one key of {@code " + name + "} (sends {@code \"key\": null}); other keys keep their values.");
+      j.blank().doc("Clears one key of {@code " + name + "} (sends {@code \"key\": null}); other keys keep their values.\n\n"
+          + "@param key the key to clear\n@return this builder");
       j.line("public Builder clear" + upper + "(String key) {");
       j.line("return clearEntry(" + JavaOut.str(name) + ", key);").line("}");
     }
     if (canClear) {
       String upper = Character.toUpperCase(m.charAt(0)) + m.substring(1);
-      j.blank().doc("Clears {@code " + name + "}: sends JSON {@code null}.");
+      j.blank().doc("Clears {@code " + name + "}: sends JSON {@code null}.\n\n@return this builder");
       j.line("public Builder clear" + upper + "() {").line("return clear(" + JavaOut.str(name) + ");").line("}");
     }
   }

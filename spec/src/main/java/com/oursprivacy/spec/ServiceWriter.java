@@ -98,9 +98,12 @@ final class ServiceWriter {
     String doc = (desc == null ? key : JavaOut.escape(desc)) + "\n\n<p>{@code " + http + "} ({@code " + key + "})."
         + (o.paging != null && !"none".equals(o.paging)
             ? " Lazy: a page is fetched only when iteration reaches it." : "");
+    String returns = "none".equals(o.paging) ? "the items"
+        : o.paging != null ? "a lazy pager over every item; no request is sent until iteration starts"
+        : "the result";
 
     // convenience overloads
-    j.blank().doc(doc);
+    j.blank().doc(doc + tags(decl, false, returns));
     j.line("public " + ret + " " + m + "(" + full + ") {");
     j.line("return " + m + "(" + (argNames.isEmpty() ? "" : argNames + ", ") + "RequestOptions.none());").line("}");
     if (o.paramsClass != null) {
@@ -108,13 +111,15 @@ final class ServiceWriter {
       List<String> namesNoParams = new ArrayList<>(names.subList(0, names.size() - 1));
       namesNoParams.add(o.paramsClass + ".none()");
       namesNoParams.add("RequestOptions.none()");
-      j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")} with no query parameters.");
+      j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")} with no query parameters."
+          + tags(declNoParams, false, returns));
       j.line("public " + ret + " " + m + "(" + String.join(", ", declNoParams) + ") {");
       j.line("return " + m + "(" + String.join(", ", namesNoParams) + ");").line("}");
     }
 
     // the full form
-    j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")}, with per-request options.");
+    j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")}, with per-request options."
+        + tags(decl, true, returns));
     j.line("public " + ret + " " + m + "(" + fullWithOptions + ") {");
     guards(j, o, key);
     if ("cursor".equals(o.paging)) {
@@ -135,7 +140,8 @@ final class ServiceWriter {
 
     if (o.paging == null) {
       j.blank().doc("Asynchronous {@link #" + m + "(" + typesOnly(decl) + ")}: completes with the result, or\n"
-          + "exceptionally with an {@link com.oursprivacy.errors.OursException}; never blocks a thread per retry.");
+          + "exceptionally with an {@link com.oursprivacy.errors.OursException}; never blocks a thread per retry."
+          + tags(decl, true, "a future of the result").replace("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)", ""));
       j.line("public CompletableFuture<" + ret + "> " + m + "Async(" + fullWithOptions + ") {");
       guards(j, o, key);
       if (patch) {
@@ -145,10 +151,37 @@ final class ServiceWriter {
       }
       j.line("}");
       j.blank().doc("Same as {@link #" + m + "Async(" + typesOnly(decl) + (decl.isEmpty() ? "" : ", ")
-          + "RequestOptions)} with default options.");
+          + "RequestOptions)} with default options."
+          + tags(decl, false, "a future of the result").replace("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)", ""));
       j.line("public CompletableFuture<" + ret + "> " + m + "Async(" + full + ") {");
       j.line("return " + m + "Async(" + argNamesOpt.replace("options", "RequestOptions.none()") + ");").line("}");
     }
+  }
+
+  /** {@code @param}/{@code @return}/{@code @throws} lines for a method with parameters {@code decl}. */
+  private static String tags(List<String> decl, boolean options, String returns) {
+    StringBuilder sb = new StringBuilder("\n");
+    for (String d : decl) {
+      String name = d.substring(d.lastIndexOf(' ') + 1);
+      String what;
+      switch (name) {
+        case "body":
+          what = "the request body";
+          break;
+        case "params":
+          what = "the query parameters";
+          break;
+        default:
+          what = "the {@code " + name + "} path parameter; must not be blank";
+      }
+      sb.append("\n@param ").append(name).append(' ').append(what);
+    }
+    if (options) {
+      sb.append("\n@param options per-request timeout, retries, headers and query parameters");
+    }
+    sb.append("\n@return ").append(returns);
+    sb.append("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)");
+    return sb.toString();
   }
 
   private static void guards(JavaOut j, FacadeWriter.Op o, String key) {

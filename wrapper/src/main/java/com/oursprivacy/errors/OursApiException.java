@@ -16,10 +16,14 @@ import java.util.TreeMap;
 public class OursApiException extends OursException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the HTTP status */
   private final int statusCode;
+  /** @serial the body's {@code error} field, or null */
   private final String error;
+  /** @serial the body's {@code details} or {@code message} field, or null */
   private final String details;
   private final transient Map<String, List<String>> headers;
+  /** @serial the body as received */
   private final String rawBody;
 
   /** For subclasses; use {@link #of} to create one. */

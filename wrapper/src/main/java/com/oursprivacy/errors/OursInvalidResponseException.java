@@ -8,6 +8,7 @@ package com.oursprivacy.errors;
 public final class OursInvalidResponseException extends OursException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the HTTP status the unusable body came with */
   private final int statusCode;
 
   /**

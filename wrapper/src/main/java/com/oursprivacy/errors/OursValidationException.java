@@ -8,7 +8,9 @@ package com.oursprivacy.errors;
 public final class OursValidationException extends OursException {
   private static final long serialVersionUID = 1L;
 
+  /** @serial the offending field's path */
   private final String field;
+  /** @serial the rule that failed */
   private final String rule;
 
   /**
