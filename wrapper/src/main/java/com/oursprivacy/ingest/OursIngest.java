@@ -248,7 +248,11 @@ public final class OursIngest implements AutoCloseable {
     Batch b = r.value();
     Map<Integer, BatchResult> byIndex = new HashMap<>();
     if (b != null && b.getResults() != null) {
-      b.getResults().forEach(res -> byIndex.put(res.getIndex(), res));
+      for (BatchResult res : b.getResults()) {
+        if (res != null && res.getIndex() != null) { // a row without an index is "missing_result"
+          byIndex.put(res.getIndex(), res);
+        }
+      }
     }
     for (int i = 0; i < rows.size(); i++) {
       BatchResult res = byIndex.get(i);
