@@ -155,10 +155,21 @@ final class Compositions {
         JsonObject prev = props.get(en.getKey());
         if (prev == null) {
           props.put(en.getKey(), schema.deepCopy());
-        } else if (Json.isStringEnum(prev) && Json.isStringEnum(schema)) {
-          Set<String> values = new LinkedHashSet<>(Json.strings(Json.arr(prev, "enum")));
-          values.addAll(Json.strings(Json.arr(schema, "enum")));
-          prev.add("enum", toArray(values));
+        } else if (Json.arr(prev, "enum") != null && Json.arr(schema, "enum") != null) {
+          // a discriminator: each variant fixes one value; the merged field takes any of them
+          JsonArray values = Json.arr(prev, "enum").deepCopy();
+          for (JsonElement value : Json.arr(schema, "enum")) {
+            if (!values.contains(value)) {
+              values.add(value);
+            }
+          }
+          prev.add("enum", values);
+          if ("boolean".equals(Json.str(prev, "type")) && values.size() >= 2) {
+            prev.remove("enum"); // true and false: just a boolean
+          }
+        } else if (Json.arr(prev, "enum") != null && Json.arr(schema, "enum") == null
+            && String.valueOf(Json.str(prev, "type")).equals(String.valueOf(Json.str(schema, "type")))) {
+          prev.remove("enum"); // one variant constrains the field, another does not
         }
       }
       JsonObject note = new JsonObject();

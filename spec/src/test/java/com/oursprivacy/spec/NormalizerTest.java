@@ -98,6 +98,18 @@ class NormalizerTest {
   }
 
   @Test
+  void booleanDiscriminatorsMergeIntoAPlainBoolean() {
+    com.google.gson.JsonArray variants = com.google.gson.JsonParser.parseString(
+        "[{\"type\":\"object\",\"properties\":{\"success\":{\"type\":\"boolean\",\"enum\":[true]}}},"
+            + "{\"type\":\"object\",\"properties\":{\"success\":{\"type\":\"boolean\",\"enum\":[false]},"
+            + "\"code\":{\"type\":\"string\"}}}]").getAsJsonArray();
+    JsonObject merged = Compositions.union(variants);
+    JsonObject success = merged.getAsJsonObject("properties").getAsJsonObject("success");
+    assertThat(success.has("enum")).isFalse();
+    assertThat(success.get("type").getAsString()).isEqualTo("boolean");
+  }
+
+  @Test
   void anyOfOfStringEnumsBecomesOneEnum() {
     assertThat(schemas(spec).getAsJsonObject("ConsentSettingMode").get("enum").toString())
         .isEqualTo("[\"opt-in\",\"opt-out\"]");
