@@ -77,7 +77,7 @@ public final class LoopbackServer implements AutoCloseable {
 
   private void serve(Socket c) {
     try (Socket conn = c;
-        InputStream in = new BufferedInputStream(conn.getInputStream(), 64 * 1024);
+        InputStream in = new BufferedInputStream(new QuickAckInputStream(conn), 64 * 1024);
         OutputStream out = new BufferedOutputStream(conn.getOutputStream(), 64 * 1024)) {
       Reply reply = new Reply(out);
       while (true) {

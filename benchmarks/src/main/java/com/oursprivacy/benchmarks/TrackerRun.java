@@ -1,0 +1,144 @@
+package com.oursprivacy.benchmarks;
+
+import com.oursprivacy.benchmarks.server.LoopbackServer;
+import com.oursprivacy.benchmarks.server.Routes;
+import com.oursprivacy.core.LogLevel;
+import com.oursprivacy.ingest.Event;
+import com.oursprivacy.ingest.OursIngest;
+import com.oursprivacy.ingest.Tracker;
+import com.oursprivacy.ingest.TrackerConfig;
+import com.segment.analytics.Analytics;
+import com.segment.analytics.messages.TrackMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|segment EVENTS BATCH}. Starts
+ * its own loopback sink, warms the client up with a fifth of the events, then enqueues EVENTS
+ * events from one thread, timing each enqueue call, and waits until the sink has counted every
+ * one. Prints {@code RESULT} lines: events/s (first enqueue to last event received) and enqueue
+ * p50/p99/max in microseconds. Both clients get the same events (name, user id, one property),
+ * the same batch size, one sending thread and a queue large enough not to drop.
+ */
+public final class TrackerRun {
+  private TrackerRun() {}
+
+  /** Entry point; see the class comment for the arguments. */
+  public static void main(String[] args) throws Exception {
+    String kind = args[0];
+    int events = Integer.parseInt(args[1]);
+    int batch = Integer.parseInt(args[2]);
+    int warmup = events / 5;
+    Routes routes = new Routes(1);
+    try (LoopbackServer server = LoopbackServer.start(routes)) {
+      Client client = kind.equals("ours") ? ours(server.baseUrl(), batch, warmup + events)
+          : segment(server.baseUrl(), batch);
+      long[] ignored = new long[warmup];
+      send(client, 0, warmup, ignored);
+      await(routes, warmup);
+      long[] latencies = new long[events];
+      long t0 = System.nanoTime();
+      send(client, warmup, events, latencies);
+      await(routes, warmup + events);
+      long elapsed = System.nanoTime() - t0;
+      client.close();
+      Arrays.sort(latencies);
+      String p = "tracker." + kind + ".";
+      System.out.println("RESULT " + p + "eventsPerSec " + (events * 1e9 / elapsed));
+      System.out.println("RESULT " + p + "enqueueP50Us " + latencies[events / 2] / 1000.0);
+      System.out.println("RESULT " + p + "enqueueP99Us " + latencies[(int) (events * 0.99)] / 1000.0);
+      System.out.println("RESULT " + p + "enqueueMaxUs " + latencies[events - 1] / 1000.0);
+      System.out.println("RESULT " + p + "accepted " + client.accepted());
+    }
+  }
+
+  private static void send(Client client, int from, int n, long[] latencies) {
+    for (int i = 0; i < n; i++) {
+      Object event = client.event(from + i);
+      long t = System.nanoTime();
+      client.enqueue(event);
+      latencies[i] = System.nanoTime() - t;
+    }
+  }
+
+  private static void await(Routes routes, long total) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (routes.events() < total) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("sink received " + routes.events() + " of " + total);
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  /** What the run needs from a client: build an event, enqueue it, close. */
+  private abstract static class Client {
+    private long accepted;
+
+    abstract Object event(int i);
+
+    abstract boolean offer(Object event);
+
+    abstract void close();
+
+    final void enqueue(Object event) {
+      if (offer(event)) {
+        accepted++;
+      }
+    }
+
+    final long accepted() {
+      return accepted;
+    }
+  }
+
+  private static Client ours(String base, int batch, int capacity) {
+    OursIngest ingest = OursIngest.builder().token("bench-token").baseUrl(base + "/api/v1")
+        .logLevel(LogLevel.OFF).build();
+    Tracker tracker = ingest.tracker(TrackerConfig.builder()
+        .batchSize(batch).flushInterval(Duration.ofSeconds(1)).capacity(capacity).build());
+    return new Client() {
+      @Override
+      Object event(int i) {
+        return Event.named(Routes.EVENT_NAME).userId("u" + (i % 1000)).property("plan", "pro");
+      }
+
+      @Override
+      boolean offer(Object event) {
+        return tracker.track((Event) event);
+      }
+
+      @Override
+      void close() {
+        tracker.close(Duration.ofSeconds(10));
+        ingest.close();
+      }
+    };
+  }
+
+  private static Client segment(String base, int batch) {
+    Analytics analytics = Analytics.builder("bench-write-key").endpoint(base)
+        .flushQueueSize(batch).flushInterval(1, TimeUnit.SECONDS).build();
+    return new Client() {
+      @Override
+      Object event(int i) {
+        return TrackMessage.builder(Routes.EVENT_NAME).userId("u" + (i % 1000))
+            .properties(Map.of("plan", "pro"));
+      }
+
+      @Override
+      boolean offer(Object event) {
+        analytics.enqueue((TrackMessage.Builder) event);
+        return true; // enqueue() never refuses: Segment's queue is unbounded by default
+      }
+
+      @Override
+      void close() {
+        analytics.flush();
+        analytics.shutdown();
+      }
+    };
+  }
+}
