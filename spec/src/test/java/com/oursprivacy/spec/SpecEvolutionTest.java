@@ -92,6 +92,14 @@ class SpecEvolutionTest {
     JsonObject current = pulled();
     JsonObject newer = current.deepCopy();
     JsonObject paths = newer.getAsJsonObject("paths");
+    // a resource name the pulled spec does not have yet, whatever spec the build was pointed at
+    String slug = "signal-routes";
+    while (paths.has("/rest/v1/" + slug)) {
+      slug = "x" + slug;
+    }
+    String resource = slug.replace('-', '_');
+    String tag = Names.pascal(resource);
+    String single = Names.singularPascal(resource);
     // A new resource shaped exactly like destinations: it must get classes of its own.
     for (Map.Entry<String, JsonElement> p : current.getAsJsonObject("paths").entrySet()) {
       if (p.getKey().equals("/rest/v1/destinations") || p.getKey().equals("/rest/v1/destinations/{id}")) {
@@ -99,13 +107,13 @@ class SpecEvolutionTest {
         for (Map.Entry<String, JsonElement> m : copy.entrySet()) {
           JsonObject op = m.getValue().getAsJsonObject();
           String verb = op.get("x-stainless-method").getAsString().split("\\.")[1];
-          op.addProperty("x-stainless-method", "signal_routes." + verb);
-          op.addProperty("operationId", verb + "SignalRoutes");
+          op.addProperty("x-stainless-method", resource + "." + verb);
+          op.addProperty("operationId", verb + tag);
           com.google.gson.JsonArray tags = new com.google.gson.JsonArray();
-          tags.add("Signal Routes");
+          tags.add(tag);
           op.add("tags", tags);
         }
-        paths.add(p.getKey().replace("destinations", "signal-routes"), copy);
+        paths.add(p.getKey().replace("destinations", slug), copy);
       }
     }
 
@@ -113,11 +121,11 @@ class SpecEvolutionTest {
     JsonObject b = SpecPipeline.prepare(newer);
     JsonObject schemas = b.getAsJsonObject("components").getAsJsonObject("schemas");
 
-    assertThat(schemas.keySet()).contains("SignalRoute", "SignalRouteCreateParams", "SignalRouteUpdateParams",
-        "SignalRouteListResponse", "Destination", "DestinationCreateParams");
-    JsonObject list = b.getAsJsonObject("paths").getAsJsonObject("/rest/v1/signal-routes").getAsJsonObject("get");
+    assertThat(schemas.keySet()).contains(single, single + "CreateParams", single + "UpdateParams",
+        single + "ListResponse", "Destination", "DestinationCreateParams");
+    JsonObject list = b.getAsJsonObject("paths").getAsJsonObject("/rest/v1/" + slug).getAsJsonObject("get");
     assertThat(list.get("x-ours-pagination").getAsString()).isEqualTo("cursor");
-    assertThat(list.get("x-ours-item-type").getAsString()).isEqualTo("SignalRoute");
-    assertThat(namesUsedOutside(b, Set.of("signal_routes"))).isEqualTo(namesUsedOutside(a, Set.of()));
+    assertThat(list.get("x-ours-item-type").getAsString()).isEqualTo(single);
+    assertThat(namesUsedOutside(b, Set.of(resource))).isEqualTo(namesUsedOutside(a, Set.of()));
   }
 }

@@ -72,8 +72,11 @@ public final class OursIngest implements AutoCloseable {
     }
     this.core = cb.build();
     this.service = core.api(IngestService.class);
-    LOG.info("Ours ingest client: mode=" + tokens.mode + " (sending the source's "
-        + (tokens.mode == Mode.TEST ? "test" : "live") + " token), baseUrl=" + core.baseUrl());
+    // Logged once per client: at INFO when the client logs (OURS_PRIVACY_LOG=info|debug), else at
+    // FINE, so building clients in a test suite does not flood the console; mode() always tells.
+    LOG.log(b.logLevel == LogLevel.OFF ? java.util.logging.Level.FINE : java.util.logging.Level.INFO,
+        "Ours ingest client: mode=" + tokens.mode + " (sending the source's "
+            + (tokens.mode == Mode.TEST ? "test" : "live") + " token), baseUrl=" + core.baseUrl());
   }
 
   /** The API's documented back-off, applied to POST too: every body carries its distinctIds. */

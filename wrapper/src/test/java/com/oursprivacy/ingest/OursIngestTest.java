@@ -138,6 +138,31 @@ class OursIngestTest {
   }
 
   @Test
+  void theModeIsLoggedOnceAtInfoWhenTheClientLogsAndNeverTheToken() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(OursIngest.class.getName());
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler h = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) { records.add(r); }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    java.util.logging.Level old = logger.getLevel();
+    logger.addHandler(h);
+    logger.setLevel(java.util.logging.Level.ALL);
+    try {
+      client(builder().token(LIVE).testToken(TEST).mode(Mode.TEST).logLevel(com.oursprivacy.core.LogLevel.INFO));
+      client(builder().token(LIVE).testToken(TEST).mode(Mode.TEST));
+    } finally {
+      logger.removeHandler(h);
+      logger.setLevel(old);
+    }
+    assertThat(records).extracting(java.util.logging.LogRecord::getLevel)
+        .containsExactly(java.util.logging.Level.INFO, java.util.logging.Level.FINE);
+    assertThat(records).allSatisfy(r -> assertThat(r.getMessage()).contains("mode=TEST")
+        .doesNotContain(LIVE).doesNotContain(TEST));
+  }
+
+  @Test
   void onlyKnownUserPropertiesCanBeCleared() {
     assertThatThrownBy(() -> UserProperties.builder().clear("plan"))
         .isInstanceOf(com.oursprivacy.errors.OursValidationException.class)
