@@ -251,7 +251,8 @@ class OursIngestTest {
     try {
       server.wm.stubFor(post(urlPathEqualTo("/api/v1/track")).willReturn(aResponse().withStatus(401)
           .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"bad token\"}")));
-      OursIngest ingest = client(builder().token(LIVE).testToken(TEST).mode(Mode.LIVE));
+      OursIngest ingest = client(builder().token(LIVE).testToken(TEST).mode(Mode.LIVE)
+          .logLevel(com.oursprivacy.core.LogLevel.INFO));
 
       assertThatThrownBy(() -> ingest.track(Event.named("A").userId("u")))
           .isInstanceOf(UnauthorizedException.class)
