@@ -73,6 +73,8 @@ public final class FacadeWriter {
     List<String> itemsProps = List.of();
     String paramsClass;
     String patchClass;
+    /** Query parameters the spec marks required: the params class insists on them. */
+    final java.util.Set<String> requiredQuery = new java.util.LinkedHashSet<>();
   }
 
   int run() {
@@ -118,6 +120,15 @@ public final class FacadeWriter {
     }
     if (!o.queryParams.isEmpty()) {
       o.paramsClass = o.hasBody ? base + "Query" : base + "Params";
+    }
+    com.google.gson.JsonArray ps = Json.arr(n, "parameters");
+    if (ps != null) {
+      for (JsonElement p : ps) {
+        JsonObject po = p.getAsJsonObject();
+        if ("query".equals(Json.str(po, "in")) && Json.bool(po, "required")) {
+          o.requiredQuery.add(Json.str(po, "name"));
+        }
+      }
     }
     return o;
   }
@@ -241,7 +252,10 @@ public final class FacadeWriter {
     j.doc("Query parameters of {@code " + o.op.key() + "} (" + o.op.method.toUpperCase(Locale.ROOT) + " "
         + o.op.path + "). Immutable; every parameter is optional.\n\n@see " + o.op.singular() + "Service");
     j.line("public final class " + o.paramsClass + " {");
-    j.line("private static final " + o.paramsClass + " NONE = builder().build();").blank();
+    boolean anyRequired = !o.requiredQuery.isEmpty();
+    if (!anyRequired) {
+      j.line("private static final " + o.paramsClass + " NONE = builder().build();").blank();
+    }
     for (String[] p : o.queryParams) {
       j.line("private final " + p[1] + " " + camel(p[0]) + ";");
     }
@@ -251,8 +265,10 @@ public final class FacadeWriter {
       j.line("this." + camel(p[0]) + " = b." + camel(p[0]) + ";");
     }
     j.line("}").blank();
-    j.doc("No parameters: the server's defaults.\n\n@return the empty parameters");
-    j.line("public static " + o.paramsClass + " none() {").line("return NONE;").line("}").blank();
+    if (!anyRequired) {
+      j.doc("No parameters: the server's defaults.\n\n@return the empty parameters");
+      j.line("public static " + o.paramsClass + " none() {").line("return NONE;").line("}").blank();
+    }
     j.doc("A builder with nothing set.\n\n@return a new builder");
     j.line("public static Builder builder() {").line("return new Builder();").line("}").blank();
     j.doc("A builder holding these values.\n\n@return a new builder");
@@ -285,8 +301,20 @@ public final class FacadeWriter {
       j.line("public Builder " + camel(p[0]) + "(" + p[1] + " " + camel(p[0]) + ") {");
       j.line("this." + camel(p[0]) + " = " + camel(p[0]) + ";").line("return this;").line("}");
     }
-    j.blank().doc("The immutable parameters.\n\n@return the parameters");
-    j.line("public " + o.paramsClass + " build() {").line("return new " + o.paramsClass + "(this);").line("}");
+    j.blank().doc("The immutable parameters."
+        + (anyRequired ? "\n\n@throws com.oursprivacy.errors.OursValidationException when a required parameter ("
+            + String.join(", ", o.requiredQuery) + ") is missing, before anything is sent" : "")
+        + "\n@return the parameters");
+    j.line("public " + o.paramsClass + " build() {");
+    for (String[] p : o.queryParams) {
+      if (o.requiredQuery.contains(p[0])) {
+        j.line("if (" + camel(p[0]) + " == null) {");
+        j.line("throw new com.oursprivacy.errors.OursValidationException(" + JavaOut.str(o.op.key() + "." + p[0])
+            + ", \"is required by the API; set it with " + camel(p[0]) + "(…)\");");
+        j.line("}");
+      }
+    }
+    j.line("return new " + o.paramsClass + "(this);").line("}");
     j.line("}");
     j.line("}");
     j.write(out, PKG, o.paramsClass);

@@ -83,8 +83,20 @@ final class PatchWriter {
         j.blank();
       }
     }
-    j.blank().doc("The immutable body.\n\n@return the body");
-    j.line("public " + cls + " build() {").line("return new " + cls + "(toJson());").line("}");
+    List<String> required = Json.strings(Json.arr(body, "required"));
+    j.blank().doc("The immutable body."
+        + (required.isEmpty() ? "" : "\n\n@throws com.oursprivacy.errors.OursValidationException when a field the API requires ("
+            + String.join(", ", required) + ") is not set, before anything is sent")
+        + "\n@return the body");
+    j.line("public " + cls + " build() {");
+    j.line("JsonObject json = toJson();");
+    for (String req : required) {
+      j.line("if (!json.has(" + JavaOut.str(req) + ") || json.get(" + JavaOut.str(req) + ").isJsonNull()) {");
+      j.line("throw new com.oursprivacy.errors.OursValidationException(" + JavaOut.str(o.op.key() + "." + req)
+          + ", \"is required by the API\");");
+      j.line("}");
+    }
+    j.line("return new " + cls + "(json);").line("}");
     j.line("}");
     j.line("}");
     j.write(w.out(), FacadeWriter.PKG, cls);

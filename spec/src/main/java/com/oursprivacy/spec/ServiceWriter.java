@@ -106,7 +106,7 @@ final class ServiceWriter {
     j.blank().doc(doc + tags(decl, false, returns));
     j.line("public " + ret + " " + m + "(" + full + ") {");
     j.line("return " + m + "(" + (argNames.isEmpty() ? "" : argNames + ", ") + "RequestOptions.none());").line("}");
-    if (o.paramsClass != null) {
+    if (o.paramsClass != null && o.requiredQuery.isEmpty()) {
       List<String> declNoParams = new ArrayList<>(decl.subList(0, decl.size() - 1));
       List<String> namesNoParams = new ArrayList<>(names.subList(0, names.size() - 1));
       namesNoParams.add(o.paramsClass + ".none()");
@@ -121,7 +121,7 @@ final class ServiceWriter {
     j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")}, with per-request options."
         + tags(decl, true, returns));
     j.line("public " + ret + " " + m + "(" + fullWithOptions + ") {");
-    guards(j, o, key);
+    guards(w, j, o, key);
     if ("cursor".equals(o.paging)) {
       cursorBody(w, j, o, key);
     } else if ("offset".equals(o.paging)) {
@@ -143,7 +143,7 @@ final class ServiceWriter {
           + "exceptionally with an {@link com.oursprivacy.errors.OursException}; never blocks a thread per retry."
           + tags(decl, true, "a future of the result").replace("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)", ""));
       j.line("public CompletableFuture<" + ret + "> " + m + "Async(" + fullWithOptions + ") {");
-      guards(j, o, key);
+      guards(w, j, o, key);
       if (patch) {
         j.line("return core.executeAsync(" + patchArgs(o) + ", options);");
       } else {
@@ -184,13 +184,20 @@ final class ServiceWriter {
     return sb.toString();
   }
 
-  private static void guards(JavaOut j, FacadeWriter.Op o, String key) {
+  private static void guards(FacadeWriter w, JavaOut j, FacadeWriter.Op o, String key) {
     for (String[] p : o.pathParams) {
       j.line("FacadeSupport.requirePathParam(" + JavaOut.str(key) + ", " + JavaOut.str(p[0]) + ", "
           + FacadeWriter.camel(p[0]) + ");");
     }
     if (o.hasBody) {
       j.line("java.util.Objects.requireNonNull(body, \"body == null\");");
+      if (o.patchClass == null && w.schema(o.bodyType) != null) {
+        // The API rejects a body without its required fields: say so before sending.
+        for (String req : Json.strings(Json.arr(w.schema(o.bodyType), "required"))) {
+          j.line("FacadeSupport.requireField(" + JavaOut.str(key) + ", " + JavaOut.str(req) + ", body."
+              + w.getter(o.bodyType, req) + "());");
+        }
+      }
     }
     if (o.paramsClass != null) {
       j.line("java.util.Objects.requireNonNull(params, \"params == null\");");

@@ -23,6 +23,13 @@ final class FacadeSupport {
     }
   }
 
+  /** A body field the API requires must be set: the server would answer 400 anyway. */
+  static void requireField(String operation, String name, Object value) {
+    if (value == null) {
+      throw new OursValidationException(operation + ".body." + name, "is required by the API, got null");
+    }
+  }
+
   /** A 2xx response without a body where the API promises one is an invalid response. */
   static <T> T body(T value, String operation) {
     if (value == null) {
