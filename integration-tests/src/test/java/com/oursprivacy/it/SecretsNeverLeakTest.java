@@ -160,8 +160,6 @@ class SecretsNeverLeakTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: DEBUG response logging redacts JSON token/testToken members but not the same "
-      + "token inside installScript/testInstallScript of GET /rest/v1/sources/{id}/tokens (see report)")
   void aSourceTokenEmbeddedInTheInstallScriptIsRedactedToo(WireMockRuntimeInfo info) {
     info.getWireMock().register(get(urlPathEqualTo("/rest/v1/sources/s1/tokens")).willReturn(okJson(
         "{\"sourceType\":\"pixel\",\"token\":\"" + SOURCE_TOKEN + "\",\"testToken\":\"" + SOURCE_TEST_TOKEN + "\","
@@ -176,8 +174,6 @@ class SecretsNeverLeakTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: BatchReport.toString() and BatchReport.Failure.toString() print a 207 row's "
-      + "server message verbatim, so a server that echoes the ingest token leaks it (logs and exceptions redact it)")
   void aBatchReportDoesNotRepeatATokenTheServerEchoed(WireMockRuntimeInfo info) {
     info.getWireMock().register(post(urlPathEqualTo("/api/v1/batch")).willReturn(aResponse().withStatus(207)
         .withHeader("Content-Type", "application/json").withBody(

@@ -49,7 +49,9 @@ final class CoreTransport implements IngestTransport {
 
   @Override
   public Reply batch(String token, List<Event> rows) {
-    return send(service.batch(Wire.batch(token, rows)));
+    Reply r = send(service.batch(Wire.batch(token, rows)));
+    Wire.withoutToken(r.results, token);
+    return r;
   }
 
   @Override

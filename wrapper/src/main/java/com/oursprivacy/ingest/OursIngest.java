@@ -186,14 +186,14 @@ public final class OursIngest implements AutoCloseable {
   public BatchReport batch(List<Event> events) {
     List<Event> rows = prepareAll(events);
     RawResponse<Batch> r = core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), options());
-    return report(r, rows);
+    return report(r, rows, tokens.sendToken);
   }
 
   /** {@link #batch} without blocking; validation throws in the caller's thread. */
   public CompletableFuture<BatchReport> batchAsync(List<Event> events) {
     List<Event> rows = prepareAll(events);
     return core.executeRawAsync(service.batch(Wire.batch(tokens.sendToken, rows)), options())
-        .thenApply(r -> report(r, rows));
+        .thenApply(r -> report(r, rows, tokens.sendToken));
   }
 
   /**
@@ -246,12 +246,12 @@ public final class OursIngest implements AutoCloseable {
     return e.distinctId().isPresent() ? e : e.distinctId(UUID.randomUUID().toString());
   }
 
-  private static BatchReport report(RawResponse<Batch> r, List<Event> rows) {
+  private static BatchReport report(RawResponse<Batch> r, List<Event> rows, String token) {
     List<BatchReport.Failure> failures = new ArrayList<>();
     Batch b = r.value();
     Map<Integer, BatchResult> byIndex = new HashMap<>();
     if (b != null && b.getResults() != null) {
-      for (BatchResult res : b.getResults()) {
+      for (BatchResult res : Wire.withoutToken(b.getResults(), token)) {
         if (res != null && res.getIndex() != null) { // a row without an index is "missing_result"
           byIndex.put(res.getIndex(), res);
         }

@@ -88,6 +88,24 @@ final class Wire {
     return o;
   }
 
+  /**
+   * Row results with every copy of {@code token} in their server-written messages masked: a
+   * server may echo the token ("token … not allowed"), and messages reach reports, listeners and
+   * logs.
+   */
+  static List<com.oursprivacy.generated.ingest.model.BatchResult> withoutToken(
+      List<com.oursprivacy.generated.ingest.model.BatchResult> results, String token) {
+    if (results == null || token == null || token.isEmpty()) {
+      return results;
+    }
+    for (com.oursprivacy.generated.ingest.model.BatchResult r : results) {
+      if (r != null && r.getMessage() != null && r.getMessage().contains(token)) {
+        r.setMessage(r.getMessage().replace(token, "[redacted]"));
+      }
+    }
+    return results;
+  }
+
   static JsonElement value(Object v) {
     if (v == null) {
       return JsonNull.INSTANCE;

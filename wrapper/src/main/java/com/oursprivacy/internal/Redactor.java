@@ -1,8 +1,10 @@
 package com.oursprivacy.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Removes secrets from text that is about to be logged or put in an exception message. */
@@ -17,8 +19,10 @@ final class Redactor {
   // not a parser, because bodies that are logged may be truncated or not JSON at all.
   private static final Pattern JSON_SECRET =
       Pattern.compile(
-          "(\"(?:token|testToken|apiKey|api_key|secret|password)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+          "(\"(?:token|testToken|apiKey|api_key|secret|password)\"\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"",
           Pattern.CASE_INSENSITIVE);
+  /** Shorter values are not masked elsewhere in the text: they would hide ordinary words. */
+  private static final int MIN_ECHO_LENGTH = 6;
   private static final Pattern QUERY_SECRET =
       Pattern.compile("([?&](?:token|testToken|apiKey|api_key)=)[^&#]*", Pattern.CASE_INSENSITIVE);
 
@@ -33,7 +37,19 @@ final class Redactor {
     if (s == null || s.isEmpty()) {
       return s;
     }
+    // A secret field's value is often repeated elsewhere in the same body (a source's token inside
+    // its installScript, its ingestUrl and sampleCurl): mask every copy, not just the field.
+    List<String> echoed = new ArrayList<>();
+    Matcher m = JSON_SECRET.matcher(s);
+    while (m.find()) {
+      if (m.group(2).length() >= MIN_ECHO_LENGTH) {
+        echoed.add(m.group(2));
+      }
+    }
     String out = JSON_SECRET.matcher(s).replaceAll("$1\"" + MASK + "\"");
+    for (String secret : echoed) {
+      out = out.replace(secret, MASK);
+    }
     out = QUERY_SECRET.matcher(out).replaceAll("$1" + MASK);
     for (String secret : literals) {
       if (!secret.isEmpty()) {
