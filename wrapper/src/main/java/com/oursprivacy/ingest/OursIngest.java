@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
@@ -243,7 +242,7 @@ public final class OursIngest implements AutoCloseable {
   }
 
   private static Event withDistinctId(Event e) {
-    return e.distinctId().isPresent() ? e : e.distinctId(UUID.randomUUID().toString());
+    return e.distinctId().isPresent() ? e : e.distinctId(DistinctIds.next());
   }
 
   private static BatchReport report(RawResponse<Batch> r, List<Event> rows, String token) {

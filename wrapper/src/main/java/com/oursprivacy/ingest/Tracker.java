@@ -2,7 +2,6 @@ package com.oursprivacy.ingest;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Sends events in the background: {@link #track} and {@link #identify} validate, enqueue and
@@ -49,7 +48,7 @@ public final class Tracker implements AutoCloseable {
   public boolean track(Event event) {
     Objects.requireNonNull(event, "event == null");
     Validator.event(event, "event", config.clock.instant());
-    Event e = event.distinctId().isPresent() ? event : event.distinctId(UUID.randomUUID().toString());
+    Event e = event.distinctId().isPresent() ? event : event.distinctId(DistinctIds.next());
     if (e.time().isEmpty()) {
       e = e.at(config.clock.instant());
     }

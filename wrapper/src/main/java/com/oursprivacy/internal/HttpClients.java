@@ -29,7 +29,10 @@ final class HttpClients {
     // Every request goes to one host; OkHttp's default of 5 per host would queue async calls.
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
-    return new OkHttpClient.Builder().dispatcher(dispatcher).connectionPool(new ConnectionPool());
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool())
+        .socketFactory(new NoDelaySocketFactory());
   }
 
   static ScheduledThreadPoolExecutor scheduler(String name) {

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.Strictness;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
@@ -46,6 +47,25 @@ final class ResponseParser {
       throw new OursInvalidResponseException(
           status, "HTTP " + status + " with an empty body; expected JSON for " + name(type), null);
     }
+    if (isPlainObject(body)) {
+      // The common case, a bare object: straight into the model, no intermediate JSON tree.
+      try {
+        JsonReader reader = new JsonReader(new StringReader(body));
+        reader.setStrictness(Strictness.STRICT);
+        @SuppressWarnings("unchecked")
+        T value = (T) gson.getAdapter(TypeToken.get(type)).read(reader);
+        if (reader.peek() != JsonToken.END_DOCUMENT) {
+          throw new MalformedJsonException("trailing data after the JSON value");
+        }
+        return value;
+      } catch (IOException e) {
+        throw new OursInvalidResponseException(
+            status, "HTTP " + status + " body is not valid JSON (expected " + name(type) + ")", e);
+      } catch (RuntimeException e) {
+        throw new OursInvalidResponseException(
+            status, "HTTP " + status + " body does not match " + name(type), e);
+      }
+    }
     JsonElement element;
     try {
       element = ListEnvelope.adapt(parseStrict(body), type);
@@ -61,6 +81,23 @@ final class ResponseParser {
       throw new OursInvalidResponseException(
           status, "HTTP " + status + " body does not match " + name(type), e);
     }
+  }
+
+  /**
+   * Whether {@code body} is an object with no {@code "data"} key anywhere: then it is neither an
+   * envelope nor a list shape that needs adapting, and can be read directly into the model. A body
+   * that merely mentions "data" takes the slower, always-correct path.
+   */
+  static boolean isPlainObject(String body) {
+    int i = skipSpace(body, 0);
+    return i < body.length() && body.charAt(i) == '{' && !body.contains("\"data\"");
+  }
+
+  private static int skipSpace(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** The exception for a non-2xx response; never fails, whatever the body holds. */
