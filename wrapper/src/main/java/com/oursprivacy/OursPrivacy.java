@@ -19,10 +19,16 @@ import okhttp3.OkHttpClient;
  *
  * <pre>{@code
  * try (OursPrivacy ours = OursPrivacy.fromEnv()) {           // reads OURS_PRIVACY_API_KEY
- *   DestinationsApi api = ours.raw(DestinationsApi.class);
- *   Destination d = api.findDestinations("dst_123").execute().body();
+ *   for (Destination d : ours.destinations().list()) {      // every page, lazily
+ *     System.out.println(d.getId() + " " + d.getName());
+ *   }
+ *   ours.destinations().update("dst_123", DestinationUpdate.builder().name("EU").clearHashingSalt().build());
  * }
  * }</pre>
+ *
+ * <p>Each resource of the API has an accessor ({@code destinations()}, {@code sources()}, …,
+ * inherited from the generated {@link PlatformResources}); {@link #raw} reaches the generated
+ * Retrofit interfaces for anything else.
  *
  * <p>Every call throws an unchecked {@link com.oursprivacy.errors.OursException} on failure; see
  * {@link RetryPolicy} for what is retried. The API key never appears in {@link #toString()},

@@ -34,8 +34,10 @@ class ReadmeCoreSnippetsTest {
         .maxRetries(3)
         .readTimeout(Duration.ofSeconds(20))
         .build()) {
-      Destination d = ours.raw(DestinationsApi.class).findDestinations("dst_123").execute().body();
+      Destination d = ours.destinations().get("dst_123");
       assertThat(d.getId()).isEqualTo("dst_123");
+      Destination viaRaw = ours.raw(DestinationsApi.class).findDestinations("dst_123").execute().body();
+      assertThat(viaRaw.getId()).isEqualTo("dst_123");
 
       RequestOptions opts = RequestOptions.builder()
           .timeout(Duration.ofSeconds(5)).maxRetries(0).header("X-Trace", "abc").build();
