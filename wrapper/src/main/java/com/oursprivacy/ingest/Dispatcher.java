@@ -125,7 +125,12 @@ final class Dispatcher {
     queue.addLast(e);
     unresolved.put(e.seq, e);
     queued++;
-    work.signal();
+    // Wake a worker only when it has something new to do: the first item starts its flush timer,
+    // a full batch is ready to send. Waking it for every event costs the caller a context switch.
+    int max = config.batching() ? batchSize : 1;
+    if (queue.size() == 1 || queue.size() >= max) {
+      work.signal();
+    }
     return true;
   }
 
