@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.ingest.OursIngest;
-import java.lang.reflect.Method;
 
 /** Clients pointed at the test's WireMock on loopback. */
 final class Clients {
@@ -29,13 +28,6 @@ final class Clients {
    * reflectively rather than sleeping through the documented 3–65 s waits.
    */
   static OursIngest.Builder withSleeper(OursIngest.Builder b, Sleeper sleeper) {
-    try {
-      Method m = OursIngest.Builder.class.getDeclaredMethod("sleeper", Sleeper.class);
-      m.setAccessible(true);
-      m.invoke(b, sleeper);
-      return b;
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("OursIngest.Builder.sleeper(Sleeper) is gone", e);
-    }
+    return b.sleeper(sleeper);
   }
 }

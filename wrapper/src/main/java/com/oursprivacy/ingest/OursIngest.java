@@ -359,7 +359,13 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    Builder sleeper(Sleeper sleeper) {
+    /**
+     * Replaces the real waits between the client's retries; for tests (see {@link Sleeper}), like
+     * {@code OursPrivacy.Builder.sleeper}. Trackers take theirs from {@link TrackerConfig}.
+     *
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
