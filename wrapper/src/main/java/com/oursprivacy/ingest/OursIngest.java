@@ -277,7 +277,7 @@ public final class OursIngest implements AutoCloseable {
     private String baseUrl = DEFAULT_BASE_URL;
     private int maxRetries = 3;
     private Duration timeout;
-    private LogLevel logLevel = LogLevel.OFF;
+    private LogLevel logLevel; // null: from ours.privacy.log / OURS_PRIVACY_LOG, else OFF
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private UnaryOperator<String> env = System::getenv;
@@ -353,7 +353,11 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    /** HTTP logging (tokens redacted); default OFF. */
+    /**
+     * HTTP logging (tokens redacted). Unset, it is read from the system property {@code
+     * ours.privacy.log}, then the environment variable {@code OURS_PRIVACY_LOG} (as for {@code
+     * OursPrivacy}), else OFF.
+     */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
       return this;
@@ -392,6 +396,13 @@ public final class OursIngest implements AutoCloseable {
      */
     public OursIngest build() {
       Tokens t = Tokens.resolve(token, testToken, mode, requireTestMode, env, sys);
+      if (logLevel == null) {
+        String v = sys.apply("ours.privacy.log");
+        if (v == null) {
+          v = env.apply("OURS_PRIVACY_LOG");
+        }
+        logLevel = v == null ? LogLevel.OFF : LogLevel.parse(v);
+      }
       return new OursIngest(this, t);
     }
   }

@@ -163,6 +163,24 @@ class OursIngestTest {
   }
 
   @Test
+  void theLogLevelComesFromOursPrivacyLogWhenNotSet() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(OursIngest.class.getName());
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler h = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) { records.add(r); }
+      @Override public void flush() {}
+      @Override public void close() {}
+    };
+    logger.addHandler(h);
+    try {
+      client(builder().token(LIVE).lookups(k -> k.equals("OURS_PRIVACY_LOG") ? "info" : null, k -> null));
+    } finally {
+      logger.removeHandler(h);
+    }
+    assertThat(records).extracting(java.util.logging.LogRecord::getLevel).containsExactly(java.util.logging.Level.INFO);
+  }
+
+  @Test
   void onlyKnownUserPropertiesCanBeCleared() {
     assertThatThrownBy(() -> UserProperties.builder().clear("plan"))
         .isInstanceOf(com.oursprivacy.errors.OursValidationException.class)
