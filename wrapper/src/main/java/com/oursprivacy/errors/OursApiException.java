@@ -112,6 +112,16 @@ public class OursApiException extends OursException {
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
+  /**
+   * The wait the server asked for, from {@code retry-after-ms}, else {@code Retry-After} (seconds
+   * or an HTTP date, relative to now); empty when neither is present or parseable. Set on 429s,
+   * and on 503s that say when to come back.
+   */
+  public Optional<java.time.Duration> retryAfter() {
+    return com.oursprivacy.internal.RetryAfter.parse(
+        header("retry-after-ms").orElse(null), header("retry-after").orElse(null), java.time.Instant.now());
+  }
+
   /** The response body exactly as received; empty when there was none. */
   public String rawBody() {
     return rawBody;

@@ -12,10 +12,7 @@ import com.oursprivacy.generated.ingest.model.Batch;
 import com.oursprivacy.generated.ingest.model.BatchResult;
 import com.oursprivacy.internal.ClientCore;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +99,7 @@ final class CoreTransport implements IngestTransport {
     if (t instanceof OursApiException) {
       OursApiException api = (OursApiException) t;
       String reason = "HTTP " + api.statusCode() + api.error().map(s -> ": " + s).orElse("");
-      return new Reply(api.statusCode(), results(api.rawBody()), retryAfter(api), reason);
+      return new Reply(api.statusCode(), results(api.rawBody()), api.retryAfter().orElse(null), reason);
     }
     return Reply.network(t == null ? "unknown error" : t.getClass().getSimpleName());
   }
@@ -122,28 +119,5 @@ final class CoreTransport implements IngestTransport {
       // no usable results: the whole request is retried
     }
     return null;
-  }
-
-  /** {@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date; else null. */
-  static Duration retryAfter(OursApiException e) {
-    Optional<String> ms = e.header("retry-after-ms");
-    try {
-      if (ms.isPresent()) {
-        return Duration.ofMillis((long) Double.parseDouble(ms.get().trim()));
-      }
-      Optional<String> ra = e.header("retry-after");
-      if (ra.isEmpty()) {
-        return null;
-      }
-      String v = ra.get().trim();
-      if (v.matches("\\d+(\\.\\d+)?")) {
-        return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
-      }
-      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (RuntimeException unparseable) {
-      return null;
-    }
   }
 }

@@ -3,9 +3,6 @@ package com.oursprivacy.internal;
 import com.oursprivacy.core.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
@@ -73,37 +70,8 @@ final class RetryDecider {
     return policy.backoff(retry, r.nextDouble(), r.nextDouble());
   }
 
-  /**
-   * {@code retry-after-ms} (milliseconds) else {@code Retry-After} (seconds or an RFC 1123 date,
-   * relative to the injected clock); negative waits become zero, unparseable values are ignored.
-   */
+  /** The server's requested wait, measured against the injected clock. */
   Optional<Duration> retryAfter(Headers headers) {
-    String ms = headers.get("retry-after-ms");
-    if (ms != null) {
-      try {
-        return Optional.of(nonNegative(Duration.ofMillis((long) Double.parseDouble(ms.trim()))));
-      } catch (NumberFormatException ignored) {
-        // fall through to Retry-After
-      }
-    }
-    String ra = headers.get("retry-after");
-    if (ra == null) {
-      return Optional.empty();
-    }
-    String v = ra.trim();
-    try {
-      return Optional.of(nonNegative(Duration.ofMillis((long) (Double.parseDouble(v) * 1000))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-        return Optional.of(nonNegative(Duration.between(clock.instant(), at.toInstant())));
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
-  }
-
-  private static Duration nonNegative(Duration d) {
-    return d.isNegative() ? Duration.ZERO : d;
+    return RetryAfter.parse(headers.get("retry-after-ms"), headers.get("retry-after"), clock.instant());
   }
 }
