@@ -60,7 +60,7 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
   }
 
   /**
-   * The generated Retrofit interface (package {@code com.oursprivacy.generated.platform.api})
+   * The generated Retrofit interface (package {@code com.oursprivacy.lowlevel.platform.api})
    * bound to this client's stack: auth, retries, logging and envelope unwrapping apply. A call's
    * {@code execute()} returns {@code Response.success(value)} or throws an {@code OursException};
    * an error status is never returned as an unsuccessful {@code Response}.

@@ -20,7 +20,7 @@ import com.oursprivacy.errors.RateLimitException;
 import com.oursprivacy.errors.UnauthorizedException;
 import com.oursprivacy.errors.UnexpectedStatusCodeException;
 import com.oursprivacy.errors.UnprocessableEntityException;
-import com.oursprivacy.generated.platform.api.DestinationsApi;
+import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.testing.Calls;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.util.stream.Stream;

@@ -1,9 +1,9 @@
 package com.oursprivacy.benchmarks;
 
 import com.google.gson.Gson;
-import com.oursprivacy.generated.platform.model.Destination;
-import com.oursprivacy.generated.platform.model.DestinationCreateParams;
-import com.oursprivacy.generated.platform.model.DestinationListResponse;
+import com.oursprivacy.models.Destination;
+import com.oursprivacy.models.DestinationCreateParams;
+import com.oursprivacy.models.DestinationListResponse;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Type;

@@ -2,12 +2,12 @@ package com.oursprivacy.examples;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursException;
-import com.oursprivacy.generated.platform.model.Destination;
-import com.oursprivacy.generated.platform.model.DestinationCreateParams;
-import com.oursprivacy.generated.platform.model.DestinationCreateParamsType;
-import com.oursprivacy.generated.platform.model.Source;
-import com.oursprivacy.generated.platform.model.SourceCreateParams;
-import com.oursprivacy.generated.platform.model.SourceType;
+import com.oursprivacy.models.Destination;
+import com.oursprivacy.models.DestinationCreateParams;
+import com.oursprivacy.models.DestinationCreateParamsType;
+import com.oursprivacy.models.Source;
+import com.oursprivacy.models.SourceCreateParams;
+import com.oursprivacy.models.SourceType;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.FlushReport;
 import com.oursprivacy.ingest.Mode;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursValidationException;
-import com.oursprivacy.generated.platform.model.VideoCreateParams;
+import com.oursprivacy.models.VideoCreateParams;
 import com.oursprivacy.resources.ConsentSettingPageAnalysisParams;
 import com.oursprivacy.resources.VideoUpdateTranscript;
 import org.junit.jupiter.api.Test;

@@ -52,6 +52,11 @@ class GeneratedClientContractTest {
     return ops;
   }
 
+  /** Platform models are public API in {@code com.oursprivacy.models}; ingest models stay low level. */
+  private static String modelPackage(String name) {
+    return "platform".equals(name) ? "com.oursprivacy.models" : "com.oursprivacy.lowlevel.ingest.model";
+  }
+
   private static Set<String> generatedOperations(String pkg) {
     Set<String> ops = new TreeSet<>();
     for (Class<?> api : GeneratedClasses.in(pkg + ".api")) {
@@ -73,10 +78,10 @@ class GeneratedClientContractTest {
   @ValueSource(strings = {"platform", "ingest"})
   void everySpecOperationHasExactlyOneGeneratedMethod(String name) throws IOException {
     Set<String> expected = specOperations(normalizedSpec(name));
-    Set<String> generated = generatedOperations("com.oursprivacy.generated." + name);
+    Set<String> generated = generatedOperations("com.oursprivacy.lowlevel." + name);
     assertThat(generated).containsExactlyInAnyOrderElementsOf(expected);
     int methods = 0;
-    for (Class<?> api : GeneratedClasses.in("com.oursprivacy.generated." + name + ".api")) {
+    for (Class<?> api : GeneratedClasses.in("com.oursprivacy.lowlevel." + name + ".api")) {
       for (Method m : api.getDeclaredMethods()) {
         for (Annotation a : m.getAnnotations()) {
           if (VERBS.contains(a.annotationType())) {
@@ -91,7 +96,7 @@ class GeneratedClientContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"platform", "ingest"})
   void noGeneratedModelCarriesAGeneratorStyleName(String name) throws IOException {
-    List<Class<?>> models = GeneratedClasses.in("com.oursprivacy.generated." + name + ".model");
+    List<Class<?>> models = GeneratedClasses.in(modelPackage(name));
     assertThat(models).hasSize(normalizedSpec(name).getAsJsonObject("components").getAsJsonObject("schemas").size());
     assertThat(models).extracting(Class::getSimpleName).noneMatch(n -> GENERATOR_NAME.matcher(n).find());
   }

@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
-import com.oursprivacy.generated.ingest.api.OursPrivacyApi;
-import com.oursprivacy.generated.ingest.model.TrackEventParams;
-import com.oursprivacy.generated.ingest.model.TrackEventResponse;
-import com.oursprivacy.generated.platform.api.DestinationsApi;
-import com.oursprivacy.generated.platform.model.DestinationListResponse;
-import com.oursprivacy.generated.platform.model.DestinationStatus;
+import com.oursprivacy.lowlevel.ingest.api.OursPrivacyApi;
+import com.oursprivacy.lowlevel.ingest.model.TrackEventParams;
+import com.oursprivacy.lowlevel.ingest.model.TrackEventResponse;
+import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
+import com.oursprivacy.models.DestinationListResponse;
+import com.oursprivacy.models.DestinationStatus;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;

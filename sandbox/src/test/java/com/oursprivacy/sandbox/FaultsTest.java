@@ -8,7 +8,7 @@ import com.oursprivacy.errors.InternalServerException;
 import com.oursprivacy.errors.OursTimeoutException;
 import com.oursprivacy.errors.RateLimitException;
 import com.oursprivacy.pagination.Page;
-import com.oursprivacy.generated.platform.model.Destination;
+import com.oursprivacy.models.Destination;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -32,8 +32,8 @@ import java.util.TreeSet;
  */
 public final class FacadeWriter {
   static final String PKG = "com.oursprivacy.resources";
-  static final String API_PKG = "com.oursprivacy.generated.platform.api.";
-  static final String MODEL_PKG = "com.oursprivacy.generated.platform.model.";
+  static final String API_PKG = "com.oursprivacy.lowlevel.platform.api.";
+  static final String MODEL_PKG = "com.oursprivacy.models.";
 
   private final JsonObject spec;
   private final JsonObject schemas;

@@ -1,6 +1,6 @@
 package com.oursprivacy.ingest;
 
-import com.oursprivacy.generated.ingest.model.DefaultProperty;
+import com.oursprivacy.lowlevel.ingest.model.DefaultProperty;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package com.oursprivacy.ingest;
 
 import com.google.gson.JsonObject;
-import com.oursprivacy.generated.ingest.model.Batch;
-import com.oursprivacy.generated.ingest.model.TrackEventResponse;
+import com.oursprivacy.lowlevel.ingest.model.Batch;
+import com.oursprivacy.lowlevel.ingest.model.TrackEventResponse;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.POST;

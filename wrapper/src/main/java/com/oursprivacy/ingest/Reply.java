@@ -1,6 +1,6 @@
 package com.oursprivacy.ingest;
 
-import com.oursprivacy.generated.ingest.model.BatchResult;
+import com.oursprivacy.lowlevel.ingest.model.BatchResult;
 import java.time.Duration;
 import java.util.List;
 

@@ -82,7 +82,7 @@ public final class UserProperties {
   /** Builds {@link UserProperties}. Not thread-safe. */
   public static final class Builder {
     private static final Map<String, Class<?>> KEYS =
-        KnownKeys.of(com.oursprivacy.generated.ingest.model.UserProperty.class);
+        KnownKeys.of(com.oursprivacy.lowlevel.ingest.model.UserProperty.class);
 
     private final Map<String, Object> known = new LinkedHashMap<>();
     private final Map<String, Object> custom = new LinkedHashMap<>();

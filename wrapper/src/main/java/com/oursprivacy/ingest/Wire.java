@@ -93,12 +93,12 @@ final class Wire {
    * server may echo the token ("token … not allowed"), and messages reach reports, listeners and
    * logs.
    */
-  static List<com.oursprivacy.generated.ingest.model.BatchResult> withoutToken(
-      List<com.oursprivacy.generated.ingest.model.BatchResult> results, String token) {
+  static List<com.oursprivacy.lowlevel.ingest.model.BatchResult> withoutToken(
+      List<com.oursprivacy.lowlevel.ingest.model.BatchResult> results, String token) {
     if (results == null || token == null || token.isEmpty()) {
       return results;
     }
-    for (com.oursprivacy.generated.ingest.model.BatchResult r : results) {
+    for (com.oursprivacy.lowlevel.ingest.model.BatchResult r : results) {
       if (r != null && r.getMessage() != null && r.getMessage().contains(token)) {
         r.setMessage(r.getMessage().replace(token, "[redacted]"));
       }

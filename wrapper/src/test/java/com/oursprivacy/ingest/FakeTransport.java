@@ -1,7 +1,7 @@
 package com.oursprivacy.ingest;
 
-import com.oursprivacy.generated.ingest.model.BatchResult;
-import com.oursprivacy.generated.ingest.model.BatchResultCode;
+import com.oursprivacy.lowlevel.ingest.model.BatchResult;
+import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oursprivacy.errors.OursValidationException;
-import com.oursprivacy.generated.ingest.model.BatchResult;
-import com.oursprivacy.generated.ingest.model.BatchResultCode;
+import com.oursprivacy.lowlevel.ingest.model.BatchResult;
+import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
 import com.oursprivacy.ingest.Outcome.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
