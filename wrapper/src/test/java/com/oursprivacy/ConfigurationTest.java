@@ -96,7 +96,7 @@ class ConfigurationTest {
     wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/x"))
         .withHeader("X-Trace", equalTo("t1"))
         .withHeader("Authorization", equalTo("Bearer k"))
-        .withHeader("User-Agent", equalTo("ours-privacy-java"))
+        .withHeader("User-Agent", equalTo(com.oursprivacy.internal.UserAgent.VALUE))
         .withQueryParam("limit", equalTo("5"))
         .withQueryParam("cursor", equalTo("c")));
   }

@@ -22,7 +22,7 @@ public final class ClientCoreBuilder {
   String name = "ours-privacy";
   String baseUrl;
   String bearerToken;
-  String userAgent = "ours-privacy-java";
+  String userAgent = UserAgent.VALUE;
   Duration connectTimeout;
   Duration readTimeout;
   Duration writeTimeout;
@@ -62,7 +62,7 @@ public final class ClientCoreBuilder {
     return this;
   }
 
-  /** The {@code User-Agent} header (default {@code ours-privacy-java}). */
+  /** The {@code User-Agent} header (default {@link UserAgent#VALUE}). */
   public ClientCoreBuilder userAgent(String userAgent) {
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
     return this;
