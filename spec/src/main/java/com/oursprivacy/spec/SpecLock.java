@@ -49,7 +49,20 @@ final class SpecLock {
       } else if (l.startsWith("op ")) {
         cur.operations.add(l.substring(3));
       } else if (l.startsWith("field ")) {
-        cur.fields.add(l.substring(6));
+        String f = l.substring(6);
+        int eq = f.indexOf(" = ");
+        if (eq < 0) {
+          cur.fields.add(f);
+        } else {
+          cur.fields.add(f.substring(0, eq));
+          cur.fieldTypes.put(f.substring(0, eq), f.substring(eq + 3));
+        }
+      } else if (l.startsWith("enum ")) {
+        String f = l.substring(5);
+        int eq = f.indexOf(" = ");
+        if (eq > 0) {
+          cur.enums.put(f.substring(0, eq), new TreeSet<>(List.of(f.substring(eq + 3).split(" \\| ", -1))));
+        }
       } else if (l.startsWith("source = ")) {
         cur.source = l.substring(9);
       } else if (l.startsWith("sha256 = ")) {
@@ -70,7 +83,15 @@ final class SpecLock {
           sb.append("sha256 = ").append(s.sha256).append('\n');
           sb.append("operations = ").append(s.operationCount).append('\n');
           s.operations.forEach(o -> sb.append("op ").append(o).append('\n'));
-          s.fields.forEach(f -> sb.append("field ").append(f).append('\n'));
+          s.fields.forEach(f -> {
+            sb.append("field ").append(f);
+            String t = s.fieldTypes.get(f);
+            if (t != null) {
+              sb.append(" = ").append(t);
+            }
+            sb.append('\n');
+          });
+          s.enums.forEach((f, vs) -> sb.append("enum ").append(f).append(" = ").append(String.join(" | ", vs)).append('\n'));
         });
     try {
       Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));

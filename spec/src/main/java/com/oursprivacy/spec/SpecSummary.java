@@ -6,14 +6,17 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What the lock remembers of a spec: its hash, its operations ({@code destinations.list GET
- * /rest/v1/destinations}) and its fields ({@code destinations.update body.hashingSalt}), enough
- * to tell a reader what changed between two versions.
+ * /rest/v1/destinations}), its fields ({@code destinations.update body.hashingSalt}) with their
+ * type, required and nullable flags, and the values of its enums: enough to tell a reader what
+ * changed between two versions and whether the change breaks the SDK ({@link SpecChanges}).
  */
 final class SpecSummary {
   /** Fields deeper than this are folded into their parent; it keeps the lock readable. */
@@ -24,6 +27,10 @@ final class SpecSummary {
   int operationCount;
   final TreeSet<String> operations = new TreeSet<>();
   final TreeSet<String> fields = new TreeSet<>();
+  /** Field name → {@code type[ required][ nullable]}, e.g. {@code string required}. */
+  final TreeMap<String, String> fieldTypes = new TreeMap<>();
+  /** Field name → its enum values, for string enums. */
+  final TreeMap<String, TreeSet<String>> enums = new TreeMap<>();
 
   static SpecSummary of(JsonObject spec, byte[] raw, String source) {
     SpecSummary s = new SpecSummary();
@@ -37,29 +44,32 @@ final class SpecSummary {
       if (params != null) {
         for (JsonElement p : params) {
           if (p.isJsonObject()) {
-            s.fields.add(key + " " + Json.str(p.getAsJsonObject(), "in") + "." + Json.str(p.getAsJsonObject(), "name"));
+            JsonObject po = p.getAsJsonObject();
+            String name = key + " " + Json.str(po, "in") + "." + Json.str(po, "name");
+            s.fields.add(name);
+            s.describe(name, resolve(spec, Json.obj(po, "schema")), Json.bool(po, "required"));
           }
         }
       }
-      JsonObject body = op.requestSchema();
+      JsonObject body = resolve(spec, op.requestSchema());
       if (body != null) {
-        fields(s.fields, key + " body", body, 0);
+        s.fields(spec, key + " body", body, 0);
       }
       String ok = op.successStatus();
       if (ok != null && op.responseSchema(ok) != null) {
-        fields(s.fields, key + " response", op.responseSchema(ok), 0);
+        s.fields(spec, key + " response", resolve(spec, op.responseSchema(ok)), 0);
       }
     }
     return s;
   }
 
-  private static void fields(TreeSet<String> out, String prefix, JsonObject schema, int depth) {
-    if (depth >= MAX_FIELD_DEPTH) {
+  private void fields(JsonObject spec, String prefix, JsonObject schema, int depth) {
+    if (depth >= MAX_FIELD_DEPTH || schema == null) {
       return;
     }
-    JsonObject items = Json.obj(schema, "items");
+    JsonObject items = resolve(spec, Json.obj(schema, "items"));
     if (items != null) {
-      fields(out, prefix + "[]", items, depth);
+      fields(spec, prefix + "[]", items, depth);
       return;
     }
     for (String comp : new String[] {"anyOf", "oneOf", "allOf"}) {
@@ -67,7 +77,7 @@ final class SpecSummary {
       if (vs != null) {
         for (JsonElement v : vs) {
           if (v.isJsonObject()) {
-            fields(out, prefix, v.getAsJsonObject(), depth);
+            fields(spec, prefix, resolve(spec, v.getAsJsonObject()), depth);
           }
         }
       }
@@ -76,13 +86,82 @@ final class SpecSummary {
     if (props == null) {
       return;
     }
+    List<String> required = Json.strings(Json.arr(schema, "required"));
     for (Map.Entry<String, JsonElement> p : props.entrySet()) {
       String path = prefix + "." + p.getKey();
-      out.add(path);
+      fields.add(path);
       if (p.getValue().isJsonObject()) {
-        fields(out, path, p.getValue().getAsJsonObject(), depth + 1);
+        JsonObject ps = resolve(spec, p.getValue().getAsJsonObject());
+        describe(path, ps, required.contains(p.getKey()));
+        fields(spec, path, ps, depth + 1);
       }
     }
+  }
+
+  /** Records the field's type, flags and enum values. */
+  private void describe(String name, JsonObject schema, boolean required) {
+    if (schema == null) {
+      return;
+    }
+    boolean nullable = Json.bool(schema, "nullable");
+    JsonElement t = schema.get("type");
+    if (t != null && t.isJsonArray()) {
+      // OpenAPI 3.1: ["string", "null"]
+      nullable |= Json.strings(t.getAsJsonArray()).contains("null");
+    }
+    fieldTypes.put(name, type(schema) + (required ? " required" : "") + (nullable ? " nullable" : ""));
+    JsonArray values = Json.arr(schema, "enum");
+    if (values != null) {
+      TreeSet<String> vs = new TreeSet<>();
+      for (JsonElement v : values) {
+        if (!v.isJsonNull()) {
+          vs.add(v.isJsonPrimitive() ? v.getAsString() : v.toString());
+        }
+      }
+      enums.put(name, vs);
+    }
+  }
+
+  /** A compact type: {@code string}, {@code string:date-time}, {@code array<integer>}, {@code object}. */
+  static String type(JsonObject schema) {
+    String t = null;
+    JsonElement te = schema.get("type");
+    if (te != null && te.isJsonPrimitive()) {
+      t = te.getAsString();
+    } else if (te != null && te.isJsonArray()) {
+      for (String x : Json.strings(te.getAsJsonArray())) {
+        if (!x.equals("null")) {
+          t = x;
+        }
+      }
+    }
+    if (t == null) {
+      for (String comp : new String[] {"anyOf", "oneOf"}) {
+        if (schema.has(comp)) {
+          return "union";
+        }
+      }
+      return schema.has("properties") ? "object" : "any";
+    }
+    if (t.equals("array")) {
+      JsonObject items = Json.obj(schema, "items");
+      return "array<" + (items == null ? "any" : type(items)) + ">";
+    }
+    String format = Json.str(schema, "format");
+    return format == null ? t : t + ":" + format;
+  }
+
+  /** Follows a local {@code $ref}; the published specs inline everything, but a future one may not. */
+  private static JsonObject resolve(JsonObject spec, JsonObject schema) {
+    JsonObject s = schema;
+    for (int hops = 0; s != null && s.has("$ref") && hops < 16; hops++) {
+      String ref = Json.str(s, "$ref");
+      if (ref == null || !ref.startsWith("#/components/schemas/")) {
+        return s;
+      }
+      s = Json.obj(Json.obj(Json.obj(spec, "components"), "schemas"), ref.substring("#/components/schemas/".length()));
+    }
+    return s;
   }
 
   static String sha256(byte[] raw) {

@@ -147,7 +147,7 @@ class SpecPipelineTest {
     write("p.json", changed.toString());
     assertThatThrownBy(() -> runCapturing(src, true, false))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("-Dours.spec.strict=true");
+        .hasMessageContaining("-Dours.spec.updateLock=true");
     runCapturing(src, false, true);
     assertThat(Files.readString(root.resolve("spec/spec.lock"))).contains("operations = 9");
     assertThat(runCapturing(src, true, false)).doesNotContain("differs");

@@ -1,0 +1,283 @@
+package com.oursprivacy.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Classifies what changed between the spec the SDK was generated from ({@code spec/spec.lock})
+ * and a candidate spec, the way it reaches users of an SDK generated from it.
+ *
+ * <p><b>Breaking</b>: an operation, field or enum value removed; a field whose type changed; a
+ * new required request field or parameter, or an optional one that became required; a request
+ * field that is no longer nullable (its {@code clearX()} disappears); a response field that
+ * changed nullability either way (its accessor's contract changes) or that is no longer
+ * required. <b>Additive</b>: everything added that no caller has to supply (operations, optional
+ * request fields, response fields, enum values: enums are open), a requirement relaxed, a
+ * request field that became nullable.
+ */
+final class SpecChanges {
+  enum Kind {
+    BREAKING,
+    ADDITIVE
+  }
+
+  /** The semantic-version bump a set of changes implies. */
+  enum Bump {
+    MAJOR,
+    MINOR,
+    PATCH
+  }
+
+  /** One change: its kind, what it is ("operation removed") and where. */
+  static final class Change {
+    final Kind kind;
+    final String what;
+    final String where;
+
+    Change(Kind kind, String what, String where) {
+      this.kind = kind;
+      this.what = what;
+      this.where = where;
+    }
+
+    @Override
+    public String toString() {
+      return kind + ": " + what + ": " + where;
+    }
+  }
+
+  final String spec;
+  final List<Change> changes = new ArrayList<>();
+
+  private SpecChanges(String spec) {
+    this.spec = spec;
+  }
+
+  /** The changes from {@code before} to {@code after}; operations first, then fields, then enums. */
+  static SpecChanges between(String spec, SpecSummary before, SpecSummary after) {
+    SpecChanges c = new SpecChanges(spec);
+    TreeSet<String> opsBefore = opKeys(before);
+    TreeSet<String> opsAfter = opKeys(after);
+    for (String op : before.operations) {
+      if (!opsAfter.contains(op.split(" ", 2)[0])) {
+        c.add(Kind.BREAKING, "operation removed", op);
+      }
+    }
+    for (String op : after.operations) {
+      if (!opsBefore.contains(op.split(" ", 2)[0])) {
+        c.add(Kind.ADDITIVE, "operation added", op);
+      }
+    }
+    TreeSet<String> common = new TreeSet<>(opsBefore);
+    common.retainAll(opsAfter);
+    c.fields(before, after, common);
+    c.enums(before, after, common);
+    return c;
+  }
+
+  private void fields(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
+    for (String f : before.fields) {
+      if (inOps(f, commonOps) && !after.fields.contains(f) && !parentIn(f, before.fields, after.fields)) {
+        add(Kind.BREAKING, (request(f) ? "request" : "response") + " field removed", f);
+      }
+    }
+    for (String f : after.fields) {
+      if (inOps(f, commonOps) && !before.fields.contains(f) && !parentIn(f, after.fields, before.fields)) {
+        boolean required = flags(after, f).contains("required");
+        if (request(f) && required) {
+          add(Kind.BREAKING, "required request field added", f);
+        } else {
+          add(Kind.ADDITIVE, (request(f) ? "optional request" : "response") + " field added", f);
+        }
+      }
+    }
+    for (String f : before.fields) {
+      if (!inOps(f, commonOps) || !after.fields.contains(f)) {
+        continue;
+      }
+      String a = before.fieldTypes.get(f);
+      String b = after.fieldTypes.get(f);
+      if (a == null || b == null) {
+        continue; // a lock written before types were recorded: names only
+      }
+      String ta = a.split(" ")[0];
+      String tb = b.split(" ")[0];
+      if (!ta.equals(tb)) {
+        add(Kind.BREAKING, "type changed " + ta + " → " + tb, f);
+      }
+      boolean reqA = a.contains(" required");
+      boolean reqB = b.contains(" required");
+      boolean nulA = a.contains(" nullable");
+      boolean nulB = b.contains(" nullable");
+      if (request(f)) {
+        if (!reqA && reqB) {
+          add(Kind.BREAKING, "request field became required", f);
+        } else if (reqA && !reqB) {
+          add(Kind.ADDITIVE, "request field became optional", f);
+        }
+        if (nulA && !nulB) {
+          add(Kind.BREAKING, "request field lost nullability", f);
+        } else if (!nulA && nulB) {
+          add(Kind.ADDITIVE, "request field became nullable", f);
+        }
+      } else {
+        if (reqA && !reqB) {
+          add(Kind.BREAKING, "response field no longer required", f);
+        } else if (!reqA && reqB) {
+          add(Kind.ADDITIVE, "response field became required", f);
+        }
+        if (nulA && !nulB) {
+          add(Kind.BREAKING, "response field lost nullability", f);
+        } else if (!nulA && nulB) {
+          add(Kind.BREAKING, "response field became nullable", f);
+        }
+      }
+    }
+  }
+
+  private void enums(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
+    for (Map.Entry<String, TreeSet<String>> e : before.enums.entrySet()) {
+      TreeSet<String> now = after.enums.get(e.getKey());
+      if (now == null || !inOps(e.getKey(), commonOps)) {
+        continue; // the field itself went away (reported above) or is no enum any more (type)
+      }
+      for (String v : e.getValue()) {
+        if (!now.contains(v)) {
+          add(Kind.BREAKING, "enum value removed", e.getKey() + " = " + v);
+        }
+      }
+      for (String v : now) {
+        if (!e.getValue().contains(v)) {
+          add(Kind.ADDITIVE, "enum value added", e.getKey() + " = " + v);
+        }
+      }
+    }
+  }
+
+  private void add(Kind kind, String what, String where) {
+    changes.add(new Change(kind, what, where));
+  }
+
+  long count(Kind kind) {
+    return changes.stream().filter(c -> c.kind == kind).count();
+  }
+
+  /** MAJOR with any breaking change, MINOR with additions only, PATCH when only prose or hashes moved. */
+  Bump bump() {
+    return count(Kind.BREAKING) > 0 ? Bump.MAJOR : count(Kind.ADDITIVE) > 0 ? Bump.MINOR : Bump.PATCH;
+  }
+
+  /** The worst of several specs' bumps. */
+  static Bump worst(List<SpecChanges> all) {
+    Bump worst = Bump.PATCH;
+    for (SpecChanges c : all) {
+      if (c.bump().ordinal() < worst.ordinal()) {
+        worst = c.bump();
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * The release after {@code version} (a {@code -SNAPSHOT} suffix counts as not yet released)
+   * for a bump; before 1.0 a breaking change bumps the minor version (README "Versioning").
+   */
+  static String next(String version, Bump bump) {
+    String[] p = version.replace("-SNAPSHOT", "").split("[.]");
+    int major = Integer.parseInt(p[0]);
+    int minor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+    int patch = p.length > 2 ? Integer.parseInt(p[2].replaceAll("\\D.*", "")) : 0;
+    boolean breaksMajor = bump == Bump.MAJOR && major >= 1;
+    boolean breaksMinor = bump == Bump.MINOR || bump == Bump.MAJOR && major == 0;
+    if (version.endsWith("-SNAPSHOT")) {
+      // An unreleased x.y.0 already is a new minor (x.0.0 a new major): it may take the change.
+      boolean fits = breaksMajor ? minor == 0 && patch == 0 : !breaksMinor || patch == 0;
+      if (fits) {
+        return major + "." + minor + "." + patch;
+      }
+    }
+    if (breaksMajor) {
+      return (major + 1) + ".0.0";
+    }
+    return breaksMinor ? major + "." + (minor + 1) + ".0" : major + "." + minor + "." + (patch + 1);
+  }
+
+  /** The Markdown report of several specs' changes, as the spec-update pull request's body. */
+  static String markdown(List<SpecChanges> all, Map<String, String[]> hashes, String sdkVersion) {
+    Bump bump = worst(all);
+    long breaking = all.stream().mapToLong(c -> c.count(Kind.BREAKING)).sum();
+    long additive = all.stream().mapToLong(c -> c.count(Kind.ADDITIVE)).sum();
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Spec update\n\n");
+    sb.append(String.format(Locale.ROOT, "**%d breaking, %d additive** → semver bump **%s** (next release %s, from %s).%n%n",
+        breaking, additive, bump, next(sdkVersion, bump), sdkVersion));
+    sb.append("Breaking: removed operations, fields or enum values; changed types; new or newly required request")
+        .append(" fields; changed nullability. Additive: new operations, optional fields, response fields, enum")
+        .append(" values. (README, \"Versioning\".)\n");
+    for (SpecChanges c : all) {
+      String[] h = hashes.get(c.spec);
+      sb.append("\n## ").append(c.spec).append("\n\n");
+      if (h != null) {
+        sb.append("sha256 `").append(abbrev(h[0])).append("` → `").append(abbrev(h[1])).append("`, source `")
+            .append(h[2]).append("`\n\n");
+      }
+      sb.append(String.format(Locale.ROOT, "%d breaking, %d additive → %s%n", c.count(Kind.BREAKING),
+          c.count(Kind.ADDITIVE), c.bump()));
+      for (Kind k : Kind.values()) {
+        if (c.count(k) == 0) {
+          continue;
+        }
+        sb.append("\n### ").append(k == Kind.BREAKING ? "Breaking" : "Additive").append("\n\n");
+        sb.append("| change | where |\n|---|---|\n");
+        for (Change ch : c.changes) {
+          if (ch.kind == k) {
+            sb.append("| ").append(ch.what).append(" | `").append(ch.where.replace("|", "\\|")).append("` |\n");
+          }
+        }
+      }
+      if (c.changes.isEmpty()) {
+        sb.append("\nNo operation, field or enum changed (prose or ordering only).\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String abbrev(String sha) {
+    return sha == null ? "none" : sha.substring(0, Math.min(12, sha.length()));
+  }
+
+  private static TreeSet<String> opKeys(SpecSummary s) {
+    TreeSet<String> keys = new TreeSet<>();
+    s.operations.forEach(o -> keys.add(o.split(" ", 2)[0]));
+    return keys;
+  }
+
+  /** {@code destinations.update body.name} belongs to operation {@code destinations.update}. */
+  private static boolean inOps(String field, TreeSet<String> ops) {
+    return ops.contains(field.split(" ", 2)[0]);
+  }
+
+  private static boolean request(String field) {
+    return !field.split(" ", 2)[1].startsWith("response");
+  }
+
+  private static String flags(SpecSummary s, String field) {
+    String t = s.fieldTypes.get(field);
+    return t == null ? "" : t;
+  }
+
+  /** True when a parent of {@code f} is also in {@code in} but not in {@code notIn}: report the parent only. */
+  private static boolean parentIn(String f, TreeSet<String> in, TreeSet<String> notIn) {
+    String p = f;
+    for (int i = p.lastIndexOf('.'); i > p.indexOf(' '); i = p.lastIndexOf('.')) {
+      p = p.substring(0, i).replaceAll("\\[\\]$", "");
+      if (in.contains(p) && !notIn.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
