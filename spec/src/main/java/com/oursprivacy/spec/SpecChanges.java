@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * Classifies what changed between the spec the SDK was generated from ({@code spec/spec.lock})
  * and a candidate spec, the way it reaches users of an SDK generated from it.
  *
- * <p><b>Breaking</b>: an operation, field or enum value removed; a field whose type changed; a
+ * <p><b>Breaking</b>: an operation, field or enum value removed; a field whose type changed, or
+ * whose generated class got another name (shape sharing can rename a class on an additive change); a
  * new required request field or parameter, or an optional one that became required; a request
  * field that is no longer nullable (its {@code clearX()} disappears); a response field that
  * changed nullability either way (its accessor's contract changes) or that is no longer
@@ -74,8 +75,22 @@ final class SpecChanges {
     TreeSet<String> common = new TreeSet<>(opsBefore);
     common.retainAll(opsAfter);
     c.fields(before, after, common);
+    c.classes(before, after, common);
     c.enums(before, after, common);
     return c;
+  }
+
+  /**
+   * A body, response or field whose generated class has another name now: the Java signature
+   * changes even when the spec change itself was additive (shapes are shared by name).
+   */
+  private void classes(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
+    for (Map.Entry<String, String> e : before.classes.entrySet()) {
+      String now = after.classes.get(e.getKey());
+      if (now != null && !now.equals(e.getValue()) && inOps(e.getKey(), commonOps)) {
+        add(Kind.BREAKING, "class renamed " + e.getValue() + " → " + now, e.getKey());
+      }
+    }
   }
 
   private void fields(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {

@@ -57,6 +57,12 @@ final class SpecLock {
           cur.fields.add(f.substring(0, eq));
           cur.fieldTypes.put(f.substring(0, eq), f.substring(eq + 3));
         }
+      } else if (l.startsWith("class ")) {
+        String f = l.substring(6);
+        int eq = f.indexOf(" = ");
+        if (eq > 0) {
+          cur.classes.put(f.substring(0, eq), f.substring(eq + 3));
+        }
       } else if (l.startsWith("enum ")) {
         String f = l.substring(5);
         int eq = f.indexOf(" = ");
@@ -91,6 +97,7 @@ final class SpecLock {
             }
             sb.append('\n');
           });
+          s.classes.forEach((f, c) -> sb.append("class ").append(f).append(" = ").append(c).append('\n'));
           s.enums.forEach((f, vs) -> sb.append("enum ").append(f).append(" = ").append(String.join(" | ", vs)).append('\n'));
         });
     try {

@@ -71,6 +71,7 @@ public final class SpecPipeline {
       JsonObject spec = parse(src, raw);
       SpecSummary summary = SpecSummary.of(spec, raw, src.display(root));
       JsonObject normalized = prepare(spec);
+      summary.classNames(normalized);
       write(out.resolve(src.name + ".json"), normalized);
       // what generated-client/ generates from: the same spec, prose escaped for Javadoc
       write(out.resolve("generator").resolve(src.name + ".json"), GeneratorInput.of(normalized));

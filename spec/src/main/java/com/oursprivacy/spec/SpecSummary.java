@@ -31,6 +31,12 @@ final class SpecSummary {
   final TreeMap<String, String> fieldTypes = new TreeMap<>();
   /** Field name → its enum values, for string enums. */
   final TreeMap<String, TreeSet<String>> enums = new TreeMap<>();
+  /**
+   * Body, response and field → the class the normalizer named for it ({@code destinations.retrieve
+   * response} → {@code Destination}; arrays end in {@code []}). Shapes are shared by name, so an
+   * additive spec change can rename a class and change a Java signature.
+   */
+  final TreeMap<String, String> classes = new TreeMap<>();
 
   static SpecSummary of(JsonObject spec, byte[] raw, String source) {
     SpecSummary s = new SpecSummary();
@@ -96,6 +102,47 @@ final class SpecSummary {
         fields(spec, path, ps, depth + 1);
       }
     }
+  }
+
+  /** Records the class names of {@code normalized} (the same spec after {@link Normalizer}). */
+  void classNames(JsonObject normalized) {
+    for (Operation op : Operation.all(normalized)) {
+      String key = op.key();
+      classNames(normalized, key + " body", op.requestSchema(), 0);
+      String ok = op.successStatus();
+      if (ok != null) {
+        classNames(normalized, key + " response", op.responseSchema(ok), 0);
+      }
+    }
+  }
+
+  private void classNames(JsonObject spec, String path, JsonObject schema, int depth) {
+    if (schema == null) {
+      return;
+    }
+    String name = refName(schema);
+    if (name != null) {
+      classes.put(path, name);
+    }
+    JsonObject s = resolve(spec, schema);
+    JsonObject items = s == null ? null : Json.obj(s, "items");
+    if (items != null) {
+      classNames(spec, path + "[]", items, depth);
+      return;
+    }
+    JsonObject props = s == null || depth >= MAX_FIELD_DEPTH ? null : Json.obj(s, "properties");
+    if (props != null) {
+      for (Map.Entry<String, JsonElement> p : props.entrySet()) {
+        if (p.getValue().isJsonObject()) {
+          classNames(spec, path + "." + p.getKey(), p.getValue().getAsJsonObject(), depth + 1);
+        }
+      }
+    }
+  }
+
+  private static String refName(JsonObject schema) {
+    String ref = Json.str(schema, "$ref");
+    return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
   }
 
   /** Records the field's type, flags and enum values. */

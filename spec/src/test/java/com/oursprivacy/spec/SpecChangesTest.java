@@ -179,6 +179,25 @@ class SpecChangesTest {
   }
 
   @Test
+  void renamedGeneratedClassIsBreaking() {
+    SpecSummary before = SpecSummary.of(base(), SpecSummary.utf8(BASE), "before");
+    SpecSummary after = SpecSummary.of(base(), SpecSummary.utf8(BASE), "after");
+    before.classes.put("things.create response", "ThingCreateResponse");
+    after.classes.put("things.create response", "Thing");
+    assertThat(SpecChanges.between("platform", before, after).changes).extracting(Object::toString)
+        .containsExactly("BREAKING: class renamed ThingCreateResponse → Thing: things.create response");
+  }
+
+  @Test
+  void classNamesComeFromTheNormalizedSpec() {
+    SpecSummary s = SpecSummary.of(base(), SpecSummary.utf8(BASE), "x");
+    s.classNames(SpecPipeline.prepare(base()));
+    assertThat(s.classes).containsEntry("things.list response[]", "ThingListResponseItem")
+        .containsEntry("things.create body", "ThingCreateParams")
+        .containsEntry("things.create response.status", "ThingStatus");
+  }
+
+  @Test
   void theLockKeepsTypesFlagsAndEnumsSoTheClassificationSurvivesARoundTrip() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("lock");
     SpecLock lock = new SpecLock();
@@ -186,6 +205,10 @@ class SpecChangesTest {
     lock.write(dir.resolve("spec.lock"));
     SpecSummary read = SpecLock.read(dir.resolve("spec.lock")).specs.get("platform");
     SpecSummary original = lock.specs.get("platform");
+    original.classes.put("things.create response", "Thing");
+    lock.write(dir.resolve("spec.lock"));
+    read = SpecLock.read(dir.resolve("spec.lock")).specs.get("platform");
+    assertThat(read.classes).containsEntry("things.create response", "Thing");
     assertThat(read.fieldTypes).isEqualTo(original.fieldTypes).containsEntry("things.create body.name", "string required");
     assertThat(read.enums).isEqualTo(original.enums);
     JsonObject after = base();
