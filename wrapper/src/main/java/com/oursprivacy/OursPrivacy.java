@@ -90,7 +90,7 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
 
   @Override
   public String toString() {
-    return "OursPrivacy{baseUrl=" + core.baseUrl() + ", apiKey=[redacted]}";
+    return "OursPrivacy{baseUrl=" + core.baseUrlForDisplay() + ", apiKey=[redacted]}";
   }
 
   /** Configures an {@link OursPrivacy}. Not thread-safe. */
@@ -197,6 +197,19 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
     /** Permits a plain-http base URL on a non-loopback host. The API key then travels unencrypted. */
     public Builder allowInsecureHttp() {
       core.allowInsecureHttp(true);
+      return this;
+    }
+
+    /**
+     * The most bytes of one response body the client reads, counted after gzip inflation
+     * (default 32 MiB, {@link ClientCoreBuilder#DEFAULT_MAX_RESPONSE_BYTES}). A larger body fails
+     * the call with {@link com.oursprivacy.errors.OursInvalidResponseException} and its
+     * connection is closed, so a misbehaving or hostile server cannot exhaust the heap.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      core.maxResponseBytes(maxResponseBytes);
       return this;
     }
 

@@ -20,7 +20,7 @@ import okio.Buffer;
  */
 final class HttpLog {
   static final Logger LOGGER = Logger.getLogger("com.oursprivacy");
-  private static final int MAX_BODY_CHARS = 64 * 1024;
+  static final int MAX_BODY_CHARS = 64 * 1024;
 
   private final LogLevel level;
   private final Redactor redactor;
