@@ -49,7 +49,7 @@ final class PathGuard {
     if (value.isBlank()) {
       throw new OursValidationException(field, "path parameter must not be blank");
     }
-    for (String segment : SLASH.split(value, -1)) {
+    for (String segment : SLASH.split(undoPercent25(value), -1)) {
       if (isDotSegment(segment)) {
         throw new OursValidationException(field,
             "path parameter must not be '.' or '..' (or a percent-encoded form of them): it would"
@@ -66,7 +66,7 @@ final class PathGuard {
   static void checkEncodedPath(String path) {
     String[] segments = path.split("/", -1);
     for (int i = 0; i < segments.length; i++) {
-      if (SLASH.splitAsStream(segments[i]).anyMatch(PathGuard::isDotSegment)) {
+      if (SLASH.splitAsStream(undoPercent25(segments[i])).anyMatch(PathGuard::isDotSegment)) {
         throw new OursValidationException("path",
             "segment " + (i + 1) + " of " + path + " is a '.' or '..' segment (a path parameter"
                 + " must not be '.', '..' or a percent-encoded form of them)");
@@ -76,10 +76,15 @@ final class PathGuard {
 
   /** Whether {@code s}, after undoing up to three layers of {@code %25}, is {@code .} or {@code ..}. */
   static boolean isDotSegment(String s) {
+    return DOT_SEGMENT.matcher(undoPercent25(s)).matches();
+  }
+
+  /** {@code s} with up to three layers of {@code %25} (an encoded {@code %}) undone. */
+  private static String undoPercent25(String s) {
     String t = s;
     for (int i = 0; i < 3 && t.toLowerCase(Locale.ROOT).contains("%25"); i++) {
       t = t.replaceAll("(?i)%25", "%");
     }
-    return DOT_SEGMENT.matcher(t).matches();
+    return t;
   }
 }
