@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * java -Xmx512m -cp target/test-classes:target/classes:$(cat cp.txt) \
  *     com.oursprivacy.testing.HeapProbe list50 [maxResponseBytes]
- * java -Xmx64m ... com.oursprivacy.testing.HeapProbe bomb spaces|string
+ * java -Xmx64m ... com.oursprivacy.testing.HeapProbe bomb spaces|string [maxResponseBytes]
  * </pre>
  */
 public final class HeapProbe {
@@ -42,8 +42,9 @@ public final class HeapProbe {
     System.out.printf("serving %s: %,d bytes on the wire%n", mode, body.length);
     try (RawServer server = new RawServer(out -> write(out, head, body))) {
       OursPrivacy.Builder b = OursPrivacy.builder().apiKey("k-123456").baseUrl(server.baseUrl()).maxRetries(0);
-      if (mode.equals("list50") && args.length > 1) {
-        b.maxResponseBytes(Long.parseLong(args[1]));
+      int limitArg = mode.equals("list50") ? 1 : 2;
+      if (args.length > limitArg) {
+        b.maxResponseBytes(Long.parseLong(args[limitArg]));
       }
       try (OursPrivacy ours = b.build()) {
         System.gc();
@@ -60,6 +61,9 @@ public final class HeapProbe {
           System.out.println("result: parsed");
         } catch (Throwable t) {
           System.out.println("result: " + t.getClass().getName() + ": " + t.getMessage());
+          if (t instanceof Error) {
+            java.util.Arrays.stream(t.getStackTrace()).limit(12).forEach(f -> System.out.println("    at " + f));
+          }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         long peak = peak();
