@@ -67,6 +67,15 @@ class PathParameterTest {
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void aNullPathArgumentOfTheRawInterfaceIsAValidationExceptionNotRetrofitsIllegalArgument() {
+    DestinationsApi api = ours.raw(DestinationsApi.class);
+    assertThatThrownBy(() -> ours.core().execute(api.findDestinations(null), RequestOptions.none()))
+        .isInstanceOfSatisfying(OursValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(strings = {"dst_1", "a.b", "...", "%2e%2e%2e", "v1.2"})
   void idsWithDotsThatAreNotDotSegmentsAreSent(String id) {

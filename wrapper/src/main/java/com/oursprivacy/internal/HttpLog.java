@@ -43,7 +43,7 @@ final class HttpLog {
       return;
     }
     StringBuilder sb = new StringBuilder("--> ").append(request.method()).append(' ')
-        .append(redactor.text(request.url().toString()))
+        .append(redactor.text(Redactor.withoutUserinfo(request.url().toString())))
         .append(" (attempt ").append(attempt).append(" of ").append(maxAttempts).append(')');
     headers(sb, request.headers());
     RequestBody body = request.body();
