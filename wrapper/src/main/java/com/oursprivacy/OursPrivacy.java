@@ -266,6 +266,9 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
      * @throws IllegalStateException when no API key was given
      * @throws IllegalArgumentException when the base URL is malformed or plain http without
      *     {@link #allowInsecureHttp()}
+     * @throws com.oursprivacy.errors.OursValidationException when the API key holds a CR, LF,
+     *     other control or non-ASCII character (it could not be sent as a header); the message
+     *     gives the position, never the key
      */
     public OursPrivacy build() {
       if (apiKey == null) {
