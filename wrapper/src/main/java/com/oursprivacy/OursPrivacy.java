@@ -90,7 +90,7 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
 
   @Override
   public String toString() {
-    return "OursPrivacy{baseUrl=" + core.baseUrl() + ", apiKey=[redacted]}";
+    return "OursPrivacy{baseUrl=" + core.baseUrlForDisplay() + ", apiKey=[redacted]}";
   }
 
   /** Configures an {@link OursPrivacy}. Not thread-safe. */
@@ -200,6 +200,19 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
       return this;
     }
 
+    /**
+     * The most bytes of one response body the client reads, counted after gzip inflation
+     * (default 32 MiB, {@link ClientCoreBuilder#DEFAULT_MAX_RESPONSE_BYTES}). A larger body fails
+     * the call with {@link com.oursprivacy.errors.OursInvalidResponseException} and its
+     * connection is closed, so a misbehaving or hostile server cannot exhaust the heap.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      core.maxResponseBytes(maxResponseBytes);
+      return this;
+    }
+
     /** Replaces the real waits between retries; for tests (see {@link Sleeper}). */
     public Builder sleeper(Sleeper sleeper) {
       core.sleeper(sleeper);
@@ -253,6 +266,9 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
      * @throws IllegalStateException when no API key was given
      * @throws IllegalArgumentException when the base URL is malformed or plain http without
      *     {@link #allowInsecureHttp()}
+     * @throws com.oursprivacy.errors.OursValidationException when the API key holds a CR, LF,
+     *     other control or non-ASCII character (it could not be sent as a header); the message
+     *     gives the position, never the key
      */
     public OursPrivacy build() {
       if (apiKey == null) {

@@ -96,7 +96,7 @@ class ResponseParsingTest {
     wm.stubFor(get(urlPathEqualTo("/rest/v1/destinations")).willReturn(okJson(
         "{\"entities\":[" + DESTINATION + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}")));
     DestinationListResponse page = ours.core().execute(
-        ours.core().api(DestinationsApi.class).listDestinations(10, "c1", null, null), RequestOptions.none());
+        ours.core().api(DestinationsApi.class).listDestinations(10L, "c1", null, null), RequestOptions.none());
     assertThat(page.getEntities()).extracting(Destination::getId).containsExactly("dst_1");
     wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/destinations"))
         .withQueryParam("limit", equalTo("10")).withQueryParam("cursor", equalTo("c1")));

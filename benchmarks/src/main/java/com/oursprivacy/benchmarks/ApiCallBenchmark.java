@@ -59,7 +59,7 @@ public class ApiCallBenchmark {
     generated = Clients.generated(base);
     openAi = Clients.openAi(base);
     createParams = Clients.createParams();
-    listParams = DestinationListParams.builder().limit(100).build();
+    listParams = DestinationListParams.builder().limit(100L).build();
     update = DestinationUpdate.builder().name("Renamed").build();
     generatedUpdate = new DestinationUpdateParams().name("Renamed");
     openAiListParams = FileListParams.builder().limit(100).build();
@@ -99,7 +99,7 @@ public class ApiCallBenchmark {
 
   @Benchmark
   public void generatedList(Blackhole bh) throws IOException {
-    consume(generated.listDestinations(100, null, null, null).execute().body().getEntities(), bh);
+    consume(generated.listDestinations(100L, null, null, null).execute().body().getEntities(), bh);
   }
 
   @Benchmark

@@ -25,7 +25,7 @@ public final class PaginationRun {
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).collect(Collectors.toList());
     try (OursPrivacy ours = Clients.wrapper(args[0])) {
-      DestinationListParams params = DestinationListParams.builder().limit(100).build();
+      DestinationListParams params = DestinationListParams.builder().limit(100L).build();
       heap.forEach(MemoryPoolMXBean::resetPeakUsage);
       long t0 = System.nanoTime();
       long[] acc = new long[2];

@@ -91,7 +91,7 @@ public final class QuickStart {
 
       int pages = 0;
       int mine = 0;
-      for (Page<Destination> page : ours.destinations().list(DestinationListParams.builder().limit(2).build()).pages()) {
+      for (Page<Destination> page : ours.destinations().list(DestinationListParams.builder().limit(2L).build()).pages()) {
         pages++;
         mine += (int) page.items().stream().filter(d -> d.getName() != null && d.getName().startsWith(tag)).count();
       }

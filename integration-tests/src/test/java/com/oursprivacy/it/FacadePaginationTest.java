@@ -76,7 +76,7 @@ class FacadePaginationTest {
     pageAt("c3", destinations(null, false, "d4"));
 
     List<String> ids = new ArrayList<>();
-    for (Destination d : ours.destinations().list(DestinationListParams.builder().limit(2).build())) {
+    for (Destination d : ours.destinations().list(DestinationListParams.builder().limit(2L).build())) {
       ids.add(d.getId());
     }
 
@@ -171,7 +171,7 @@ class FacadePaginationTest {
 
     List<ConsentSettingPageAnalysisResponseItem> items = ours.consentSettings()
         .pageAnalysis("cs1", ConsentSettingPageAnalysisParams.builder()
-            .from("2026-04-01").to("2026-04-30").limit(2).build())
+            .from("2026-04-01").to("2026-04-30").limit(2L).build())
         .stream().collect(Collectors.toList());
 
     assertThat(items).hasSize(3);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FacadeValidationTest {
   @Test
   void aMissingRequiredQueryParameterIsRejectedBeforeSending(WireMockRuntimeInfo wm) {
-    assertThatThrownBy(() -> ConsentSettingPageAnalysisParams.builder().limit(10).build())
+    assertThatThrownBy(() -> ConsentSettingPageAnalysisParams.builder().limit(10L).build())
         .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("consent_settings.pageAnalysis.from")
         .hasMessageContaining("required");

@@ -45,7 +45,7 @@ class GeneratedClientSmokeTest {
             + "\"pagination\":{\"nextCursor\":\"c2\",\"hasMore\":true}}")));
 
     Response<DestinationListResponse> res = retrofit(wm, "/")
-        .create(DestinationsApi.class).listDestinations(10, "c1", null, null).execute();
+        .create(DestinationsApi.class).listDestinations(10L, "c1", null, null).execute();
 
     assertThat(res.code()).isEqualTo(200);
     DestinationListResponse body = res.body();

@@ -75,11 +75,11 @@ class PlatformSandboxTest {
     assertThat(defaultPage.items()).hasSize(25);   // x-ours-page-size default
     assertThat(defaultPage.nextCursor()).isPresent();
 
-    Page<Destination> clamped = ours.destinations().list(DestinationListParams.builder().limit(5000).build()).firstPage();
+    Page<Destination> clamped = ours.destinations().list(DestinationListParams.builder().limit(5000L).build()).firstPage();
     assertThat(clamped.items()).hasSize(100);      // x-ours-page-size max
 
     int pages = 0;
-    for (Page<Destination> p : ours.destinations().list(DestinationListParams.builder().limit(100).build()).pages()) {
+    for (Page<Destination> p : ours.destinations().list(DestinationListParams.builder().limit(100L).build()).pages()) {
       pages++;
       assertThat(p.items()).isNotEmpty();
     }

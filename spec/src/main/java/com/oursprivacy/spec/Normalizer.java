@@ -94,6 +94,7 @@ final class Normalizer {
   }
 
   private void run() {
+    IntegerFormats.widen(spec);
     Compositions.simplify(spec.get("paths"));
     JsonObject components = Json.obj(spec, "components");
     if (components == null) {

@@ -1,5 +1,6 @@
 package com.oursprivacy.core;
 
+import com.oursprivacy.internal.HeaderRules;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -127,9 +128,19 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Sets a header, replacing one of the same name (including the client's defaults). */
+    /**
+     * Sets a header, replacing one of the same name (including the client's defaults).
+     *
+     * @throws com.oursprivacy.errors.OursValidationException when the name is not an HTTP token
+     *     or the value holds a control character (CR, LF, …) or non-ASCII; the message gives the
+     *     position, never the value
+     */
     public Builder header(String name, String value) {
-      headers.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      HeaderRules.requireName("options.header", name);
+      HeaderRules.requireValue("options.header(" + name + ")", value);
+      headers.put(name, value);
       return this;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 public final class ConflictException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  ConflictException(String error, String details, Map<String, List<String>> headers, String rawBody) {
-    super(409, error, details, headers, rawBody);
+  ConflictException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+    super(409, error, details, headers, rawBody, unredactedRawBody);
   }
 }

@@ -8,7 +8,7 @@ public final class InternalServerException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
   InternalServerException(
-      int status, String error, String details, Map<String, List<String>> headers, String rawBody) {
-    super(status, error, details, headers, rawBody);
+      int status, String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+    super(status, error, details, headers, rawBody, unredactedRawBody);
   }
 }

@@ -11,6 +11,13 @@ import java.util.TreeMap;
  * The server answered with a non-2xx status. Carries the status, the error body's {@code error}
  * and {@code details} (or {@code message}) fields, the response headers and the raw body.
  *
+ * <p>{@link #rawBody()} and {@link #headers()} are redacted the same way as the SDK's logs
+ * (credential headers, secret JSON members such as {@code token} or {@code apiKey}, the client's
+ * own API key or token wherever echoed), because exceptions end up in logs and error trackers.
+ * {@link #unredactedRawBody()} gives the body exactly as received. None of the three is
+ * serialized: a deserialized exception keeps the status, {@code error}, {@code details} and
+ * message, and has an empty body and no headers.
+ *
  * <p>Create one with {@link #of}, which picks the subclass for the status.
  */
 public class OursApiException extends OursException {
@@ -23,12 +30,24 @@ public class OursApiException extends OursException {
   /** @serial the body's {@code details} or {@code message} field, or null */
   private final String details;
   private final transient Map<String, List<String>> headers;
-  /** @serial the body as received */
-  private final String rawBody;
+  private final transient String rawBody;
+  private final transient String unredactedRawBody;
 
   /** For subclasses; use {@link #of} to create one. */
   protected OursApiException(
       int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody) {
+    this(statusCode, error, details, headers, rawBody, rawBody);
+  }
+
+  /**
+   * For subclasses; use {@link #of} to create one.
+   *
+   * @param rawBody the body as {@link #rawBody()} shows it (redacted)
+   * @param unredactedRawBody the body as received
+   */
+  protected OursApiException(
+      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody,
+      String unredactedRawBody) {
     super(message(statusCode, error, details));
     this.statusCode = statusCode;
     this.error = error;
@@ -39,6 +58,7 @@ public class OursApiException extends OursException {
     }
     this.headers = Collections.unmodifiableMap(h);
     this.rawBody = rawBody == null ? "" : rawBody;
+    this.unredactedRawBody = unredactedRawBody == null ? this.rawBody : unredactedRawBody;
   }
 
   /**
@@ -48,30 +68,49 @@ public class OursApiException extends OursException {
    * @param error the body's {@code error} field, or null
    * @param details the body's {@code details} (or {@code message}) field, or null
    * @param headers response headers (copied; looked up case-insensitively)
-   * @param rawBody the body as received, or null
+   * @param rawBody the body, or null; {@link #rawBody()} and {@link #unredactedRawBody()} both
+   *     return it as given
    */
   public static OursApiException of(
       int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody) {
+    return of(statusCode, error, details, headers, rawBody, rawBody);
+  }
+
+  /**
+   * Like {@link #of(int, String, String, Map, String)}, with the redacted body (what {@link
+   * #rawBody()} returns) and the body as received (what {@link #unredactedRawBody()} returns)
+   * given separately; {@code headers} should already be redacted.
+   *
+   * @since 0.1.0
+   */
+  public static OursApiException of(
+      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody,
+      String unredactedRawBody) {
+    String b = rawBody;
+    String u = unredactedRawBody;
+    if (statusCode >= 300 && statusCode <= 399) {
+      return new RedirectException(statusCode, error, details, headers, b, u);
+    }
     switch (statusCode) {
       case 400:
-        return new BadRequestException(error, details, headers, rawBody);
+        return new BadRequestException(error, details, headers, b, u);
       case 401:
-        return new UnauthorizedException(error, details, headers, rawBody);
+        return new UnauthorizedException(error, details, headers, b, u);
       case 403:
-        return new PermissionDeniedException(error, details, headers, rawBody);
+        return new PermissionDeniedException(error, details, headers, b, u);
       case 404:
-        return new NotFoundException(error, details, headers, rawBody);
+        return new NotFoundException(error, details, headers, b, u);
       case 409:
-        return new ConflictException(error, details, headers, rawBody);
+        return new ConflictException(error, details, headers, b, u);
       case 422:
-        return new UnprocessableEntityException(error, details, headers, rawBody);
+        return new UnprocessableEntityException(error, details, headers, b, u);
       case 429:
-        return new RateLimitException(error, details, headers, rawBody);
+        return new RateLimitException(error, details, headers, b, u);
       default:
         if (statusCode >= 500 && statusCode <= 599) {
-          return new InternalServerException(statusCode, error, details, headers, rawBody);
+          return new InternalServerException(statusCode, error, details, headers, b, u);
         }
-        return new UnexpectedStatusCodeException(statusCode, error, details, headers, rawBody);
+        return new UnexpectedStatusCodeException(statusCode, error, details, headers, b, u);
     }
   }
 
@@ -101,7 +140,10 @@ public class OursApiException extends OursException {
     return Optional.ofNullable(details);
   }
 
-  /** Response headers, keys case-insensitive, unmodifiable. */
+  /**
+   * Response headers, keys case-insensitive, unmodifiable; credential headers ({@code
+   * Set-Cookie}, …) masked and a {@code Location}'s userinfo removed. Empty after deserialization.
+   */
   public Map<String, List<String>> headers() {
     return headers == null ? Map.of() : headers;
   }
@@ -122,8 +164,21 @@ public class OursApiException extends OursException {
         header("retry-after-ms").orElse(null), header("retry-after").orElse(null), java.time.Instant.now());
   }
 
-  /** The response body exactly as received; empty when there was none. */
+  /**
+   * The response body, redacted like the SDK's log lines (secret JSON members and the client's
+   * own credentials masked); empty when there was none, and after deserialization.
+   */
   public String rawBody() {
-    return rawBody;
+    return rawBody == null ? "" : rawBody;
+  }
+
+  /**
+   * The response body exactly as received, server echoes of API keys and tokens included: do
+   * not log it. Empty when there was none, and after deserialization.
+   *
+   * @since 0.1.0
+   */
+  public String unredactedRawBody() {
+    return unredactedRawBody == null ? "" : unredactedRawBody;
   }
 }

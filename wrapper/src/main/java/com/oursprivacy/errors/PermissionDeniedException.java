@@ -7,7 +7,7 @@ import java.util.Map;
 public final class PermissionDeniedException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  PermissionDeniedException(String error, String details, Map<String, List<String>> headers, String rawBody) {
-    super(403, error, details, headers, rawBody);
+  PermissionDeniedException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+    super(403, error, details, headers, rawBody, unredactedRawBody);
   }
 }

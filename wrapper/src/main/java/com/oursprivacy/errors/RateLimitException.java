@@ -10,7 +10,7 @@ import java.util.Map;
 public final class RateLimitException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  RateLimitException(String error, String details, Map<String, List<String>> headers, String rawBody) {
-    super(429, error, details, headers, rawBody);
+  RateLimitException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+    super(429, error, details, headers, rawBody, unredactedRawBody);
   }
 }

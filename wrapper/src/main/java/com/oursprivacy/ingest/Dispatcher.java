@@ -274,7 +274,7 @@ final class Dispatcher {
       Map<Integer, BatchResult> byIndex = new HashMap<>();
       for (BatchResult res : r.results) {
         if (res != null && res.getIndex() != null) {
-          byIndex.put(res.getIndex(), res);
+          byIndex.put(res.getIndex().intValue(), res); // index is int64 in the normalized spec
         }
       }
       for (int i = 0; i < batch.size(); i++) {

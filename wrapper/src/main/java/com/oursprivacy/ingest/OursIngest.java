@@ -65,7 +65,8 @@ public final class OursIngest implements AutoCloseable {
             .secret(tokens.sendToken)
             .retryPolicy(retryPolicy(b.maxRetries))
             .logLevel(b.logLevel)
-            .sleeper(b.sleeper);
+            .sleeper(b.sleeper)
+            .maxResponseBytes(b.maxResponseBytes);
     if (b.timeout != null) {
       cb.callTimeout(b.timeout);
     }
@@ -75,7 +76,7 @@ public final class OursIngest implements AutoCloseable {
     // FINE, so building clients in a test suite does not flood the console; mode() always tells.
     LOG.log(b.logLevel == LogLevel.OFF ? java.util.logging.Level.FINE : java.util.logging.Level.INFO,
         "Ours ingest client: mode=" + tokens.mode + " (sending the source's "
-            + (tokens.mode == Mode.TEST ? "test" : "live") + " token), baseUrl=" + core.baseUrl());
+            + (tokens.mode == Mode.TEST ? "test" : "live") + " token), baseUrl=" + core.baseUrlForDisplay());
   }
 
   /** The API's documented back-off, applied to POST too: every body carries its distinctIds. */
@@ -217,7 +218,7 @@ public final class OursIngest implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "OursIngest{mode=" + tokens.mode + ", baseUrl=" + core.baseUrl() + "}";
+    return "OursIngest{mode=" + tokens.mode + ", baseUrl=" + core.baseUrlForDisplay() + "}";
   }
 
   private RequestOptions options() {
@@ -252,7 +253,7 @@ public final class OursIngest implements AutoCloseable {
     if (b != null && b.getResults() != null) {
       for (BatchResult res : Wire.withoutToken(b.getResults(), token)) {
         if (res != null && res.getIndex() != null) { // a row without an index is "missing_result"
-          byIndex.put(res.getIndex(), res);
+          byIndex.put(res.getIndex().intValue(), res); // int64 in the normalized spec
         }
       }
     }
@@ -275,6 +276,7 @@ public final class OursIngest implements AutoCloseable {
     private Mode mode;
     private boolean requireTestMode;
     private String baseUrl = DEFAULT_BASE_URL;
+    private long maxResponseBytes = com.oursprivacy.internal.ClientCoreBuilder.DEFAULT_MAX_RESPONSE_BYTES;
     private int maxRetries = 3;
     private Duration timeout;
     private LogLevel logLevel; // null: from ours.privacy.log / OURS_PRIVACY_LOG, else OFF
@@ -344,6 +346,22 @@ public final class OursIngest implements AutoCloseable {
         throw new IllegalArgumentException("maxRetries must be ≥ 0, was " + maxRetries);
       }
       this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * The most bytes of one response body the client (and its trackers) read, counted after gzip
+     * inflation; default 32 MiB ({@code ClientCoreBuilder.DEFAULT_MAX_RESPONSE_BYTES}). A larger
+     * body fails the call with {@link com.oursprivacy.errors.OursInvalidResponseException} (a
+     * tracker treats it like any failed request) and its connection is closed.
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 

@@ -56,8 +56,8 @@ final class AsyncExchange<T> implements Callback {
       Call call = exchange.newCall();
       current = call;
       call.enqueue(this);
-    } catch (RuntimeException e) {
-      future.completeExceptionally(e);
+    } catch (Throwable t) {
+      fail(t);
     }
   }
 
@@ -68,7 +68,7 @@ final class AsyncExchange<T> implements Callback {
 
   @Override
   public void onResponse(Call call, Response response) {
-    follow(() -> exchange.onResponse(response));
+    follow(() -> exchange.onResponse(call, response));
   }
 
   private interface StepSupplier<T> {
@@ -79,9 +79,10 @@ final class AsyncExchange<T> implements Callback {
     Step<T> step;
     try {
       step = next.get();
-    } catch (RuntimeException e) {
-      // A bug or an unexpected exception must still complete the future, never strand it.
-      future.completeExceptionally(e);
+    } catch (Throwable t) {
+      // Anything at all, an Error included, must still complete the future: a caller (or the
+      // tracker's transport) waiting on it would otherwise wait forever.
+      fail(t);
       return;
     }
     if (step.retryDelay == null) {
@@ -102,7 +103,23 @@ final class AsyncExchange<T> implements Callback {
       } else {
         send();
       }
+    }).exceptionally(t -> {
+      fail(t);
+      return null;
     });
+  }
+
+  /**
+   * Completes the future with {@code t} as an {@link OursException} (wrapped when it is not
+   * one). A {@link VirtualMachineError} is rethrown after that: the JVM is in trouble and the
+   * thread's uncaught-exception handler should hear of it.
+   */
+  private void fail(Throwable t) {
+    future.completeExceptionally(t instanceof OursException
+        ? t : new OursException("request failed unexpectedly: " + t.getClass().getName(), t));
+    if (t instanceof VirtualMachineError) {
+      throw (VirtualMachineError) t;
+    }
   }
 
   /** Strips the wrappers {@code CompletableFuture} puts around a failure. */

@@ -11,6 +11,9 @@ import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.errors.OursException;
 import com.oursprivacy.errors.OursIoException;
+import com.oursprivacy.errors.OursValidationException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -67,13 +70,19 @@ public final class ClientCore implements AutoCloseable {
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
   private final Set<CompletableFuture<Void>> pendingDelays = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final long maxResponseBytes;
 
   ClientCore(ClientCoreBuilder b, HttpUrl baseUrl, OkHttpClient httpClient, boolean ownsHttpClient) {
     this.baseUrl = baseUrl;
     this.httpClient = httpClient;
     this.ownsHttpClient = ownsHttpClient;
     this.scheduler = HttpClients.scheduler(b.name);
-    this.gson = new GsonBuilder().disableHtmlEscaping().create();
+    this.gson =
+        new GsonBuilder()
+            .disableHtmlEscaping()
+            .registerTypeAdapter(java.time.OffsetDateTime.class, DateTimes.ADAPTER)
+            .create();
+    this.maxResponseBytes = b.maxResponseBytes;
     Redactor redactor = new Redactor(b.secrets());
     this.log = new HttpLog(b.logLevel, redactor);
     this.parser = new ResponseParser(gson, redactor);
@@ -85,7 +94,7 @@ public final class ClientCore implements AutoCloseable {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .client(httpClient)
-            .addConverterFactory(new JsonConverterFactory(gson, parser))
+            .addConverterFactory(new JsonConverterFactory(gson, parser, maxResponseBytes))
             .addCallAdapterFactory(new CoreCallAdapterFactory(this))
             .build();
     if (b.allowInsecureHttp && !baseUrl.isHttps() && !HttpClients.isLoopback(baseUrl.host())) {
@@ -108,6 +117,19 @@ public final class ClientCore implements AutoCloseable {
     return baseUrl.toString();
   }
 
+  /** The base URL without any {@code user:password@}, for {@code toString()} and log lines. */
+  public String baseUrlForDisplay() {
+    return baseUrl.newBuilder().username("").password("").build().toString();
+  }
+
+  /**
+   * The most bytes of one response body this core reads, counted after decompression; a
+   * larger body fails with {@code OursInvalidResponseException}.
+   */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
   /** The retry policy requests use unless {@link RequestOptions} override its retry count. */
   public RetryPolicy retryPolicy() {
     return decider.policy();
@@ -121,7 +143,26 @@ public final class ClientCore implements AutoCloseable {
    */
   public <S> S api(Class<S> retrofitService) {
     Objects.requireNonNull(retrofitService, "retrofitService == null");
-    return retrofitService.cast(services.computeIfAbsent(retrofitService, retrofit::create));
+    return retrofitService.cast(services.computeIfAbsent(retrofitService, this::guarded));
+  }
+
+  /**
+   * Retrofit's implementation of {@code service} behind a proxy that checks every {@code @Path}
+   * argument first ({@link PathGuard}): the one place all Retrofit-made calls pass through
+   * before a request exists, so a {@code ..} id fails as an {@code OursValidationException}
+   * naming the parameter, for every verb.
+   */
+  private Object guarded(Class<?> service) {
+    // Retrofit's own handler is called directly: no reflective access to the (possibly
+    // package-private) interface is needed, and default and Object methods keep its behaviour.
+    InvocationHandler retrofitHandler = Proxy.getInvocationHandler(retrofit.create(service));
+    InvocationHandler handler = (proxy, method, args) -> {
+      if (method.getDeclaringClass() != Object.class) {
+        PathGuard.checkArguments(method, args);
+      }
+      return retrofitHandler.invoke(proxy, method, args);
+    };
+    return Proxy.newProxyInstance(service.getClassLoader(), new Class<?>[] {service}, handler);
   }
 
   /** Runs {@code call} (made by an {@link #api} interface) and returns its parsed body. */
@@ -131,7 +172,7 @@ public final class ClientCore implements AutoCloseable {
 
   /** Like {@link #execute(Call, RequestOptions)} but with the status, headers and rate limit. */
   public <T> RawResponse<T> executeRaw(Call<T> call, RequestOptions options) {
-    Request request = Objects.requireNonNull(call, "call == null").request();
+    Request request = request(call);
     return runSync(exchange(request, responseType(request), options));
   }
 
@@ -146,7 +187,7 @@ public final class ClientCore implements AutoCloseable {
 
   /** Like {@link #executeAsync(Call, RequestOptions)} but with the status, headers and rate limit. */
   public <T> CompletableFuture<RawResponse<T>> executeRawAsync(Call<T> call, RequestOptions options) {
-    Request request = Objects.requireNonNull(call, "call == null").request();
+    Request request = request(call);
     return runAsync(exchange(request, responseType(request), options));
   }
 
@@ -203,7 +244,7 @@ public final class ClientCore implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ClientCore{baseUrl=" + baseUrl + ", closed=" + closed.get() + '}';
+    return "ClientCore{baseUrl=" + baseUrlForDisplay() + ", closed=" + closed.get() + '}';
   }
 
   OkHttpClient httpClient() {
@@ -243,7 +284,7 @@ public final class ClientCore implements AutoCloseable {
       okhttp3.Call call = exchange.newCall();
       Step<T> step;
       try {
-        step = exchange.onResponse(call.execute());
+        step = exchange.onResponse(call, call.execute());
       } catch (java.io.IOException e) {
         step = exchange.onFailure(call, e);
       }
@@ -270,6 +311,17 @@ public final class ClientCore implements AutoCloseable {
   private <T> Exchange<T> exchange(Request request, Type responseType, RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
     ensureOpen();
+    try {
+      return newExchange(request, responseType, options);
+    } catch (IllegalArgumentException e) {
+      // RequestOptions checks headers when built; this only catches what a subclass of OkHttp's
+      // rules still refuses. The message may quote a header value: keep it out.
+      throw new OursValidationException("options", "OkHttp refused a header or query parameter ("
+          + e.getClass().getSimpleName() + "; details withheld, they may quote a secret)");
+    }
+  }
+
+  private <T> Exchange<T> newExchange(Request request, Type responseType, RequestOptions options) {
     Request.Builder b = request.newBuilder();
     // Defaults are added here rather than in an interceptor so that debug logs show the request
     // as sent; per-request headers (and headers the call already has) win.
@@ -289,12 +341,31 @@ public final class ClientCore implements AutoCloseable {
     return new Exchange<>(this, b.build(), responseType, maxRetries, options.timeout().orElse(null));
   }
 
+  /**
+   * The request a Retrofit call describes. Retrofit and OkHttp refuse some arguments with an
+   * {@code IllegalArgumentException} whose message may quote the value (a header holding a
+   * key); it becomes an {@link OursValidationException} that names the method but not the value.
+   */
+  private static Request request(Call<?> call) {
+    Objects.requireNonNull(call, "call == null");
+    try {
+      return call.request();
+    } catch (IllegalArgumentException e) {
+      throw new OursValidationException("request",
+          "Retrofit/OkHttp refused an argument while building the request ("
+              + e.getClass().getSimpleName() + "; details withheld, they may quote a secret)");
+    }
+  }
+
   private Request buildRequest(String method, String path, Map<String, String> query, JsonElement body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
-    HttpUrl url = baseUrl.resolve(path.replaceFirst("^/+", ""));
+    String relative = path.replaceFirst("^/+", "");
+    // Checked before resolving: HttpUrl.resolve would silently fold "a/../b" into "b".
+    PathGuard.checkEncodedPath(relative);
+    HttpUrl url = baseUrl.resolve(relative);
     if (url == null) {
-      throw new IllegalArgumentException("path does not form a URL: " + path);
+      throw new OursValidationException("path", "does not form a URL relative to the base URL");
     }
     if (query != null) {
       HttpUrl.Builder u = url.newBuilder();

@@ -19,6 +19,9 @@ import okhttp3.OkHttpClient;
  * connect 10 s, read 30 s, write 30 s, whole call 60 s (per attempt).
  */
 public final class ClientCoreBuilder {
+  /** The default {@link #maxResponseBytes}: 32 MiB, far above any page the API returns. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
   String name = "ours-privacy";
   String baseUrl;
   String bearerToken;
@@ -34,6 +37,7 @@ public final class ClientCoreBuilder {
   boolean allowInsecureHttp;
   Sleeper sleeper = Sleeper.system();
   Clock clock = Clock.systemUTC();
+  long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private final List<String> extraSecrets = new ArrayList<>();
 
   ClientCoreBuilder() {}
@@ -137,6 +141,22 @@ public final class ClientCoreBuilder {
     return this;
   }
 
+  /**
+   * The most bytes of one response body to read, counted after gzip inflation (default {@link
+   * #DEFAULT_MAX_RESPONSE_BYTES}). A body declaring a larger {@code Content-Length} is not read
+   * at all; one that grows past it is cut off there. Either way the call fails with {@code
+   * OursInvalidResponseException} and the connection is closed.
+   *
+   * @throws IllegalArgumentException when not positive
+   */
+  public ClientCoreBuilder maxResponseBytes(long maxResponseBytes) {
+    if (maxResponseBytes <= 0) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
+    return this;
+  }
+
   List<String> secrets() {
     List<String> all = new ArrayList<>(extraSecrets);
     if (bearerToken != null) {
@@ -150,12 +170,18 @@ public final class ClientCoreBuilder {
    *
    * @throws IllegalStateException when {@code baseUrl} is missing
    * @throws IllegalArgumentException when {@code baseUrl} is malformed or insecure
+   * @throws com.oursprivacy.errors.OursValidationException when the bearer token or user agent
+   *     cannot be sent as a header value (control characters, non-ASCII)
    */
   public ClientCore build() {
     if (baseUrl == null) {
       throw new IllegalStateException("baseUrl is required");
     }
     HttpUrl url = HttpClients.baseUrl(baseUrl, allowInsecureHttp);
+    HeaderRules.requireValue("userAgent", userAgent);
+    if (bearerToken != null) {
+      HeaderRules.requireValue("apiKey", bearerToken);
+    }
     boolean owned = httpClient == null;
     OkHttpClient.Builder b = owned ? HttpClients.owned(name) : httpClient.newBuilder();
     timeouts(b, owned);
@@ -165,6 +191,12 @@ public final class ClientCoreBuilder {
     // Our RetryPolicy is the only retry layer: OkHttp's own silent retry may repeat a POST that
     // reached the server, which the policy promises never to do.
     b.retryOnConnectionFailure(false);
+    // Never follow a redirect, on an owned client or one derived from the caller's: a 307/308
+    // re-sends the body (the ingest token lives in it) to whatever host the Location names,
+    // https or not, and a 301-303 turns a POST into a GET that reports success. A 3xx becomes
+    // a RedirectException instead.
+    b.followRedirects(false);
+    b.followSslRedirects(false);
     b.addNetworkInterceptor(Attempt.MARK_SENT);
     return new ClientCore(this, url, b.build(), owned);
   }

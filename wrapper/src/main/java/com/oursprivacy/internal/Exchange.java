@@ -48,39 +48,71 @@ final class Exchange<T> {
     return call;
   }
 
-  /** Consumes and closes {@code response}. */
-  Step<T> onResponse(Response response) {
+  /**
+   * Consumes and closes {@code response}, reading at most the core's {@code maxResponseBytes}
+   * of its (decompressed) body. Over the limit, {@code call} is cancelled so that the rest of
+   * the body is never read and the connection is not reused.
+   */
+  Step<T> onResponse(Call call, Response response) {
     try (Response r = response) {
       int status = r.code();
-      String body;
+      ResponseBody rb = r.body();
+      long limit = core.maxResponseBytes();
+      if (rb != null && BoundedBody.declaredTooLarge(rb, limit)) {
+        call.cancel();
+        core.log().response(request, r, null, startNanos, retries + 1, maxRetries + 1);
+        return Step.fail(tooLarge(status, limit, "declares Content-Length " + rb.contentLength()));
+      }
+      BoundedBody body = rb == null ? null : new BoundedBody(rb, limit);
       try {
-        ResponseBody rb = r.body();
-        body = rb == null ? "" : rb.string();
-      } catch (IOException e) {
-        core.log().failure(request, e, startNanos, retries + 1, maxRetries + 1);
-        Duration delay = core.decider().afterFailure(request.method(), true, retries, maxRetries);
-        if (delay != null) {
-          return retry(delay, "a truncated body (HTTP " + status + ")");
-        }
-        return Step.fail(new OursInvalidResponseException(
-            status, "HTTP " + status + " body was cut off: " + e.getClass().getSimpleName(), e));
-      }
-      core.log().response(request, r, body, startNanos, retries + 1, maxRetries + 1);
-      if (status >= 200 && status <= 299) {
-        try {
-          T value = core.parser().parse(status, body, responseType);
+        if (status >= 200 && status <= 299) {
+          core.log().response(request, r,
+              body == null || !core.log().debug() ? null : body.peekUtf8(HttpLog.MAX_BODY_CHARS),
+              startNanos, retries + 1, maxRetries + 1);
+          T value = body == null ? null : core.parser().parse(status, body, responseType);
           return Step.done(new RawResponse<>(status, r.headers().toMultimap(), value, retries));
-        } catch (OursInvalidResponseException e) {
-          return Step.fail(e);
         }
+        String text = body == null ? "" : body.readUtf8();
+        core.log().response(request, r, text, startNanos, retries + 1, maxRetries + 1);
+        Duration delay = core.decider().afterStatus(request.method(), status, r.headers(), retries, maxRetries);
+        if (delay != null) {
+          return retry(delay, "HTTP " + status);
+        }
+        return Step.fail(core.parser().error(status, text, r.headers().toMultimap()));
+      } catch (OursInvalidResponseException e) {
+        return Step.fail(e);
+      } catch (IOException e) {
+        return bodyFailure(call, status, limit, e);
       }
-      Duration delay = core.decider().afterStatus(request.method(), status, r.headers(), retries, maxRetries);
-      if (delay != null) {
-        return retry(delay, "HTTP " + status);
-      }
-      OursApiException error = core.parser().error(status, body, r.headers().toMultimap());
-      return Step.fail(error);
     }
+  }
+
+  /** A read of the body failed: over the limit, stalled (timed out), or cut off. */
+  private Step<T> bodyFailure(Call call, int status, long limit, IOException e) {
+    if (e instanceof BoundedBody.TooLargeException) {
+      call.cancel();
+      core.log().failure(request, e, startNanos, retries + 1, maxRetries + 1);
+      return Step.fail(tooLarge(status, limit, "went on past it"));
+    }
+    core.log().failure(request, e, startNanos, retries + 1, maxRetries + 1);
+    Duration delay = core.decider().afterFailure(request.method(), true, retries, maxRetries);
+    boolean timedOut = e instanceof InterruptedIOException;
+    if (delay != null) {
+      return retry(delay, (timedOut ? "a stalled body (HTTP " : "a truncated body (HTTP ") + status + ")");
+    }
+    String tries = retries == 0 ? "" : " after " + (retries + 1) + " attempts";
+    if (timedOut) {
+      return Step.fail(new OursTimeoutException(
+          describe() + " timed out while reading the HTTP " + status + " body" + tries, e));
+    }
+    return Step.fail(new OursInvalidResponseException(
+        status, "HTTP " + status + " body was cut off: " + e.getClass().getSimpleName(), e));
+  }
+
+  private OursInvalidResponseException tooLarge(int status, long limit, String how) {
+    return new OursInvalidResponseException(status, "HTTP " + status + " body of " + describe()
+        + " is larger than maxResponseBytes (" + limit + " bytes): it " + how
+        + "; the connection was closed", null);
   }
 
   Step<T> onFailure(Call call, IOException e) {

@@ -59,7 +59,7 @@ final class HttpClients {
   static HttpUrl baseUrl(String baseUrl, boolean allowInsecureHttp) {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
-      throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
+      throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + Redactor.withoutUserinfo(baseUrl));
     }
     if (url.query() != null || url.fragment() != null) {
       throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.redact());

@@ -20,7 +20,7 @@ import okio.Buffer;
  */
 final class HttpLog {
   static final Logger LOGGER = Logger.getLogger("com.oursprivacy");
-  private static final int MAX_BODY_CHARS = 64 * 1024;
+  static final int MAX_BODY_CHARS = 64 * 1024;
 
   private final LogLevel level;
   private final Redactor redactor;
@@ -43,7 +43,7 @@ final class HttpLog {
       return;
     }
     StringBuilder sb = new StringBuilder("--> ").append(request.method()).append(' ')
-        .append(redactor.text(request.url().toString()))
+        .append(redactor.text(Redactor.withoutUserinfo(request.url().toString())))
         .append(" (attempt ").append(attempt).append(" of ").append(maxAttempts).append(')');
     headers(sb, request.headers());
     RequestBody body = request.body();

@@ -6,6 +6,7 @@ import com.oursprivacy.patch.PatchJson;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Converter;
@@ -19,10 +20,25 @@ import retrofit2.Retrofit;
 final class JsonConverterFactory extends Converter.Factory {
   private final Gson gson;
   private final ResponseParser parser;
+  private final long maxResponseBytes;
 
-  JsonConverterFactory(Gson gson, ResponseParser parser) {
+  JsonConverterFactory(Gson gson, ResponseParser parser, long maxResponseBytes) {
     this.gson = gson;
     this.parser = parser;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * Path and query values. Date-times are written with seconds ({@link DateTimes#format}):
+   * Retrofit's default, {@code toString()}, writes {@code 2026-05-15T00:00Z} for midnight, which
+   * the spec's {@code date-time} rejects. Everything else keeps Retrofit's default.
+   */
+  @Override
+  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+    if (type == OffsetDateTime.class) {
+      return (OffsetDateTime value) -> DateTimes.format(value);
+    }
+    return null;
   }
 
   @Override
@@ -39,6 +55,13 @@ final class JsonConverterFactory extends Converter.Factory {
   @Override
   public Converter<ResponseBody, ?> responseBodyConverter(
       Type type, Annotation[] annotations, Retrofit retrofit) {
-    return (ResponseBody body) -> parser.parse(200, body.string(), type);
+    return (ResponseBody body) -> {
+      try (ResponseBody b = body) {
+        if (BoundedBody.declaredTooLarge(b, maxResponseBytes)) {
+          throw new BoundedBody.TooLargeException(maxResponseBytes);
+        }
+        return parser.parse(200, new BoundedBody(b, maxResponseBytes), type);
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package com.oursprivacy.internal;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -7,6 +8,7 @@ import com.google.gson.annotations.SerializedName;
 import java.lang.reflect.Field;
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code entities}; any other single-member {@code {"data": x}} becomes {@code x}.
  */
 final class ListEnvelope {
-  private static final Map<Type, Boolean> HAS_ENTITIES = new ConcurrentHashMap<>();
+  private static final Map<Type, Optional<Field>> ENTITIES = new ConcurrentHashMap<>();
 
   private ListEnvelope() {}
 
@@ -43,17 +45,37 @@ final class ListEnvelope {
 
   /** Whether {@code type} is a model class with a JSON property named {@code entities}. */
   private static boolean holdsEntities(Type type) {
+    return entitiesField(type) != null;
+  }
+
+  /** The field behind {@code type}'s JSON property {@code entities}, or null when it has none. */
+  static Field entitiesField(Type type) {
     if (!(type instanceof Class)) {
-      return false;
+      return null;
     }
-    return HAS_ENTITIES.computeIfAbsent(type, t -> {
+    return ENTITIES.computeIfAbsent(type, t -> {
       for (Field f : ((Class<?>) t).getDeclaredFields()) {
         SerializedName n = f.getAnnotation(SerializedName.class);
         if (n != null && n.value().equals("entities")) {
-          return true;
+          f.setAccessible(true);
+          return Optional.of(f);
         }
       }
-      return false;
-    });
+      return Optional.empty();
+    }).orElse(null);
+  }
+
+  /**
+   * A {@code type} made from the small members of a list response ({@code pagination}, …) with
+   * its {@code entities} set to {@code items}, which were streamed straight into their list type.
+   */
+  static Object withEntities(Gson gson, Type type, JsonObject rest, Field entities, Object items) {
+    Object value = gson.fromJson(rest, type);
+    try {
+      entities.set(value, items);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot set " + entities, e);
+    }
+    return value;
   }
 }

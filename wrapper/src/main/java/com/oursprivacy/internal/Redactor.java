@@ -1,8 +1,10 @@
 package com.oursprivacy.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,7 @@ final class Redactor {
   /** Shorter values are not masked elsewhere in the text: they would hide ordinary words. */
   private static final int MIN_ECHO_LENGTH = 6;
   private static final Pattern QUERY_SECRET =
-      Pattern.compile("([?&](?:token|testToken|apiKey|api_key)=)[^&#]*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("([?&](?:token|testToken|apiKey|api_key|access_token|secret|password|signature|sig)=)[^&#]*", Pattern.CASE_INSENSITIVE);
 
   private final List<String> literals;
 
@@ -60,6 +62,35 @@ final class Redactor {
   }
 
   String header(String name, String value) {
-    return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? MASK : text(value);
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (SECRET_HEADERS.contains(lower)) {
+      return MASK;
+    }
+    return lower.equals("location") || lower.equals("content-location") ? text(withoutUserinfo(value)) : text(value);
+  }
+
+  /** Every value of {@code headers} through {@link #header}; the map is a copy. */
+  Map<String, List<String>> headers(Map<String, List<String>> headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    headers.forEach((name, values) -> {
+      List<String> redacted = new ArrayList<>(values.size());
+      values.forEach(v -> redacted.add(header(name, v)));
+      out.put(name, redacted);
+    });
+    return out;
+  }
+
+  /** {@code url} without its {@code user:password@} part; anything unparseable is left as it is. */
+  static String withoutUserinfo(String url) {
+    if (url == null) {
+      return null;
+    }
+    okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+    if (u != null) {
+      return u.username().isEmpty() && u.password().isEmpty()
+          ? url : u.newBuilder().username("").password("").build().toString();
+    }
+    // A relative or odd Location: drop anything between "//" and "@" by hand.
+    return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*:)?//[^/@?#]*@", "$1//");
   }
 }

@@ -11,10 +11,14 @@ import com.google.gson.stream.MalformedJsonException;
 import com.oursprivacy.errors.OursApiException;
 import com.oursprivacy.errors.OursInvalidResponseException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.lang.reflect.Field;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import okio.BufferedSource;
 
 /**
  * Turns response bodies into values or exceptions. The one place that knows the {@code data}
@@ -30,52 +34,69 @@ final class ResponseParser {
   }
 
   /**
-   * Parses a 2xx body. {@code Void} yields null without looking at the body; an empty body yields
-   * null for 204/205 and is invalid otherwise; {@code {"data": x}} (with no other member) yields
-   * {@code x} parsed as {@code type}.
+   * Parses a 2xx body as a stream: no String of the whole body, no JSON tree except for the few
+   * small members around a list. {@code Void} yields null without reading the body; an empty body
+   * yields null for 204/205 and is invalid otherwise; {@code {"data": x}} (with no other member)
+   * yields {@code x} parsed as {@code type}; for a type holding an {@code entities} list, a {@code
+   * data} array (bare, or beside {@code pagination}) or a bare array fills {@code entities} (see
+   * {@link ListEnvelope}). Types that are JSON trees or maps ({@code JsonElement}, {@code Map},
+   * {@code Object}) are read as a tree and adapted as before.
    *
+   * @throws IOException the network failure that stopped the read (cut off, timed out, over the
+   *     size limit), as recorded by {@code body}
    * @throws OursInvalidResponseException when the body is not JSON of the expected shape
    */
-  <T> T parse(int status, String body, Type type) {
+  <T> T parse(int status, BoundedBody body, Type type) throws IOException {
     if (type == Void.class || type == void.class) {
       return null;
     }
-    if (body == null || body.trim().isEmpty()) {
-      if (status == 204 || status == 205) {
-        return null;
-      }
-      throw new OursInvalidResponseException(
-          status, "HTTP " + status + " with an empty body; expected JSON for " + name(type), null);
-    }
-    if (isPlainObject(body)) {
-      // The common case, a bare object: straight into the model, no intermediate JSON tree.
-      try {
-        JsonReader reader = new JsonReader(new StringReader(body));
-        reader.setStrictness(Strictness.STRICT);
-        @SuppressWarnings("unchecked")
-        T value = (T) gson.getAdapter(TypeToken.get(type)).read(reader);
-        if (reader.peek() != JsonToken.END_DOCUMENT) {
-          throw new MalformedJsonException("trailing data after the JSON value");
-        }
-        return value;
-      } catch (IOException e) {
-        throw new OursInvalidResponseException(
-            status, "HTTP " + status + " body is not valid JSON (expected " + name(type) + ")", e);
-      } catch (RuntimeException e) {
-        throw new OursInvalidResponseException(
-            status, "HTTP " + status + " body does not match " + name(type), e);
-      }
-    }
-    JsonElement element;
     try {
-      element = ListEnvelope.adapt(parseStrict(body), type);
-    } catch (IOException | RuntimeException e) {
+      BufferedSource source = body.source();
+      skipWhitespace(source);
+      if (source.exhausted()) {
+        if (status == 204 || status == 205) {
+          return null;
+        }
+        throw new OursInvalidResponseException(
+            status, "HTTP " + status + " with an empty body; expected JSON for " + name(type), null);
+      }
+      Class<?> raw = TypeToken.get(type).getRawType();
+      boolean tree = JsonElement.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Object.class;
+      Field entities = tree ? null : ListEnvelope.entitiesField(type);
+      byte first = source.getBuffer().getByte(0);
+      // Decided on the raw bytes, before the reader below buffers any of them.
+      boolean envelope = !tree && first == '{' && (entities != null || firstNameIsData(source));
+      JsonReader reader = reader(source);
+      Object v;
+      if (tree) {
+        // Trees and maps: a {"data": …} map cannot be told from an envelope before its end.
+        v = gson.fromJson(ListEnvelope.adapt(gson.getAdapter(JsonElement.class).read(reader), type), type);
+      } else if (first == '[' && entities != null) {
+        v = ListEnvelope.withEntities(gson, type, new JsonObject(), entities, readAs(reader, entities.getGenericType()));
+      } else if (envelope) {
+        v = readObject(reader, type, entities);
+      } else {
+        // The common case, a bare object: straight into the model.
+        v = readAs(reader, type);
+      }
+      @SuppressWarnings("unchecked")
+      T value = (T) v;
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new MalformedJsonException("trailing data after the JSON value");
+      }
+      return value;
+    } catch (OursInvalidResponseException e) {
+      throw e;
+    } catch (IOException e) {
+      if (body.networkFailure() != null) {
+        throw body.networkFailure();
+      }
       throw new OursInvalidResponseException(
           status, "HTTP " + status + " body is not valid JSON (expected " + name(type) + ")", e);
-    }
-    try {
-      return gson.fromJson(element, type);
     } catch (RuntimeException e) {
+      if (body.networkFailure() != null) {
+        throw body.networkFailure();
+      }
       // Gson reports shape errors as JsonSyntaxException, IllegalStateException,
       // NumberFormatException or UnsupportedOperationException; all mean the same here.
       throw new OursInvalidResponseException(
@@ -84,20 +105,70 @@ final class ResponseParser {
   }
 
   /**
-   * Whether {@code body} is an object with no {@code "data"} key anywhere: then it is neither an
-   * envelope nor a list shape that needs adapting, and can be read directly into the model. A body
-   * that merely mentions "data" takes the slower, always-correct path.
+   * An object that may be an envelope: {@code data} (and {@code entities}) stream into their
+   * targets; any other member is kept as a small tree (a list's {@code pagination}).
    */
-  static boolean isPlainObject(String body) {
-    int i = skipSpace(body, 0);
-    return i < body.length() && body.charAt(i) == '{' && !body.contains("\"data\"");
+  private Object readObject(JsonReader reader, Type type, Field entities) throws IOException {
+    JsonObject rest = new JsonObject();
+    Object fromData = null;
+    boolean dataSeen = false;
+    Object items = null;
+    boolean itemsSeen = false;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (name.equals("data") && !dataSeen && !itemsSeen) {
+        dataSeen = true;
+        if (entities != null && reader.peek() == JsonToken.BEGIN_ARRAY) {
+          items = readAs(reader, entities.getGenericType());
+          itemsSeen = true;
+        } else {
+          fromData = readAs(reader, type);
+        }
+      } else if (name.equals("entities") && entities != null && !itemsSeen) {
+        items = readAs(reader, entities.getGenericType());
+        itemsSeen = true;
+      } else {
+        rest.add(name, gson.getAdapter(JsonElement.class).read(reader));
+      }
+    }
+    reader.endObject();
+    if (itemsSeen) {
+      return ListEnvelope.withEntities(gson, type, rest, entities, items);
+    }
+    if (dataSeen && rest.size() == 0) {
+      return fromData;
+    }
+    // {"data": x, "other": …} is not an envelope: the object is the value (the model has no
+    // "data" property, so x would have been ignored anyway).
+    return gson.fromJson(rest, type);
   }
 
-  private static int skipSpace(String s, int i) {
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
+  private Object readAs(JsonReader reader, Type type) throws IOException {
+    return gson.getAdapter(TypeToken.get(type)).read(reader);
+  }
+
+  /** Whether the object starting at the head of {@code source} has {@code data} as first member. */
+  private static boolean firstNameIsData(BufferedSource source) throws IOException {
+    JsonReader peek = reader(source.peek());
+    peek.beginObject();
+    return peek.hasNext() && peek.nextName().equals("data");
+  }
+
+  private static JsonReader reader(BufferedSource source) {
+    JsonReader reader = new JsonReader(new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8));
+    reader.setStrictness(Strictness.STRICT);
+    return reader;
+  }
+
+  private static void skipWhitespace(BufferedSource source) throws IOException {
+    while (source.request(1)) {
+      byte b = source.getBuffer().getByte(0);
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return;
+      }
+      source.skip(1);
     }
-    return i;
   }
 
   /** The exception for a non-2xx response; never fails, whatever the body holds. */
@@ -117,7 +188,8 @@ final class ResponseParser {
     } catch (IOException | RuntimeException notJson) {
       // An HTML error page or an empty body: the status says enough, rawBody keeps the rest.
     }
-    return OursApiException.of(status, redactor.text(error), redactor.text(details), headers, body);
+    return OursApiException.of(
+        status, redactor.text(error), redactor.text(details), redactor.headers(headers), redactor.text(body), body);
   }
 
   JsonElement parseStrict(String body) throws IOException {

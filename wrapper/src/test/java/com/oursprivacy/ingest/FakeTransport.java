@@ -86,10 +86,10 @@ final class FakeTransport implements IngestTransport {
   static Reply partial(int rows, BatchResultCode code, int... failedIndexes) {
     List<BatchResult> results = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      results.add(new BatchResult().index(i).success(true));
+      results.add(new BatchResult().index((long) i).success(true));
     }
     for (int i : failedIndexes) {
-      results.set(i, new BatchResult().index(i).success(false).code(code).message("row " + i));
+      results.set(i, new BatchResult().index((long) i).success(false).code(code).message("row " + i));
     }
     return new Reply(207, results, null, null);
   }

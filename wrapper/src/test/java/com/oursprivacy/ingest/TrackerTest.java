@@ -68,11 +68,11 @@ class TrackerTest {
   void queueFailedRowsAreRetriedAloneWithTheirOriginalDistinctIds() {
     List<BatchResult> rows = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      rows.add(new BatchResult().index(i).success(true));
+      rows.add(new BatchResult().index((long) i).success(true));
     }
-    rows.set(1, new BatchResult().index(1).success(false).code(BatchResultCode.QUEUE_FAILED).message("queue"));
-    rows.set(2, new BatchResult().index(2).success(false).code(BatchResultCode.INVALID_EVENT).message("unknown event"));
-    rows.set(3, new BatchResult().index(3).success(false).code(BatchResultCode.QUEUE_FAILED).message("queue"));
+    rows.set(1, new BatchResult().index(1L).success(false).code(BatchResultCode.QUEUE_FAILED).message("queue"));
+    rows.set(2, new BatchResult().index(2L).success(false).code(BatchResultCode.INVALID_EVENT).message("unknown event"));
+    rows.set(3, new BatchResult().index(3L).success(false).code(BatchResultCode.QUEUE_FAILED).message("queue"));
     transport.script = c -> transport.calls.size() == 1 ? new Reply(207, rows, null, null) : Reply.ok(200, null);
     Tracker t = tracker(config());
     for (int i = 0; i < 5; i++) {

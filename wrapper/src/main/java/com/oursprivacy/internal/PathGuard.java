@@ -1,0 +1,90 @@
+package com.oursprivacy.internal;
+
+import com.oursprivacy.errors.OursValidationException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import retrofit2.http.Path;
+
+/**
+ * Refuses path parameters that would change which resource a request addresses: {@code .} and
+ * {@code ..}, percent-encoded ({@code %2e}, {@code %2E%2e}, doubly encoded {@code %252e}) or
+ * not, alone or as a segment of a value holding {@code /} or {@code %2F}. Without this an id of
+ * {@code ..} turns {@code PATCH /rest/v1/destinations/..} into {@code PATCH /rest/v1/}.
+ * Checked by {@link ClientCore} for every call, Retrofit-made or hand-built, before anything is
+ * sent.
+ */
+final class PathGuard {
+  private static final Pattern DOT_SEGMENT = Pattern.compile("(?:\\.|%2e){1,2}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SLASH = Pattern.compile("/|%2f", Pattern.CASE_INSENSITIVE);
+
+  private PathGuard() {}
+
+  /** Checks every {@code @Path} argument of a Retrofit interface method. */
+  static void checkArguments(Method method, Object[] args) {
+    if (args == null) {
+      return;
+    }
+    Annotation[][] annotations = method.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation a : annotations[i]) {
+        if (a instanceof Path) {
+          String field = method.getName() + "." + ((Path) a).value();
+          if (args[i] == null) {
+            throw new OursValidationException(field, "path parameter is required, got null");
+          }
+          check(field, String.valueOf(args[i]));
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks one path parameter value.
+   *
+   * @throws OursValidationException naming {@code field} when it is blank or a dot segment
+   */
+  static void check(String field, String value) {
+    if (value.isBlank()) {
+      throw new OursValidationException(field, "path parameter must not be blank");
+    }
+    for (String segment : SLASH.split(undoPercent25(value), -1)) {
+      if (isDotSegment(segment)) {
+        throw new OursValidationException(field,
+            "path parameter must not be '.' or '..' (or a percent-encoded form of them): it would"
+                + " address another resource");
+      }
+    }
+  }
+
+  /**
+   * Checks an already-encoded relative path built by hand, segment by segment.
+   *
+   * @throws OursValidationException naming the segment's position
+   */
+  static void checkEncodedPath(String path) {
+    String[] segments = path.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      if (SLASH.splitAsStream(undoPercent25(segments[i])).anyMatch(PathGuard::isDotSegment)) {
+        throw new OursValidationException("path",
+            "segment " + (i + 1) + " of " + path + " is a '.' or '..' segment (a path parameter"
+                + " must not be '.', '..' or a percent-encoded form of them)");
+      }
+    }
+  }
+
+  /** Whether {@code s}, after undoing up to three layers of {@code %25}, is {@code .} or {@code ..}. */
+  static boolean isDotSegment(String s) {
+    return DOT_SEGMENT.matcher(undoPercent25(s)).matches();
+  }
+
+  /** {@code s} with up to three layers of {@code %25} (an encoded {@code %}) undone. */
+  private static String undoPercent25(String s) {
+    String t = s;
+    for (int i = 0; i < 3 && t.toLowerCase(Locale.ROOT).contains("%25"); i++) {
+      t = t.replaceAll("(?i)%25", "%");
+    }
+    return t;
+  }
+}

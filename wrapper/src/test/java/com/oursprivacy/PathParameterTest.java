@@ -1,0 +1,85 @@
+package com.oursprivacy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.oursprivacy.core.RequestOptions;
+import com.oursprivacy.errors.OursValidationException;
+import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
+import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.resources.VideoUpdateTranscript;
+import com.oursprivacy.testing.RecordingSleeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Issue 12 item 4: dot-segment path parameters are refused before sending, for every verb. */
+class PathParameterTest {
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+  private OursPrivacy ours;
+
+  @BeforeEach
+  void setUp() {
+    wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+    ours = OursPrivacy.builder().apiKey("k-123456").baseUrl(wm.baseUrl()).sleeper(new RecordingSleeper()).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    ours.close();
+  }
+
+  private void refused(String id, Executable call) {
+    assertThatThrownBy(call::execute)
+        .isInstanceOfSatisfying(OursValidationException.class, e -> assertThat(e.rule()).contains("'..'"));
+    assertThat(wm.getAllServeEvents()).as("requests sent for id " + id).isEmpty();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"..", ".", "%2e%2e", "%2E%2e", "%2e", ".%2E", "%252e%252e", "../sources", "a/../..", "..%2Fx"})
+  void dotSegmentIdsAreRefusedForEveryVerb(String id) {
+    refused(id, () -> ours.destinations().update(id, DestinationUpdate.builder().name("n").build()));
+    refused(id, () -> ours.videos().updateTranscript(id, VideoUpdateTranscript.builder().format("vtt").content("WEBVTT").build()));
+    refused(id, () -> ours.destinations().get(id));
+    refused(id, () -> ours.destinations().delete(id));
+    refused(id, () -> ours.destinations().getAsync(id).join());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"..", "%2e%2E"})
+  void theRawRetrofitInterfaceNamesTheParameter(String id) {
+    DestinationsApi api = ours.raw(DestinationsApi.class);
+    assertThatThrownBy(() -> ours.core().execute(api.findDestinations(id), RequestOptions.none()))
+        .isInstanceOfSatisfying(OursValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
+    assertThatThrownBy(() -> api.deleteDestinations(id).execute()).isInstanceOf(OursValidationException.class);
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNullPathArgumentOfTheRawInterfaceIsAValidationExceptionNotRetrofitsIllegalArgument() {
+    DestinationsApi api = ours.raw(DestinationsApi.class);
+    assertThatThrownBy(() -> ours.core().execute(api.findDestinations(null), RequestOptions.none()))
+        .isInstanceOfSatisfying(OursValidationException.class,
+            e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"dst_1", "a.b", "...", "%2e%2e%2e", "v1.2"})
+  void idsWithDotsThatAreNotDotSegmentsAreSent(String id) {
+    ours.destinations().get(id);
+    assertThat(wm.getAllServeEvents()).hasSize(1);
+  }
+}
