@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with a non-2xx status. Carries the status, the error body's {@code error}
@@ -28,7 +29,8 @@ public class OursApiException extends OursException {
 
   /** For subclasses; use {@link #of} to create one. */
   protected OursApiException(
-      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody) {
+      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      @Nullable String rawBody) {
     super(message(statusCode, error, details));
     this.statusCode = statusCode;
     this.error = error;
@@ -51,7 +53,8 @@ public class OursApiException extends OursException {
    * @param rawBody the body as received, or null
    */
   public static OursApiException of(
-      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody) {
+      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      @Nullable String rawBody) {
     switch (statusCode) {
       case 400:
         return new BadRequestException(error, details, headers, rawBody);

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Properties of the person behind an event or an identify call: the API's known keys ({@code
@@ -189,7 +190,7 @@ public final class UserProperties {
      * One custom property. Values may be strings, finite numbers, booleans, null, lists and
      * string-keyed maps of those (checked when sent).
      */
-    public Builder custom(String key, Object value) {
+    public Builder custom(String key, @Nullable Object value) {
       custom.put(Objects.requireNonNull(key, "key == null"), value);
       return this;
     }
