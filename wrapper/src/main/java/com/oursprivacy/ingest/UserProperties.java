@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 public final class UserProperties {
   private static final UserProperties EMPTY = new Builder().build();
 
-  private final Map<String, Object> known;
-  private final Map<String, Object> custom;
+  private final Map<String, @Nullable Object> known;
+  private final Map<String, @Nullable Object> custom;
 
   private UserProperties(Builder b) {
     this.known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
@@ -48,12 +48,12 @@ public final class UserProperties {
   }
 
   /** The known keys that are set, by their JSON name (e.g. {@code first_name}); unmodifiable. */
-  public Map<String, Object> known() {
+  public Map<String, @Nullable Object> known() {
     return known;
   }
 
   /** The custom properties; unmodifiable. */
-  public Map<String, Object> custom() {
+  public Map<String, @Nullable Object> custom() {
     return custom;
   }
 
@@ -85,8 +85,8 @@ public final class UserProperties {
     private static final Map<String, Class<?>> KEYS =
         KnownKeys.of(com.oursprivacy.lowlevel.ingest.model.UserProperty.class);
 
-    private final Map<String, Object> known = new LinkedHashMap<>();
-    private final Map<String, Object> custom = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> known = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> custom = new LinkedHashMap<>();
 
     private Builder() {}
 
