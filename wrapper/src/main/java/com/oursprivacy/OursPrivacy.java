@@ -1,17 +1,17 @@
 package com.oursprivacy;
 
+import com.oursprivacy.core.ClientBuilder;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RetryPolicy;
-import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.internal.ClientCore;
 import com.oursprivacy.resources.PlatformResources;
 import com.oursprivacy.internal.ClientCoreBuilder;
-import java.net.Proxy;
+import com.oursprivacy.internal.ConfigResolver;
+import com.oursprivacy.internal.SharedBuilders;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Platform REST API client. Thread-safe: create one per application and share it; {@link
@@ -44,19 +44,24 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
     this.core = core;
   }
 
-  /** A builder; {@link Builder#apiKey} is required. */
+  /**
+   * A builder. Settings not given to it are read at {@link Builder#build()} from system
+   * properties, then environment variables (see {@link Builder}); an API key is required from one
+   * of them.
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * A client configured from system properties and environment variables ({@link
-   * Builder#fromEnv()}).
+   * A client configured only from system properties and environment variables; the same as
+   * {@code builder().build()}.
    *
-   * @throws IllegalStateException when no API key is configured
+   * @throws IllegalStateException when no API key is configured (the message names {@code
+   *     apiKey(String)}, {@value Builder#PROP_API_KEY} and {@value Builder#ENV_API_KEY})
    */
   public static OursPrivacy fromEnv() {
-    return builder().fromEnv().build();
+    return builder().build();
   }
 
   /**
@@ -93,8 +98,21 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
     return "OursPrivacy{baseUrl=" + core.baseUrlForDisplay() + ", apiKey=[redacted]}";
   }
 
-  /** Configures an {@link OursPrivacy}. Not thread-safe. */
-  public static final class Builder {
+  /**
+   * Configures an {@link OursPrivacy}. Not thread-safe.
+   *
+   * <p>A setting not given to the builder (or given as null or blank) is resolved at {@link
+   * #build()}: system property first, then environment variable, blank meaning unset.
+   *
+   * <table>
+   *   <caption>Settings read from the environment</caption>
+   *   <tr><th>builder method</th><th>system property</th><th>environment variable</th></tr>
+   *   <tr><td>{@link #apiKey}</td><td>{@value #PROP_API_KEY}</td><td>{@value #ENV_API_KEY}</td></tr>
+   *   <tr><td>{@link #baseUrl}</td><td>{@value #PROP_BASE_URL}</td><td>{@value #ENV_BASE_URL}</td></tr>
+   *   <tr><td>{@link #logLevel}</td><td>{@value #PROP_LOG}</td><td>{@value #ENV_LOG}</td></tr>
+   * </table>
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
     /** System property for the API key; wins over {@value #ENV_API_KEY}. */
     public static final String PROP_API_KEY = "ours.privacy.apiKey";
     /** Environment variable for the API key. */
@@ -108,50 +126,41 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
     /** Environment variable for the log level ({@code off}, {@code info}, {@code debug}). */
     public static final String ENV_LOG = "OURS_PRIVACY_LOG";
 
-    private final ClientCoreBuilder core = ClientCore.builder().name("ours-privacy");
-    private String apiKey;
-    private String baseUrl = DEFAULT_BASE_URL;
+    private static final ConfigResolver.Key API_KEY =
+        new ConfigResolver.Key("apiKey(String)", PROP_API_KEY, ENV_API_KEY);
+    private static final ConfigResolver.Key BASE_URL =
+        new ConfigResolver.Key("baseUrl(String)", PROP_BASE_URL, ENV_BASE_URL);
+
+    private @Nullable String apiKey;
+    private @Nullable String baseUrl;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Integer maxRetries;
-    private LogLevel logLevel;
+    private @Nullable Integer maxRetries;
+    private @Nullable LogLevel logLevel;
+    private ConfigResolver config = ConfigResolver.system();
 
-    private Builder() {}
+    private Builder() {
+      super("ours-privacy");
+    }
 
-    /** Required: the organization API key, sent as {@code Authorization: Bearer …}. */
-    public Builder apiKey(String apiKey) {
-      Objects.requireNonNull(apiKey, "apiKey == null");
-      if (apiKey.isBlank()) {
-        throw new IllegalArgumentException("apiKey is blank");
-      }
+    /**
+     * The organization API key, sent as {@code Authorization: Bearer …}. Null or blank leaves it
+     * unset, so {@code apiKey(System.getenv("X"))} with X unset falls back to {@value
+     * #PROP_API_KEY} / {@value #ENV_API_KEY} and, failing those, {@link #build()} says what to set.
+     * Checked at {@link #build()}: printable ASCII only (a pasted line break is rejected, without
+     * echoing the key).
+     */
+    public Builder apiKey(@Nullable String apiKey) {
       this.apiKey = apiKey;
       return this;
     }
 
     /**
-     * Default {@value OursPrivacy#DEFAULT_BASE_URL}. Must be https, except for loopback hosts
-     * ({@code localhost}, {@code 127.0.0.1}, {@code ::1}) or with {@link #allowInsecureHttp()}.
+     * Default {@value OursPrivacy#DEFAULT_BASE_URL}, or {@value #PROP_BASE_URL} / {@value
+     * #ENV_BASE_URL}. Must be https, except for loopback hosts ({@code localhost}, {@code
+     * 127.0.0.1}, {@code ::1}) or with {@link #allowInsecureHttp()}.
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
-
-    /** TCP and TLS connect timeout (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      core.connectTimeout(timeout);
-      return this;
-    }
-
-    /** Longest wait between two reads of a response (default 30 s); also used for writes. */
-    public Builder readTimeout(Duration timeout) {
-      core.readTimeout(timeout);
-      core.writeTimeout(timeout);
-      return this;
-    }
-
-    /** Whole-attempt timeout: connect, send, wait and read (default 60 s; zero for none). */
-    public Builder callTimeout(Duration timeout) {
-      core.callTimeout(timeout);
       return this;
     }
 
@@ -170,125 +179,55 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
       return this;
     }
 
-    /** An HTTP or SOCKS proxy. */
-    public Builder proxy(Proxy proxy) {
-      core.proxy(proxy);
-      return this;
-    }
-
     /**
-     * An OkHttp client to share connection pool and dispatcher with (via {@code newBuilder()}).
-     * Its timeouts are kept unless set here; {@link #close()} leaves its pools running.
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      core.httpClient(httpClient);
-      return this;
-    }
-
-    /**
-     * What to log through {@code java.util.logging} logger {@code com.oursprivacy}. When not
-     * set, {@value #PROP_LOG} / {@value #ENV_LOG} decide, else nothing is logged.
+     * What the client emits through SLF4J (loggers under {@code com.oursprivacy}; your backend
+     * decides where it goes). When not set, {@value #PROP_LOG} / {@value #ENV_LOG} decide, else
+     * {@link LogLevel#OFF}. See {@link LogLevel}.
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
       return this;
     }
 
-    /** Permits a plain-http base URL on a non-loopback host. The API key then travels unencrypted. */
-    public Builder allowInsecureHttp() {
-      core.allowInsecureHttp(true);
-      return this;
-    }
-
-    /**
-     * The most bytes of one response body the client reads, counted after gzip inflation
-     * (default 32 MiB, {@link ClientCoreBuilder#DEFAULT_MAX_RESPONSE_BYTES}). A larger body fails
-     * the call with {@link com.oursprivacy.errors.OursInvalidResponseException} and its
-     * connection is closed, so a misbehaving or hostile server cannot exhaust the heap.
-     *
-     * @throws IllegalArgumentException when not positive
-     */
-    public Builder maxResponseBytes(long maxResponseBytes) {
-      core.maxResponseBytes(maxResponseBytes);
-      return this;
-    }
-
-    /** Replaces the real waits between retries; for tests (see {@link Sleeper}). */
-    public Builder sleeper(Sleeper sleeper) {
-      core.sleeper(sleeper);
-      return this;
-    }
-
     /** The clock an HTTP-date {@code Retry-After} is measured against; for tests. */
     public Builder clock(Clock clock) {
-      core.clock(clock);
+      SharedBuilders.core(this).clock(clock);
       return this;
     }
 
-    /**
-     * Reads the API key, base URL and log level from system properties ({@value #PROP_API_KEY},
-     * {@value #PROP_BASE_URL}, {@value #PROP_LOG}), falling back to environment variables
-     * ({@value #ENV_API_KEY}, {@value #ENV_BASE_URL}, {@value #ENV_LOG}). Absent values leave
-     * the builder unchanged; call other setters afterwards to override.
-     */
-    public Builder fromEnv() {
-      return fromEnv(System::getProperty, System::getenv);
-    }
-
-    Builder fromEnv(UnaryOperator<String> properties, UnaryOperator<String> environment) {
-      String key = lookup(properties, environment, PROP_API_KEY, ENV_API_KEY);
-      if (key != null) {
-        apiKey(key);
-      }
-      String url = lookup(properties, environment, PROP_BASE_URL, ENV_BASE_URL);
-      if (url != null) {
-        baseUrl(url);
-      }
-      String log = lookup(properties, environment, PROP_LOG, ENV_LOG);
-      if (log != null) {
-        logLevel(LogLevel.parse(log));
-      }
+    /** Where unset settings are looked up; tests inject lookups instead of mutating the environment. */
+    Builder config(ConfigResolver config) {
+      this.config = Objects.requireNonNull(config, "config == null");
       return this;
-    }
-
-    private static String lookup(
-        UnaryOperator<String> properties, UnaryOperator<String> environment, String prop, String env) {
-      String v = properties.apply(prop);
-      if (v == null || v.isBlank()) {
-        v = environment.apply(env);
-      }
-      return v == null || v.isBlank() ? null : v.trim();
     }
 
     /**
      * The client.
      *
-     * @throws IllegalStateException when no API key was given
-     * @throws IllegalArgumentException when the base URL is malformed or plain http without
+     * @throws IllegalStateException when no API key was given or found, naming {@code
+     *     apiKey(String)}, {@value #PROP_API_KEY} and {@value #ENV_API_KEY}
+     * @throws IllegalArgumentException when the API key contains a control or non-ASCII
+     *     character (the key is not shown), the log level property / variable is not {@code
+     *     off}, {@code info} or {@code debug}, or the base URL is malformed or plain http without
      *     {@link #allowInsecureHttp()}
      * @throws com.oursprivacy.errors.OursValidationException when the API key holds a CR, LF,
      *     other control or non-ASCII character (it could not be sent as a header); the message
      *     gives the position, never the key
      */
     public OursPrivacy build() {
-      if (apiKey == null) {
-        throw new IllegalStateException(
-            "apiKey is required: call apiKey(...), or set the " + ENV_API_KEY
-                + " environment variable or the " + PROP_API_KEY + " system property and use fromEnv()");
-      }
-      LogLevel level = logLevel;
-      if (level == null) {
-        String fromEnv = lookup(System::getProperty, System::getenv, PROP_LOG, ENV_LOG);
-        level = fromEnv == null ? LogLevel.OFF : LogLevel.parse(fromEnv);
-      }
+      String key = config.requireHeaderSecret(apiKey, API_KEY, "API key");
+      String url = config.get(baseUrl, BASE_URL);
+      LogLevel level = config.logLevel(logLevel);
       RetryPolicy policy = maxRetries == null ? retryPolicy : retryPolicy.toBuilder().maxRetries(maxRetries).build();
-      return new OursPrivacy(
-          core.baseUrl(baseUrl).bearerToken(apiKey).retryPolicy(policy).logLevel(level).build());
+      ClientCoreBuilder core = SharedBuilders.core(this);
+      return new OursPrivacy(core.baseUrl(url == null ? DEFAULT_BASE_URL : url)
+          .bearerToken(key).retryPolicy(policy).logLevel(level).build());
     }
 
     @Override
     public String toString() {
-      return "OursPrivacy.Builder{baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "unset" : "[redacted]") + '}';
+      return "OursPrivacy.Builder{baseUrl=" + (baseUrl == null ? "unset" : baseUrl)
+          + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "unset" : "[redacted]") + '}';
     }
   }
 }

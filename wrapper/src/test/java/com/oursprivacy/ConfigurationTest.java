@@ -20,6 +20,7 @@ import com.google.gson.JsonObject;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.internal.ClientCore;
+import com.oursprivacy.internal.ConfigResolver;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +41,7 @@ class ConfigurationTest {
     Map<String, String> props = Map.of("ours.privacy.apiKey", "from-prop", "ours.privacy.log", "debug");
     Map<String, String> env = Map.of("OURS_PRIVACY_API_KEY", "from-env", "OURS_PRIVACY_BASE_URL", base());
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{}")));
-    try (OursPrivacy ours = OursPrivacy.builder().fromEnv(props::get, env::get).build()) {
+    try (OursPrivacy ours = OursPrivacy.builder().config(ConfigResolver.of(props::get, env::get)).build()) {
       assertThat(ours.core().baseUrl()).isEqualTo(base() + "/");
       ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
     }
@@ -49,16 +50,58 @@ class ConfigurationTest {
 
   @Test
   void missingApiKeyNamesTheVariableAndProperty() {
-    assertThatThrownBy(() -> OursPrivacy.builder().fromEnv(k -> null, k -> null).build())
+    assertThatThrownBy(() -> OursPrivacy.builder().config(ConfigResolver.of(k -> null, k -> null)).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("OURS_PRIVACY_API_KEY").hasMessageContaining("ours.privacy.apiKey");
   }
 
   @Test
   void unknownLogLevelIsRejectedWithoutEchoingIt() {
-    assertThatThrownBy(() -> OursPrivacy.builder().fromEnv(k -> null, k -> k.equals("OURS_PRIVACY_LOG") ? "verbose" : null))
+    assertThatThrownBy(() -> OursPrivacy.builder().apiKey("k")
+            .config(ConfigResolver.of(k -> null, k -> k.equals("OURS_PRIVACY_LOG") ? "verbose" : null)).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("off, info, debug")
         .hasMessageNotContaining("verbose");
+  }
+
+  @Test
+  void anApiKeyFromAnUnsetVariableIsNotABareNullPointerException() {
+    String unset = System.getenv("OURS_PRIVACY_TEST_SURELY_UNSET_VARIABLE");
+    assertThatThrownBy(() -> OursPrivacy.builder().apiKey(unset).config(ConfigResolver.of(k -> null, k -> null)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("apiKey(String)").hasMessageContaining("ours.privacy.apiKey")
+        .hasMessageContaining("OURS_PRIVACY_API_KEY");
+  }
+
+  @Test
+  void aNullOrBlankApiKeyFallsBackToTheEnvironment() {
+    wm.stubFor(get("/rest/v1/x").willReturn(okJson("{}")));
+    Map<String, String> env = Map.of("OURS_PRIVACY_API_KEY", "from-env");
+    try (OursPrivacy ours = OursPrivacy.builder().apiKey(" ").baseUrl(base())
+        .config(ConfigResolver.of(k -> null, env::get)).build()) {
+      ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
+    }
+    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/x")).withHeader("Authorization", equalTo("Bearer from-env")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sk_live_abc\r\nX-Injected: yes", "sk_live_abc\n", "sk_live_\u0000abc", "sk_live_ä"})
+  void anApiKeyThatCannotBeAHeaderIsRejectedAtBuildWithoutEchoingIt(String key) {
+    assertThatThrownBy(() -> OursPrivacy.builder().apiKey(key).config(ConfigResolver.of(k -> null, k -> null)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("apiKey(String)").hasMessageNotContaining("sk_live");
+    Map<String, String> env = Map.of("OURS_PRIVACY_API_KEY", key + "x");
+    assertThatThrownBy(() -> OursPrivacy.builder().config(ConfigResolver.of(k -> null, env::get)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OURS_PRIVACY_API_KEY").hasMessageNotContaining("sk_live");
+    assertThat(wm.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void aBlankLogVariableIsIgnored() {
+    Map<String, String> env = Map.of("OURS_PRIVACY_LOG", "  ", "OURS_PRIVACY_API_KEY", "k");
+    try (OursPrivacy ours = OursPrivacy.builder().config(ConfigResolver.of(k -> null, env::get)).build()) {
+      assertThat(ours.toString()).contains("[redacted]");
+    }
   }
 
   @Test

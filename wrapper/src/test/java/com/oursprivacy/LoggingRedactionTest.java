@@ -16,6 +16,10 @@ import com.oursprivacy.lowlevel.platform.api.SourcesApi;
 import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.testing.LogCapture;
 import com.oursprivacy.testing.RecordingSleeper;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,6 +77,31 @@ class LoggingRedactionTest {
     }
     assertThat(logs).contains("<-- GET /rest/v1/x 500", "attempt 3 of 3", "retrying GET /rest/v1/x after HTTP 500")
         .doesNotContain("boom-body", "Authorization");
+  }
+
+  @Test
+  void attemptLinesGoToComOursprivacyHttpAtInfoAndBodiesAtDebug() {
+    wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"name\":\"body-text\"}")));
+    List<LogRecord> records;
+    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.DEBUG)) {
+      ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
+      records = capture.records();
+    }
+    assertThat(records).extracting(LogRecord::getLoggerName).containsOnly("com.oursprivacy.http");
+    assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).extracting(LogRecord::getMessage)
+        .singleElement().asString().startsWith("<-- GET /rest/v1/x 200").doesNotContain("body-text");
+    assertThat(records).filteredOn(r -> r.getLevel() == Level.FINE).extracting(LogRecord::getMessage)
+        .anySatisfy(m -> assertThat(m).contains("body-text"));
+  }
+
+  @Test
+  void aBackendAtInfoShowsTheAttemptLinesOfDebugButNoBodies() {
+    wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"name\":\"body-text\"}")));
+    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.DEBUG)) {
+      Logger.getLogger("com.oursprivacy").setLevel(Level.INFO); // the backend's choice; close() restores
+      ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
+      assertThat(capture.text()).contains("<-- GET /rest/v1/x 200").doesNotContain("body-text", "-->");
+    }
   }
 
   @Test

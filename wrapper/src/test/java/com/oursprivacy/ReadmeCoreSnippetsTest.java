@@ -52,7 +52,25 @@ class ReadmeCoreSnippetsTest {
       raw.rateLimit().ifPresent(r -> System.out.println("remaining: " + r.remaining()));
       assertThat(status).isEqualTo(200);
       assertThat(requestId).contains("req_1");
-      assertThat(raw.rateLimit().orElseThrow().remaining()).hasValue(9);
+      assertThat(raw.rateLimit().orElseThrow().remaining()).isEqualTo(9);
+    }
+  }
+
+  @Test
+  void configurationAndLoggingSnippetsBuild() {
+    java.util.Map<String, String> env = java.util.Map.of("OURS_PRIVACY_API_KEY", "key-from-env");
+    // The README's new InetSocketAddress("proxy.internal", 3128) resolves the name; unresolved here.
+    try (OursPrivacy ours = OursPrivacy.builder()
+        .apiKey(System.getenv("MY_KEY"))                    // null → ours.privacy.apiKey / OURS_PRIVACY_API_KEY
+        .proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved("proxy.internal", 3128)))
+        .connectTimeout(Duration.ofSeconds(5))
+        .config(com.oursprivacy.internal.ConfigResolver.of(k -> null, env::get))
+        .build()) {
+      assertThat(ours.toString()).contains("[redacted]").doesNotContain("key-from-env");
+    }
+    String key = "key";
+    try (OursPrivacy ours = OursPrivacy.builder().apiKey(key).logLevel(com.oursprivacy.core.LogLevel.INFO).build()) {
+      assertThat(ours.toString()).contains("https://app.oursprivacy.com");
     }
   }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.JsonObject;
+import com.oursprivacy.core.RateLimit;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.errors.OursInvalidResponseException;
@@ -196,11 +197,27 @@ class ResponseParsingTest {
     assertThat(raw.requestId()).contains("req_1");
     assertThat(raw.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(raw.rateLimit()).hasValueSatisfying(r -> {
-      assertThat(r.limit()).hasValue(100);
-      assertThat(r.remaining()).hasValue(97);
-      assertThat(r.reset()).hasValue(1767225600L);
+      assertThat(r.limit()).isEqualTo(100);
+      assertThat(r.remaining()).isEqualTo(97);
+      assertThat(r.reset()).isEqualTo(1767225600L);
+      assertThat(r).hasToString("RateLimit{limit=100, remaining=97, reset=1767225600}");
     });
     assertThat(raw.retries()).isZero();
+  }
+
+  @Test
+  void aMissingRateLimitHeaderReadsAsAbsentNotAsZero() {
+    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(okJson(DESTINATION)
+        .withHeader("X-RateLimit-Remaining", "9").withHeader("X-RateLimit-Limit", "soon")));
+    RateLimit r = ours.core().executeRaw(ours.raw(DestinationsApi.class).findDestinations("dst_1"),
+        RequestOptions.none()).rateLimit().orElseThrow();
+    assertThat(r.remaining()).isEqualTo(9);
+    assertThat(r.hasRemaining()).isTrue();
+    assertThat(r.hasLimit()).isFalse();
+    assertThat(r.limit()).isEqualTo(RateLimit.ABSENT);
+    assertThat(r.hasReset()).isFalse();
+    assertThat("remaining: " + r.remaining()).isEqualTo("remaining: 9");
+    assertThat(r).hasToString("RateLimit{remaining=9}");
   }
 
   @Test

@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The README's quick start: creates a source and three destinations, pages through them, patches
@@ -36,9 +34,6 @@ import java.util.logging.Logger;
  * {@code sdk-quickstart-…} that it deletes at the end. Keys and tokens are never printed in full.
  */
 public final class QuickStart {
-  /** Held so the level set in {@link #main} is not garbage-collected with the logger. */
-  private static final Logger SDK_LOG = Logger.getLogger("com.oursprivacy");
-
   private QuickStart() {}
 
   /** Runs the quick start; exits with status 1 and one line on stderr when an API call fails. */
@@ -56,7 +51,6 @@ public final class QuickStart {
    * else against a sandbox it starts and stops.
    */
   static void run(PrintStream out, String apiKey) {
-    SDK_LOG.setLevel(Level.WARNING);   // the ingest client's INFO line about its mode is noise here
     if (apiKey != null && !apiKey.isBlank()) {
       try (OursPrivacy ours = OursPrivacy.fromEnv()) {
         out.println("Ours Privacy quick start: real API, key " + mask(apiKey) + ", events in TEST mode");

@@ -112,8 +112,9 @@ class FacadePatchTest {
 
     assertThat(d.getType().getValue()).isEqualTo("BrandNewDestination");
     assertThat(d.getType().isKnown()).isFalse();
+    assertThat(d.getType().known()).isEqualTo(DestinationType.Known.UNKNOWN);
     assertThat(d.getStatus()).isEqualTo(DestinationStatus.ENABLED);
-    assertThat(d.getStatus().known()).contains(DestinationStatus.Known.ENABLED);
+    assertThat(d.getStatus().known()).isEqualTo(DestinationStatus.Known.ENABLED);
     assertThat(DestinationType.of("Mixpanel")).isSameAs(DestinationType.MIXPANEL);
     assertThat(ours.core().gson().toJson(d)).contains("\"type\":\"BrandNewDestination\"");
   }

@@ -181,7 +181,7 @@ class FaultMatrixTest {
       ours = OursPrivacy.builder().apiKey(Clients.API_KEY).baseUrl(wm.getHttpBaseUrl())
           .maxRetries(2).readTimeout(timeout).sleeper(sleeper).build();
       ingest = Clients.withSleeper(OursIngest.builder().token(Clients.INGEST_TOKEN)
-          .baseUrl(Clients.ingestBaseUrl(wm)).maxRetries(2).timeout(timeout), sleeper).build();
+          .baseUrl(Clients.ingestBaseUrl(wm)).maxRetries(2).callTimeout(timeout), sleeper).build();
     }
 
     @Override

@@ -43,7 +43,7 @@ final class GeneratedClasses {
           }
         }
         for (String n : names) {
-          if (!n.contains("$")) {
+          if (!n.contains("$") && !n.equals("package-info.class")) { // classes only, not the @NullMarked package
             out.add(Class.forName(pkg + "." + n.substring(0, n.length() - ".class".length())));
           }
         }

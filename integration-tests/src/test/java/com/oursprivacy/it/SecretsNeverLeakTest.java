@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A representative DEBUG run — platform calls with an API key, ingest with live and test tokens
  * (the test token fetched from the platform), retries, failures, servers that echo secrets back —
- * and then a search for every secret in everything the SDK logged through {@code
+ * and then a search for every secret in everything the SDK logged (SLF4J, routed to
+ * java.util.logging by this module's test-scoped slf4j-jdk14) through {@code
  * com.oursprivacy}, in exception messages and in {@code toString()} of clients, builders, events
  * and reports.
  */

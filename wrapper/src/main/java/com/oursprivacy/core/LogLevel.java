@@ -3,16 +3,28 @@ package com.oursprivacy.core;
 import java.util.Locale;
 
 /**
- * How much the client logs through {@code java.util.logging} (logger {@code com.oursprivacy}).
- * Every line is emitted at JUL level {@code INFO} so it shows with a default JUL setup once the
- * user has opted in; the choice of what to log is made here, not by the JUL level.
+ * What the client emits through SLF4J, on top of your backend's configuration. The SDK logs to
+ * loggers under {@code com.oursprivacy} ({@code com.oursprivacy.http} for requests); your backend
+ * (Logback, Log4j 2, {@code slf4j-simple} …) decides what is shown and where. This level decides
+ * what the SDK emits at all: request bodies carry personal data, so they are never emitted unless
+ * asked for here, whatever the backend's level.
+ *
+ * <p>Set with {@code logLevel(..)} on either client's builder, or {@code ours.privacy.log} /
+ * {@code OURS_PRIVACY_LOG}. Warnings (e.g. {@code allowInsecureHttp()}) are emitted at WARN at
+ * every level.
  */
 public enum LogLevel {
-  /** Nothing (the default). */
+  /** No request lines (the default). */
   OFF,
-  /** One line per attempt: method, path, status, duration, attempt number; plus retry decisions. */
+  /**
+   * One line per attempt (method, path, status, duration, attempt number) and each retry decision,
+   * emitted at SLF4J INFO.
+   */
   INFO,
-  /** {@link #INFO} plus request and response headers and bodies, with secrets redacted. */
+  /**
+   * {@link #INFO} plus request and response headers and bodies with secrets redacted, emitted at
+   * SLF4J DEBUG: enable DEBUG for {@code com.oursprivacy.http} in the backend too.
+   */
   DEBUG;
 
   /**

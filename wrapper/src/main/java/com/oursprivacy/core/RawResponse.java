@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful (2xx) response with its metadata and the parsed value. Immutable; the value is
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 public final class RawResponse<T> {
   private final int statusCode;
   private final Map<String, List<String>> headers;
-  private final T value;
+  private final @Nullable T value;
   private final int retries;
 
   /**
@@ -26,7 +26,7 @@ public final class RawResponse<T> {
    * @param value the parsed body, or null
    * @param retries how many retries it took (0 when the first attempt succeeded)
    */
-  public RawResponse(int statusCode, Map<String, List<String>> headers, T value, int retries) {
+  public RawResponse(int statusCode, Map<String, List<String>> headers, @Nullable T value, int retries) {
     Objects.requireNonNull(headers, "headers == null");
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
@@ -53,7 +53,7 @@ public final class RawResponse<T> {
   }
 
   /** The parsed body (envelope already unwrapped); null for an empty body or {@code Void}. */
-  public T value() {
+  public @Nullable T value() {
     return value;
   }
 
@@ -68,26 +68,27 @@ public final class RawResponse<T> {
     return id.isPresent() ? id : header("request-id");
   }
 
-  /** The rate-limit headers, when at least one of them is present and numeric. */
+  /** The rate-limit headers, when at least one of them is present and a non-negative integer. */
   public Optional<RateLimit> rateLimit() {
-    OptionalLong limit = number("x-ratelimit-limit");
-    OptionalLong remaining = number("x-ratelimit-remaining");
-    OptionalLong reset = number("x-ratelimit-reset");
-    if (limit.isEmpty() && remaining.isEmpty() && reset.isEmpty()) {
+    long limit = number("x-ratelimit-limit");
+    long remaining = number("x-ratelimit-remaining");
+    long reset = number("x-ratelimit-reset");
+    if (limit == RateLimit.ABSENT && remaining == RateLimit.ABSENT && reset == RateLimit.ABSENT) {
       return Optional.empty();
     }
     return Optional.of(new RateLimit(limit, remaining, reset));
   }
 
-  private OptionalLong number(String name) {
+  private long number(String name) {
     Optional<String> v = header(name);
     if (v.isEmpty()) {
-      return OptionalLong.empty();
+      return RateLimit.ABSENT;
     }
     try {
-      return OptionalLong.of(Long.parseLong(v.get().trim()));
+      long n = Long.parseLong(v.get().trim());
+      return n < 0 ? RateLimit.ABSENT : n;
     } catch (NumberFormatException e) {
-      return OptionalLong.empty();
+      return RateLimit.ABSENT;
     }
   }
 

@@ -4,4 +4,7 @@
  * com.oursprivacy.core.RetryPolicy}, the injectable {@link com.oursprivacy.core.Sleeper} and the
  * {@link com.oursprivacy.core.LogLevel}.
  */
+@NullMarked
 package com.oursprivacy.core;
+
+import org.jspecify.annotations.NullMarked;

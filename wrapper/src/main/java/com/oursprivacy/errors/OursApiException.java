@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered with a non-2xx status. Carries the status, the error body's {@code error}
@@ -35,7 +36,8 @@ public class OursApiException extends OursException {
 
   /** For subclasses; use {@link #of} to create one. */
   protected OursApiException(
-      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody) {
+      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      @Nullable String rawBody) {
     this(statusCode, error, details, headers, rawBody, rawBody);
   }
 
@@ -46,8 +48,8 @@ public class OursApiException extends OursException {
    * @param unredactedRawBody the body as received
    */
   protected OursApiException(
-      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody,
-      String unredactedRawBody) {
+      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      @Nullable String rawBody, @Nullable String unredactedRawBody) {
     super(message(statusCode, error, details));
     this.statusCode = statusCode;
     this.error = error;
@@ -72,7 +74,8 @@ public class OursApiException extends OursException {
    *     return it as given
    */
   public static OursApiException of(
-      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody) {
+      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      @Nullable String rawBody) {
     return of(statusCode, error, details, headers, rawBody, rawBody);
   }
 
@@ -84,8 +87,8 @@ public class OursApiException extends OursException {
    * @since 0.1.0
    */
   public static OursApiException of(
-      int statusCode, String error, String details, Map<String, List<String>> headers, String rawBody,
-      String unredactedRawBody) {
+      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      @Nullable String rawBody, @Nullable String unredactedRawBody) {
     String b = rawBody;
     String u = unredactedRawBody;
     if (statusCode >= 300 && statusCode <= 399) {

@@ -1,5 +1,7 @@
 package com.oursprivacy.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception the SDK throws. Unchecked: an SDK call either returns its result
  * or throws one of these, never a Gson, OkHttp or Retrofit exception. Messages never contain API
@@ -14,7 +16,7 @@ public class OursException extends RuntimeException {
   }
 
   /** Creates an exception with a message and a cause. */
-  public OursException(String message, Throwable cause) {
+  public OursException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

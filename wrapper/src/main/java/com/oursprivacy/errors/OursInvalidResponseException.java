@@ -1,5 +1,7 @@
 package com.oursprivacy.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered, but the body was not what the API describes: malformed or truncated
  * JSON, an HTML page, a wrong type, a missing required field. The server may have acted on the
@@ -16,7 +18,7 @@ public final class OursInvalidResponseException extends OursException {
    * @param message what was wrong, without the body's content
    * @param cause the parse failure, or null
    */
-  public OursInvalidResponseException(int statusCode, String message, Throwable cause) {
+  public OursInvalidResponseException(int statusCode, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;
   }

@@ -1,5 +1,7 @@
 package com.oursprivacy.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A connect, read or whole-call timeout expired (after the client's retries were used up). The
  * server may or may not have acted on the request.
@@ -8,7 +10,7 @@ public final class OursTimeoutException extends OursException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an exception with a message and the underlying cause. */
-  public OursTimeoutException(String message, Throwable cause) {
+  public OursTimeoutException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

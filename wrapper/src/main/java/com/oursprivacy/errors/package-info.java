@@ -19,4 +19,7 @@
  *   <tr><td>bad input, caught before sending</td><td>{@link com.oursprivacy.errors.OursValidationException}</td></tr>
  * </table>
  */
+@NullMarked
 package com.oursprivacy.errors;
+
+import org.jspecify.annotations.NullMarked;

@@ -59,13 +59,20 @@ public final class BatchReport {
   private final List<Event> events;
   private final List<Failure> failures;
 
+  private static final BatchReport EMPTY = new BatchReport(0, List.of(), List.of());
+
   BatchReport(int statusCode, List<Event> events, List<Failure> failures) {
     this.statusCode = statusCode;
     this.events = Collections.unmodifiableList(new ArrayList<>(events));
     this.failures = Collections.unmodifiableList(new ArrayList<>(failures));
   }
 
-  /** 200 when every row was accepted, 207 when some were not. */
+  /** The report of an empty batch: nothing sent, nothing failed. */
+  static BatchReport empty() {
+    return EMPTY;
+  }
+
+  /** 200 when every row was accepted, 207 when some were not; 0 when nothing was sent (no events). */
   public int statusCode() {
     return statusCode;
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tracked event, built fluently. Immutable and thread-safe: every method returns a new
@@ -26,7 +27,7 @@ public final class Event {
   private String userId;
   private String externalId;
   private String email;
-  private Map<String, Object> properties = Collections.emptyMap();
+  private Map<String, @Nullable Object> properties = Collections.emptyMap();
   private UserProperties userProperties = UserProperties.empty();
   private DefaultProperties defaultProperties = DefaultProperties.empty();
   private IdentityContext identityContext;
@@ -99,10 +100,10 @@ public final class Event {
    * A copy with one more event property. Values may be strings, finite numbers, booleans, null,
    * lists and string-keyed maps of those.
    */
-  public Event property(String key, Object value) {
+  public Event property(String key, @Nullable Object value) {
     Objects.requireNonNull(key, "key == null");
     Event e = copy();
-    Map<String, Object> p = new LinkedHashMap<>(properties);
+    Map<String, @Nullable Object> p = new LinkedHashMap<>(properties);
     p.put(key, value);
     e.properties = Collections.unmodifiableMap(p);
     return e;
@@ -112,7 +113,7 @@ public final class Event {
   public Event properties(Map<String, ?> properties) {
     Objects.requireNonNull(properties, "properties == null");
     Event e = copy();
-    Map<String, Object> p = new LinkedHashMap<>(this.properties);
+    Map<String, @Nullable Object> p = new LinkedHashMap<>(this.properties);
     properties.forEach((k, v) -> p.put(Objects.requireNonNull(k, "properties key == null"), v));
     e.properties = Collections.unmodifiableMap(p);
     return e;
@@ -175,7 +176,7 @@ public final class Event {
   }
 
   /** The event properties; unmodifiable. */
-  public Map<String, Object> properties() {
+  public Map<String, @Nullable Object> properties() {
     return properties;
   }
 
@@ -194,9 +195,24 @@ public final class Event {
     return Optional.ofNullable(identityContext);
   }
 
-  /** The deduplication key, if set (events returned by the client always have one). */
-  public Optional<String> distinctId() {
-    return Optional.ofNullable(distinctId);
+  /**
+   * The deduplication key. Every event the SDK hands back (from {@code track}, {@link
+   * BatchReport}, tracker {@link Outcome}s) has one: yours, or the UUID the client assigned.
+   *
+   * @throws IllegalStateException on an event you built without {@link #distinctId(String)} that
+   *     has not been through a client yet (see {@link #hasDistinctId()})
+   */
+  public String distinctId() {
+    if (distinctId == null) {
+      throw new IllegalStateException(
+          "no distinctId yet: the client assigns one when it sends the event; set one with distinctId(String)");
+    }
+    return distinctId;
+  }
+
+  /** Whether this event has a deduplication key (always true for events the SDK hands back). */
+  public boolean hasDistinctId() {
+    return distinctId != null;
   }
 
   @Override

@@ -1,16 +1,19 @@
 package com.oursprivacy.ingest;
 
 import com.oursprivacy.OursPrivacy;
+import com.oursprivacy.core.ClientBuilder;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.core.RetryPolicy;
-import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.lowlevel.ingest.model.Batch;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
 import com.oursprivacy.lowlevel.platform.api.SourcesApi;
 import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.internal.ClientCore;
+import com.oursprivacy.internal.ClientCoreBuilder;
+import com.oursprivacy.internal.ConfigResolver;
+import com.oursprivacy.internal.SharedBuilders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
-import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Client of the Ours Privacy ingest API ({@code /track}, {@code /identify}, {@code /batch}) for
@@ -46,37 +51,31 @@ public final class OursIngest implements AutoCloseable {
   /** The production ingest endpoint. */
   public static final String DEFAULT_BASE_URL = "https://api.oursprivacy.com/api/v1";
 
-  private static final Logger LOG = Logger.getLogger(OursIngest.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(OursIngest.class);
 
   private final Tokens tokens;
   private final ClientCore core;
   private final IngestService service;
   private final Clock clock;
-  private final Duration timeout;
+  private final @Nullable Duration timeout;
 
-  private OursIngest(Builder b, Tokens tokens) {
+  private OursIngest(Builder b, Tokens tokens, String baseUrl, LogLevel logLevel) {
+    ClientCoreBuilder http = SharedBuilders.core(b);
     this.tokens = tokens;
     this.clock = b.clock;
-    this.timeout = b.timeout;
-    com.oursprivacy.internal.ClientCoreBuilder cb =
-        ClientCore.builder()
-            .name("ours-ingest")
-            .baseUrl(b.baseUrl)
-            .secret(tokens.sendToken)
-            .retryPolicy(retryPolicy(b.maxRetries))
-            .logLevel(b.logLevel)
-            .sleeper(b.sleeper)
-            .maxResponseBytes(b.maxResponseBytes);
-    if (b.timeout != null) {
-      cb.callTimeout(b.timeout);
-    }
-    this.core = cb.build();
+    this.timeout = http.callTimeout(); // the tracker bounds each of its requests by it too
+    this.core = http
+        .baseUrl(baseUrl)
+        .secret(tokens.sendToken)
+        .retryPolicy(retryPolicy(b.maxRetries))
+        .logLevel(logLevel)
+        .build();
     this.service = core.api(IngestService.class);
     // Logged once per client: at INFO when the client logs (OURS_PRIVACY_LOG=info|debug), else at
-    // FINE, so building clients in a test suite does not flood the console; mode() always tells.
-    LOG.log(b.logLevel == LogLevel.OFF ? java.util.logging.Level.FINE : java.util.logging.Level.INFO,
-        "Ours ingest client: mode=" + tokens.mode + " (sending the source's "
-            + (tokens.mode == Mode.TEST ? "test" : "live") + " token), baseUrl=" + core.baseUrlForDisplay());
+    // DEBUG, so building clients in a test suite does not flood the console; mode() always tells.
+    LOG.atLevel(logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO)
+        .log("Ours ingest client: mode={} (sending the source's {} token), baseUrl={}",
+            tokens.mode, tokens.mode == Mode.TEST ? "test" : "live", core.baseUrlForDisplay());
   }
 
   /** The API's documented back-off, applied to POST too: every body carries its distinctIds. */
@@ -91,9 +90,10 @@ public final class OursIngest implements AutoCloseable {
 
   /**
    * A client configured only from the environment variables {@code OURS_PRIVACY_INGEST_TOKEN},
-   * {@code OURS_PRIVACY_INGEST_TEST_TOKEN} and {@code OURS_PRIVACY_INGEST_MODE}, or the system
-   * properties {@code ours.privacy.ingest.token}, {@code ours.privacy.ingest.testToken} and
-   * {@code ours.privacy.ingest.mode}, which win over the variables.
+   * {@code OURS_PRIVACY_INGEST_TEST_TOKEN}, {@code OURS_PRIVACY_INGEST_MODE} and {@code
+   * OURS_PRIVACY_INGEST_BASE_URL}, or the system properties {@code ours.privacy.ingest.token},
+   * {@code ours.privacy.ingest.testToken}, {@code ours.privacy.ingest.mode} and {@code
+   * ours.privacy.ingest.baseUrl}, which win over the variables.
    *
    * @throws IllegalStateException when they do not make a usable configuration
    */
@@ -104,10 +104,14 @@ public final class OursIngest implements AutoCloseable {
   /**
    * A client for one source, its tokens read from the platform API ({@code GET
    * /rest/v1/sources/{id}/tokens}, scope {@code source:read}). In {@link Mode#TEST} only the test
-   * token is kept.
+   * token is kept. The ingest base URL comes from {@code ours.privacy.ingest.baseUrl} / {@code
+   * OURS_PRIVACY_INGEST_BASE_URL}, else {@link #DEFAULT_BASE_URL}; to set it (or timeouts, a
+   * proxy …) in code, use {@link Builder#source} on a {@link #builder()}.
    *
    * <pre>{@code
    * OursIngest ingest = OursIngest.forSource(ours, "src_123", Mode.TEST);
+   * OursIngest sandboxed = OursIngest.builder().baseUrl(sandbox.ingestBaseUrl())
+   *     .source(ours, "src_123").mode(Mode.TEST).build();
    * }</pre>
    *
    * @throws com.oursprivacy.errors.OursException when the platform call fails
@@ -177,13 +181,17 @@ public final class OursIngest implements AutoCloseable {
   /**
    * Sends events in one {@code /batch} request. A whole-request transient failure is retried
    * with the same distinctIds; a 207 is returned, not thrown: resend {@link
-   * BatchReport#retryable()} to complete it.
+   * BatchReport#retryable()} to complete it. An empty list sends nothing and returns an empty
+   * report ({@link BatchReport#statusCode()} 0), so resending an empty {@code retryable()} is safe.
    *
    * @throws com.oursprivacy.errors.OursValidationException when any event is invalid (names
    *     {@code events[i].field}; nothing sent)
    * @throws com.oursprivacy.errors.OursException when the request fails (400, 401, 413 …)
    */
   public BatchReport batch(List<Event> events) {
+    if (Objects.requireNonNull(events, "events == null").isEmpty()) {
+      return BatchReport.empty();
+    }
     List<Event> rows = prepareAll(events);
     RawResponse<Batch> r = core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), options());
     return report(r, rows, tokens.sendToken);
@@ -191,6 +199,9 @@ public final class OursIngest implements AutoCloseable {
 
   /** {@link #batch} without blocking; validation throws in the caller's thread. */
   public CompletableFuture<BatchReport> batchAsync(List<Event> events) {
+    if (Objects.requireNonNull(events, "events == null").isEmpty()) {
+      return CompletableFuture.completedFuture(BatchReport.empty());
+    }
     List<Event> rows = prepareAll(events);
     return core.executeRawAsync(service.batch(Wire.batch(tokens.sendToken, rows)), options())
         .thenApply(r -> report(r, rows, tokens.sendToken));
@@ -243,7 +254,7 @@ public final class OursIngest implements AutoCloseable {
   }
 
   private static Event withDistinctId(Event e) {
-    return e.distinctId().isPresent() ? e : e.distinctId(DistinctIds.next());
+    return e.hasDistinctId() ? e : e.distinctId(DistinctIds.next());
   }
 
   private static BatchReport report(RawResponse<Batch> r, List<Event> rows, String token) {
@@ -269,27 +280,58 @@ public final class OursIngest implements AutoCloseable {
     return new BatchReport(r.statusCode(), rows, failures);
   }
 
-  /** Builds {@link OursIngest}. Not thread-safe. */
-  public static final class Builder {
-    private String token;
-    private String testToken;
-    private Mode mode;
+  /**
+   * Builds {@link OursIngest}. Not thread-safe.
+   *
+   * <p>The HTTP settings (timeouts, proxy, shared {@code OkHttpClient} …) are {@link ClientBuilder}'s,
+   * the same as {@code OursPrivacy.Builder}'s; {@code callTimeout} also bounds each request of a
+   * {@link Tracker} made from the client.
+   *
+   * <p>A token, mode, base URL or log level not given here (or given as null or blank) is resolved
+   * at {@link #build()} through the same rules as {@code OursPrivacy.Builder}: system property,
+   * then environment variable, blank meaning unset.
+   *
+   * <table>
+   *   <caption>Settings read from the environment</caption>
+   *   <tr><th>builder method</th><th>system property</th><th>environment variable</th></tr>
+   *   <tr><td>{@link #token}</td><td>{@code ours.privacy.ingest.token}</td><td>{@code OURS_PRIVACY_INGEST_TOKEN}</td></tr>
+   *   <tr><td>{@link #testToken}</td><td>{@code ours.privacy.ingest.testToken}</td><td>{@code OURS_PRIVACY_INGEST_TEST_TOKEN}</td></tr>
+   *   <tr><td>{@link #mode}</td><td>{@code ours.privacy.ingest.mode}</td><td>{@code OURS_PRIVACY_INGEST_MODE}</td></tr>
+   *   <tr><td>{@link #baseUrl}</td><td>{@value #PROP_BASE_URL}</td><td>{@value #ENV_BASE_URL}</td></tr>
+   *   <tr><td>{@link #logLevel}</td><td>{@code ours.privacy.log}</td><td>{@code OURS_PRIVACY_LOG}</td></tr>
+   * </table>
+   */
+  public static final class Builder extends ClientBuilder<Builder> {
+    /** System property for the ingest base URL; wins over {@value #ENV_BASE_URL}. */
+    public static final String PROP_BASE_URL = "ours.privacy.ingest.baseUrl";
+    /** Environment variable for the ingest base URL. */
+    public static final String ENV_BASE_URL = "OURS_PRIVACY_INGEST_BASE_URL";
+
+    private static final ConfigResolver.Key BASE_URL =
+        new ConfigResolver.Key("baseUrl(String)", PROP_BASE_URL, ENV_BASE_URL);
+
+    private @Nullable String token;
+    private @Nullable String testToken;
+    private @Nullable Mode mode;
     private boolean requireTestMode;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private long maxResponseBytes = com.oursprivacy.internal.ClientCoreBuilder.DEFAULT_MAX_RESPONSE_BYTES;
+    private @Nullable String baseUrl;
     private int maxRetries = 3;
-    private Duration timeout;
-    private LogLevel logLevel; // null: from ours.privacy.log / OURS_PRIVACY_LOG, else OFF
-    private Sleeper sleeper = Sleeper.system();
+    private @Nullable LogLevel logLevel;
     private Clock clock = Clock.systemUTC();
-    private UnaryOperator<String> env = System::getenv;
-    private UnaryOperator<String> sys = System::getProperty;
+    private ConfigResolver config = ConfigResolver.system();
 
-    private Builder() {}
+    private Builder() {
+      super("ours-ingest");
+    }
 
-    /** The source's live token (1–250 characters). Never kept in {@link Mode#TEST}. */
-    public Builder token(String token) {
-      this.token = Objects.requireNonNull(token, "token == null");
+    /**
+     * The source's live token (1–250 characters). Never kept in {@link Mode#TEST}. Null or blank
+     * leaves it unset (then {@code ours.privacy.ingest.token} / {@code OURS_PRIVACY_INGEST_TOKEN}
+     * apply), so {@code token(System.getenv("X"))} with X unset does not throw here; {@link
+     * #build()} says what to set if no token is found anywhere.
+     */
+    public Builder token(@Nullable String token) {
+      this.token = token;
       return this;
     }
 
@@ -313,15 +355,15 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    /** The source's test token (1–250 characters). */
-    public Builder testToken(String testToken) {
-      this.testToken = Objects.requireNonNull(testToken, "testToken == null");
+    /** The source's test token (1–250 characters); null or blank leaves it unset, like {@link #token}. */
+    public Builder testToken(@Nullable String testToken) {
+      this.testToken = testToken;
       return this;
     }
 
     /**
-     * LIVE or TEST. When unset: {@code OURS_PRIVACY_INGEST_MODE}, else LIVE if a live token is
-     * known, else TEST.
+     * LIVE or TEST. When unset: {@code ours.privacy.ingest.mode} / {@code
+     * OURS_PRIVACY_INGEST_MODE}, else LIVE if a live token is known, else TEST.
      */
     public Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode, "mode == null");
@@ -334,7 +376,10 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    /** The API root; default {@link #DEFAULT_BASE_URL}. HTTPS except for loopback. */
+    /**
+     * The API root; default {@value #PROP_BASE_URL} / {@value #ENV_BASE_URL}, else {@link
+     * #DEFAULT_BASE_URL}. HTTPS except for loopback hosts or with {@link #allowInsecureHttp()}.
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
       return this;
@@ -350,45 +395,12 @@ public final class OursIngest implements AutoCloseable {
     }
 
     /**
-     * The most bytes of one response body the client (and its trackers) read, counted after gzip
-     * inflation; default 32 MiB ({@code ClientCoreBuilder.DEFAULT_MAX_RESPONSE_BYTES}). A larger
-     * body fails the call with {@link com.oursprivacy.errors.OursInvalidResponseException} (a
-     * tracker treats it like any failed request) and its connection is closed.
-     *
-     * @throws IllegalArgumentException when not positive
-     */
-    public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes <= 0) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
-      }
-      this.maxResponseBytes = maxResponseBytes;
-      return this;
-    }
-
-    /** Time limit of one HTTP call; default: the HTTP stack's. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
-    }
-
-    /**
-     * HTTP logging (tokens redacted). Unset, it is read from the system property {@code
-     * ours.privacy.log}, then the environment variable {@code OURS_PRIVACY_LOG} (as for {@code
-     * OursPrivacy}), else OFF.
+     * What the client emits through SLF4J (tokens redacted), as for {@code OursPrivacy}. Unset, it
+     * is read from the system property {@code ours.privacy.log}, then the environment variable
+     * {@code OURS_PRIVACY_LOG}, else OFF.
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
-      return this;
-    }
-
-    /**
-     * Replaces the real waits between the client's retries; for tests (see {@link Sleeper}), like
-     * {@code OursPrivacy.Builder.sleeper}. Trackers take theirs from {@link TrackerConfig}.
-     *
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
@@ -397,31 +409,33 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    Builder lookups(UnaryOperator<String> env, UnaryOperator<String> sys) {
-      this.env = env;
-      this.sys = sys;
+    /** Where unset settings are looked up; tests inject lookups instead of mutating the environment. */
+    Builder config(ConfigResolver config) {
+      this.config = Objects.requireNonNull(config, "config == null");
       return this;
+    }
+
+    /** {@link #config} from an environment and a system-property lookup; for tests. */
+    Builder lookups(UnaryOperator<@Nullable String> env, UnaryOperator<@Nullable String> sys) {
+      return config(ConfigResolver.of(sys, env));
     }
 
     /**
      * The client.
      *
-     * @throws IllegalStateException when no usable token is known for the mode, TEST is asked
-     *     for without a test token, or requireTestMode() meets LIVE
-     * @throws IllegalArgumentException when the base URL is not acceptable
+     * @throws IllegalStateException when no usable token is known for the mode (naming the builder
+     *     method, the system property and the environment variable), TEST is asked for without a
+     *     test token, or requireTestMode() meets LIVE
+     * @throws IllegalArgumentException when the token to send contains a control character (not
+     *     shown), the log level property / variable is not off, info or debug, or the base URL is
+     *     not acceptable
      * @throws com.oursprivacy.errors.OursValidationException when the token breaks the spec's
      *     length rule
      */
     public OursIngest build() {
-      Tokens t = Tokens.resolve(token, testToken, mode, requireTestMode, env, sys);
-      if (logLevel == null) {
-        String v = sys.apply("ours.privacy.log");
-        if (v == null) {
-          v = env.apply("OURS_PRIVACY_LOG");
-        }
-        logLevel = v == null ? LogLevel.OFF : LogLevel.parse(v);
-      }
-      return new OursIngest(this, t);
+      Tokens t = Tokens.resolve(token, testToken, mode, requireTestMode, config);
+      String url = config.get(baseUrl, BASE_URL);
+      return new OursIngest(this, t, url == null ? DEFAULT_BASE_URL : url, config.logLevel(logLevel));
     }
   }
 }

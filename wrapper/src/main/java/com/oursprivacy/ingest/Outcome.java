@@ -54,7 +54,7 @@ public final class Outcome {
 
   /** The event's distinctId; empty for identify calls. */
   public Optional<String> distinctId() {
-    return event().flatMap(Event::distinctId);
+    return event().map(Event::distinctId);
   }
 
   /** How many HTTP attempts carried this item so far (0 when it was never sent). */

@@ -1,12 +1,14 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.internal.ConfigResolver;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the mode and the one token a client sends, from the builder, then system properties
  * ({@code ours.privacy.ingest.token}, {@code .testToken}, {@code .mode}), then environment
- * variables ({@code OURS_PRIVACY_INGEST_TOKEN}, {@code _TEST_TOKEN}, {@code _MODE}). In {@link Mode#TEST} the live token is not even kept, so no code
+ * variables ({@code OURS_PRIVACY_INGEST_TOKEN}, {@code _TEST_TOKEN}, {@code _MODE}), through the
+ * shared {@link ConfigResolver}. In {@link Mode#TEST} the live token is not even kept, so no code
  * path can send it. Never prints a token.
  */
 final class Tokens {
@@ -16,6 +18,11 @@ final class Tokens {
   static final String PROP_TOKEN = "ours.privacy.ingest.token";
   static final String PROP_TEST_TOKEN = "ours.privacy.ingest.testToken";
   static final String PROP_MODE = "ours.privacy.ingest.mode";
+
+  static final ConfigResolver.Key TOKEN = new ConfigResolver.Key("token(String)", PROP_TOKEN, ENV_TOKEN);
+  static final ConfigResolver.Key TEST_TOKEN =
+      new ConfigResolver.Key("testToken(String)", PROP_TEST_TOKEN, ENV_TEST_TOKEN);
+  static final ConfigResolver.Key MODE = new ConfigResolver.Key("mode(Mode)", PROP_MODE, ENV_MODE);
 
   final Mode mode;
   /** The token every request carries: the test token in TEST mode, the live one in LIVE. */
@@ -27,62 +34,56 @@ final class Tokens {
   }
 
   /**
-   * @param env looks up a variable (System::getenv in production)
-   * @param sys looks up a system property (System::getProperty in production)
    * @throws IllegalStateException naming what is missing or wrong (never a token's value)
+   * @throws IllegalArgumentException when the token to send contains a control character
    */
   static Tokens resolve(
-      String token, String testToken, Mode mode, boolean requireTest,
-      UnaryOperator<String> env, UnaryOperator<String> sys) {
-    String live = first(token, PROP_TOKEN, ENV_TOKEN, env, sys);
-    String test = first(testToken, PROP_TEST_TOKEN, ENV_TEST_TOKEN, env, sys);
-    Mode m = mode != null ? mode : parseMode(first(null, PROP_MODE, ENV_MODE, env, sys));
+      @Nullable String token, @Nullable String testToken, @Nullable Mode mode, boolean requireTest,
+      ConfigResolver config) {
+    ConfigResolver.Value live = config.lookup(token, TOKEN);
+    ConfigResolver.Value test = config.lookup(testToken, TEST_TOKEN);
+    Mode m = mode;
+    String modeOrigin = "mode(Mode)";
+    if (m == null) {
+      ConfigResolver.Value v = config.lookup(null, MODE);
+      if (v != null) {
+        m = parseMode(v);
+        modeOrigin = v.origin();
+      }
+    }
     if (m == null) {
       if (live == null && test == null) {
-        throw new IllegalStateException(
-            "no ingest token: set token(…) or testToken(…), or " + ENV_TOKEN + " / " + ENV_TEST_TOKEN);
+        throw new IllegalStateException("no ingest token: " + TOKEN.howToSet()
+            + "; for test mode " + TEST_TOKEN.howToSet());
       }
       m = live != null ? Mode.LIVE : Mode.TEST;
+      modeOrigin = live != null
+          ? "no mode was set and a live token came from " + live.origin()
+          : "no mode was set and only a test token was found";
     }
     if (requireTest && m != Mode.TEST) {
       throw new IllegalStateException(
-          "requireTestMode(): mode is " + m + " (from " + (mode != null ? "the builder" : ENV_MODE)
-              + "); live sends are not allowed here");
+          "requireTestMode(): mode is " + m + " (" + modeOrigin + "); live sends are not allowed here");
     }
     if (m == Mode.TEST && test == null) {
-      throw new IllegalStateException(
-          "mode TEST needs a test token: set testToken(…) or " + ENV_TEST_TOKEN
-              + " (the live token is never sent in test mode)");
+      throw new IllegalStateException("mode TEST needs a test token: " + TEST_TOKEN.howToSet()
+          + " (the live token is never sent in test mode)");
     }
     if (m == Mode.LIVE && live == null) {
-      throw new IllegalStateException("mode LIVE needs a live token: set token(…) or " + ENV_TOKEN);
+      throw new IllegalStateException("mode LIVE needs a live token: " + TOKEN.howToSet());
     }
-    String send = m == Mode.TEST ? test : live;
-    Validator.token(m == Mode.TEST ? "testToken" : "token", send);
-    return new Tokens(m, send);
+    ConfigResolver.Value send = m == Mode.TEST ? test : live;
+    String checked = ConfigResolver.checkText(send);
+    Validator.token(m == Mode.TEST ? "testToken" : "token", checked);
+    return new Tokens(m, checked);
   }
 
-  private static String first(
-      String explicit, String prop, String var, UnaryOperator<String> env, UnaryOperator<String> sys) {
-    if (explicit != null) {
-      return explicit;
-    }
-    String v = sys.apply(prop);
-    if (v == null || v.isBlank()) {
-      v = env.apply(var);
-    }
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static Mode parseMode(String v) {
-    if (v == null) {
-      return null;
-    }
+  private static Mode parseMode(ConfigResolver.Value v) {
+    String name = ConfigResolver.checkText(v); // before echoing it below
     try {
-      return Mode.valueOf(v.trim().toUpperCase(Locale.ROOT));
+      return Mode.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(
-          PROP_MODE + " / " + ENV_MODE + " must be LIVE or TEST, was \"" + v + "\"", e);
+      throw new IllegalStateException(v.origin() + " must be LIVE or TEST, was \"" + name + "\"", e);
     }
   }
 

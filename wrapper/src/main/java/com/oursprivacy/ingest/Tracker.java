@@ -48,7 +48,7 @@ public final class Tracker implements AutoCloseable {
   public boolean track(Event event) {
     Objects.requireNonNull(event, "event == null");
     Validator.event(event, "event", config.clock.instant());
-    Event e = event.distinctId().isPresent() ? event : event.distinctId(DistinctIds.next());
+    Event e = event.hasDistinctId() ? event : event.distinctId(DistinctIds.next());
     if (e.time().isEmpty()) {
       e = e.at(config.clock.instant());
     }

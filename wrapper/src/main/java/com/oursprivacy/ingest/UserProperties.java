@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Properties of the person behind an event or an identify call: the API's known keys ({@code
@@ -20,8 +21,8 @@ import java.util.Objects;
 public final class UserProperties {
   private static final UserProperties EMPTY = new Builder().build();
 
-  private final Map<String, Object> known;
-  private final Map<String, Object> custom;
+  private final Map<String, @Nullable Object> known;
+  private final Map<String, @Nullable Object> custom;
 
   private UserProperties(Builder b) {
     this.known = Collections.unmodifiableMap(new LinkedHashMap<>(b.known));
@@ -47,12 +48,12 @@ public final class UserProperties {
   }
 
   /** The known keys that are set, by their JSON name (e.g. {@code first_name}); unmodifiable. */
-  public Map<String, Object> known() {
+  public Map<String, @Nullable Object> known() {
     return known;
   }
 
   /** The custom properties; unmodifiable. */
-  public Map<String, Object> custom() {
+  public Map<String, @Nullable Object> custom() {
     return custom;
   }
 
@@ -84,8 +85,8 @@ public final class UserProperties {
     private static final Map<String, Class<?>> KEYS =
         KnownKeys.of(com.oursprivacy.lowlevel.ingest.model.UserProperty.class);
 
-    private final Map<String, Object> known = new LinkedHashMap<>();
-    private final Map<String, Object> custom = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> known = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> custom = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -189,7 +190,7 @@ public final class UserProperties {
      * One custom property. Values may be strings, finite numbers, booleans, null, lists and
      * string-keyed maps of those (checked when sent).
      */
-    public Builder custom(String key, Object value) {
+    public Builder custom(String key, @Nullable Object value) {
       custom.put(Objects.requireNonNull(key, "key == null"), value);
       return this;
     }

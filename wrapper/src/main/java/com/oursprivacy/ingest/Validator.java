@@ -36,7 +36,9 @@ final class Validator {
     e.userId().ifPresent(v -> identity(path + ".userId", v, 400));
     e.externalId().ifPresent(v -> identity(path + ".externalId", v, 400));
     e.email().ifPresent(v -> identity(path + ".email", v, 1000));
-    e.distinctId().ifPresent(v -> identity(path + ".distinctId", v, 400));
+    if (e.hasDistinctId()) {
+      identity(path + ".distinctId", e.distinctId(), 400);
+    }
     e.time().ifPresent(t -> time(path + ".time", t, now));
     e.identityContext()
         .ifPresent(

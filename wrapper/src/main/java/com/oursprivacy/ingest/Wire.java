@@ -49,7 +49,7 @@ final class Wire {
   static JsonObject row(Event e) {
     JsonObject o = new JsonObject();
     o.addProperty("event", e.name());
-    o.addProperty("distinctId", e.distinctId().orElseThrow());
+    o.addProperty("distinctId", e.distinctId());
     e.time().ifPresent(t -> o.addProperty("time", t.toEpochMilli()));
     e.userId().ifPresent(v -> o.addProperty("userId", v));
     e.externalId().ifPresent(v -> o.addProperty("externalId", v));

@@ -12,4 +12,7 @@
  * }
  * }</pre>
  */
+@NullMarked
 package com.oursprivacy.ingest;
+
+import org.jspecify.annotations.NullMarked;

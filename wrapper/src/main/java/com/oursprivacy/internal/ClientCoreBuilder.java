@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures a {@link ClientCore}. <b>Internal, no compatibility guarantee.</b> Not thread-safe.
@@ -29,7 +30,7 @@ public final class ClientCoreBuilder {
   Duration connectTimeout;
   Duration readTimeout;
   Duration writeTimeout;
-  Duration callTimeout;
+  @Nullable Duration callTimeout;
   RetryPolicy retryPolicy = RetryPolicy.defaults();
   Proxy proxy;
   OkHttpClient httpClient;
@@ -94,6 +95,11 @@ public final class ClientCoreBuilder {
   public ClientCoreBuilder callTimeout(Duration callTimeout) {
     this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout == null");
     return this;
+  }
+
+  /** The whole-attempt timeout set so far, or null (then the default or the shared client's). */
+  public @Nullable Duration callTimeout() {
+    return callTimeout;
   }
 
   /** When and how long to retry (default {@link RetryPolicy#defaults()}). */

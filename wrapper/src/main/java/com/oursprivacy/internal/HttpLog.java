@@ -5,21 +5,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.Headers;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The client's log lines, through {@code java.util.logging} logger {@code com.oursprivacy}.
- * Everything is logged at JUL {@code INFO}: the user opted in by choosing a {@link LogLevel}, so
- * the lines should show with a default JUL configuration. Every line passes the {@link Redactor}.
+ * The client's log lines, through SLF4J logger {@code com.oursprivacy.http}. The {@link LogLevel}
+ * chooses what is emitted (bodies carry personal data, so they are opt-in); the SLF4J backend
+ * decides what is shown. Attempt and retry lines go out at SLF4J INFO, headers and bodies at DEBUG,
+ * warnings at WARN whatever the level. Every line passes the {@link Redactor}.
  */
 final class HttpLog {
-  static final Logger LOGGER = Logger.getLogger("com.oursprivacy");
+  static final Logger LOGGER = LoggerFactory.getLogger("com.oursprivacy.http");
   static final int MAX_BODY_CHARS = 64 * 1024;
 
   private final LogLevel level;
@@ -31,11 +32,11 @@ final class HttpLog {
   }
 
   boolean info() {
-    return level != LogLevel.OFF;
+    return level != LogLevel.OFF && LOGGER.isInfoEnabled();
   }
 
   boolean debug() {
-    return level == LogLevel.DEBUG;
+    return level == LogLevel.DEBUG && LOGGER.isDebugEnabled();
   }
 
   void request(Request request, int attempt, int maxAttempts) {
@@ -50,32 +51,31 @@ final class HttpLog {
     if (body != null) {
       sb.append("\n\n").append(redactor.text(bodyText(body)));
     }
-    emit(sb.toString());
+    LOGGER.debug(sb.toString());
   }
 
   void response(Request request, Response response, String body, long startNanos, int attempt, int maxAttempts) {
     if (!info()) {
       return;
     }
-    StringBuilder sb = new StringBuilder("<-- ")
-        .append(request.method()).append(' ').append(request.url().encodedPath())
-        .append(' ').append(response.code())
-        .append(" (").append(millis(startNanos)).append(" ms, attempt ").append(attempt)
-        .append(" of ").append(maxAttempts).append(')');
+    String line = "<-- " + request.method() + ' ' + request.url().encodedPath() + ' ' + response.code()
+        + " (" + millis(startNanos) + " ms, attempt " + attempt + " of " + maxAttempts + ')';
+    LOGGER.info(line);
     if (debug()) {
+      StringBuilder sb = new StringBuilder(line).append(" headers and body:");
       headers(sb, response.headers());
       if (body != null && !body.isEmpty()) {
         sb.append("\n\n").append(redactor.text(truncate(body)));
       }
+      LOGGER.debug(sb.toString());
     }
-    emit(sb.toString());
   }
 
   void failure(Request request, IOException e, long startNanos, int attempt, int maxAttempts) {
     if (!info()) {
       return;
     }
-    emit("<-- " + request.method() + ' ' + request.url().encodedPath() + " failed: "
+    LOGGER.info("<-- " + request.method() + ' ' + request.url().encodedPath() + " failed: "
         + e.getClass().getSimpleName() + ": " + redactor.text(String.valueOf(e.getMessage()))
         + " (" + millis(startNanos) + " ms, attempt " + attempt + " of " + maxAttempts + ')');
   }
@@ -84,12 +84,12 @@ final class HttpLog {
     if (!info()) {
       return;
     }
-    emit("retrying " + request.method() + ' ' + request.url().encodedPath() + " after " + reason
+    LOGGER.info("retrying " + request.method() + ' ' + request.url().encodedPath() + " after " + reason
         + " in " + delay.toMillis() + " ms (retry " + retry + " of " + maxRetries + ')');
   }
 
   void warn(String message) {
-    LOGGER.log(Level.WARNING, redactor.text(message));
+    LOGGER.warn(redactor.text(message));
   }
 
   private void headers(StringBuilder sb, Headers headers) {
@@ -115,9 +115,5 @@ final class HttpLog {
 
   private static long millis(long startNanos) {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-  }
-
-  private static void emit(String line) {
-    LOGGER.log(Level.INFO, line);
   }
 }

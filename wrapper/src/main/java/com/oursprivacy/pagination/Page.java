@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a list operation: its items plus what is needed to ask for the next page. Built by
@@ -54,7 +55,7 @@ public final class Page<T> {
    * @throws NullPointerException if {@code items} or {@code response} is null
    */
   public static <T> Page<T> cursor(
-      List<T> items, String nextCursor, boolean hasMore, Object response) {
+      List<T> items, @Nullable String nextCursor, boolean hasMore, Object response) {
     return new Page<>(items, hasMore, response, true, nextCursor, 0, null);
   }
 
@@ -70,7 +71,7 @@ public final class Page<T> {
    * @throws IllegalArgumentException if {@code offset} is negative
    */
   public static <T> Page<T> offset(
-      List<T> items, long offset, boolean hasMore, Long total, Object response) {
+      List<T> items, long offset, boolean hasMore, @Nullable Long total, Object response) {
     if (offset < 0) {
       throw new IllegalArgumentException("offset < 0: " + offset);
     }

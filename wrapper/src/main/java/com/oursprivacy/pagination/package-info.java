@@ -12,4 +12,7 @@
  * ours.destinations().list().maxItems(50).forEach(...)           // at most 50, no extra pages
  * }</pre>
  */
+@NullMarked
 package com.oursprivacy.pagination;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,4 +15,7 @@
  * <p>Bodies must be written with {@link com.oursprivacy.patch.PatchJson#write}, which keeps the
  * explicit nulls a default {@code Gson} would drop.
  */
+@NullMarked
 package com.oursprivacy.patch;
+
+import org.jspecify.annotations.NullMarked;

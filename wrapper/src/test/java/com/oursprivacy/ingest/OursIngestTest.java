@@ -68,7 +68,7 @@ class OursIngestTest {
     assertThat(body.get("token").getAsString()).isEqualTo(LIVE);
     assertThat(body.get("event").getAsString()).isEqualTo("Purchase");
     assertThat(body.get("time").getAsLong()).isEqualTo(NOW.minusSeconds(60).toEpochMilli());
-    assertThat(body.get("distinctId").getAsString()).isEqualTo(sent.distinctId().orElseThrow()).hasSize(36);
+    assertThat(body.get("distinctId").getAsString()).isEqualTo(sent.distinctId()).hasSize(36);
     assertThat(body.getAsJsonObject("eventProperties").get("qty").getAsInt()).isEqualTo(2);
     assertThat(body.getAsJsonObject("identityContext").get("userAgent").getAsString()).isEqualTo("Mozilla/5.0");
     assertThat(body.getAsJsonObject("userProperties").get("first_name").getAsString()).isEqualTo("Ada");
@@ -96,7 +96,7 @@ class OursIngestTest {
     assertThat(report.statusCode()).isEqualTo(207);
     assertThat(report.accepted()).isEqualTo(1);
     assertThat(report.failures()).extracting(BatchReport.Failure::code).containsExactly("queue_failed", "invalid_event");
-    assertThat(report.retryable()).extracting(e -> e.distinctId().orElseThrow()).containsExactly("order-7");
+    assertThat(report.retryable()).extracting(Event::distinctId).containsExactly("order-7");
     JsonObject body = server.bodies().get(0);
     assertThat(body.getAsJsonArray("events")).hasSize(3);
     assertThat(body.getAsJsonArray("events").get(1).getAsJsonObject().get("distinctId").getAsString()).isEqualTo("order-7");
@@ -228,6 +228,43 @@ class OursIngestTest {
     OursIngest live = client(builder().token(LIVE));
     assertThatThrownBy(live::requireTestMode).isInstanceOf(IllegalStateException.class);
     assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void requireTestModeBlamesTheInferenceNotTheModeVariableWhenNoModeWasSet() {
+    assertThatThrownBy(() -> builder().token(LIVE).requireTestMode().build())
+        .hasMessageContaining("no mode was set and a live token came from token(String)")
+        .hasMessageNotContaining("OURS_PRIVACY_INGEST_MODE");
+    assertThatThrownBy(() -> builder().token(LIVE).requireTestMode()
+            .lookups(Map.of("OURS_PRIVACY_INGEST_MODE", "live")::get, k -> null).build())
+        .hasMessageContaining("environment variable OURS_PRIVACY_INGEST_MODE");
+  }
+
+  @Test
+  void aTokenFromAnUnsetVariableIsNotABareNullPointerException() {
+    String unset = System.getenv("OURS_PRIVACY_TEST_SURELY_UNSET_VARIABLE");
+    assertThatThrownBy(() -> builder().token(unset).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("token(String)").hasMessageContaining("ours.privacy.ingest.token")
+        .hasMessageContaining("OURS_PRIVACY_INGEST_TOKEN");
+  }
+
+  @Test
+  void aTokenWithAControlCharacterIsRejectedAtBuildWithoutEchoingIt() {
+    assertThatThrownBy(() -> builder().token("tok_live_\nabc").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("token(String)").hasMessageNotContaining("tok_live");
+    assertThatThrownBy(() -> builder().lookups(Map.of("OURS_PRIVACY_INGEST_TEST_TOKEN", "tok_test_\u0007x")::get, k -> null)
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("OURS_PRIVACY_INGEST_TEST_TOKEN").hasMessageNotContaining("tok_test");
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void aBlankLogVariableIsIgnoredLikeOursPrivacyDoes() {
+    OursIngest ingest = client(builder().token(LIVE).lookups(Map.of("OURS_PRIVACY_LOG", "")::get, Map.of("ours.privacy.log", " ")::get));
+    assertThat(ingest.mode()).isEqualTo(Mode.LIVE);
   }
 
   @Test

@@ -25,17 +25,43 @@ class ReadmeSnippetsTest {
           .property("sku", "A1").property("price", 19.99)
           .identityContext(IdentityContext.of(clientIp, clientUserAgent))
           .at(Instant.now()));
-      assertThat(sent.distinctId()).isPresent();
+      String id = sent.distinctId();
+      assertThat(id).hasSize(36);
 
       ingest.identify(Identify.user("u1")
           .userProperties(UserProperties.builder().firstName("Ada").city("London").custom("plan", "pro").build()));
 
       BatchReport report = ingest.batch(List.of(Event.named("A").userId("u1"), Event.named("B").userId("u2")));
       assertThat(report.retryable()).isEmpty();
+      ingest.batch(report.retryable());               // nothing failed: sends nothing (request count below)
 
       CompletableFuture<Event> later = ingest.trackAsync(Event.named("Signup").email("ada@example.com"));
       assertThat(later.get().name()).isEqualTo("Signup");
       assertThat(server.requests()).hasSize(4);
+    }
+  }
+
+  @Test
+  void httpSettingsAndBaseUrlPointTheClientAtTheSandbox() {
+    try (IngestServer server = new IngestServer()) {
+      server.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/rest/v1/sources/src_123/tokens")
+          .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+              "{\"sourceType\":\"pixel\",\"token\":\"live\",\"testToken\":\"test\"}")));
+      okhttp3.OkHttpClient sharedOkHttp = new okhttp3.OkHttpClient();
+      String sandboxIngestBaseUrl = server.baseUrl();
+      try (com.oursprivacy.OursPrivacy ours = com.oursprivacy.OursPrivacy.builder().apiKey("key")
+              .baseUrl("http://127.0.0.1:" + server.wm.port()).build();
+          OursIngest ingest = OursIngest.builder()
+              .baseUrl(sandboxIngestBaseUrl)
+              .source(ours, "src_123").mode(Mode.TEST)
+              .httpClient(sharedOkHttp)
+              .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(20))
+              .lookups(k -> null, k -> null)
+              .build()) {
+        ingest.track(Event.named("A").userId("u1"));
+        assertThat(ingest.mode()).isEqualTo(Mode.TEST);
+      }
+      assertThat(server.requests()).extracting(e -> e.getRequest().getUrl()).contains("/api/v1/track");
     }
   }
 

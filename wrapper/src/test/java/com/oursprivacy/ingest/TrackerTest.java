@@ -433,7 +433,7 @@ class TrackerTest {
 
     @SuppressWarnings("unchecked")
     List<Event> rows = (List<Event>) transport.calls.get(0).payload;
-    assertThat(rows).extracting(e -> e.distinctId().orElseThrow()).doesNotHaveDuplicates().allMatch(s -> s.length() == 36);
+    assertThat(rows).extracting(Event::distinctId).doesNotHaveDuplicates().allMatch(s -> s.length() == 36);
     assertThat(rows).allSatisfy(e -> assertThat(e.time()).contains(time.instant()));
   }
 

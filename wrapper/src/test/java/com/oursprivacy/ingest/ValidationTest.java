@@ -102,7 +102,6 @@ class ValidationTest {
         bad("event.defaultProperties.referrer", "0–5000 characters",
             track(OK.defaultProperties(DefaultProperties.builder().property("referrer", chars(5001)).build()))),
         bad("event.identityContext.ip", "must not be blank", track(OK.identityContext(IdentityContext.of(" ", "UA")))),
-        bad("events", "at least one event", c -> c.batch(List.of())),
         bad("events[1].event", "must not be blank", c -> c.batch(List.of(OK, Event.named(" ").userId("u")))),
         bad("events[2]", "userId, externalId or email", c -> c.batchAsync(List.of(OK, OK, Event.named("X")))),
         bad("identify.userId", "must not be blank", c -> c.identify(Identify.user(""))),

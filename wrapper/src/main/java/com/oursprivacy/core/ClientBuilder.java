@@ -1,0 +1,108 @@
+package com.oursprivacy.core;
+
+import com.oursprivacy.internal.ClientCore;
+import com.oursprivacy.internal.ClientCoreBuilder;
+import com.oursprivacy.internal.SharedBuilders;
+import java.net.Proxy;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * The HTTP settings {@code OursPrivacy.Builder} and {@code OursIngest.Builder} share, with the
+ * same defaults for both clients: timeouts, proxy, a shared {@link OkHttpClient}, plain-http
+ * opt-in and the retry sleeper. Not thread-safe. Extended only by the SDK's own builders.
+ *
+ * <pre>{@code
+ * OursIngest ingest = OursIngest.builder()
+ *     .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.internal", 3128)))
+ *     .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(10))
+ *     .build();
+ * }</pre>
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+  static {
+    SharedBuilders.install(b -> b.core);
+  }
+
+  private final ClientCoreBuilder core;
+
+  /**
+   * A builder whose client names its threads {@code threadName-…}.
+   *
+   * @param threadName prefix of the client's thread names
+   */
+  protected ClientBuilder(String threadName) {
+    this.core = ClientCore.builder().name(threadName);
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+
+  /** TCP and TLS connect timeout (default 10 s). */
+  public B connectTimeout(Duration timeout) {
+    core.connectTimeout(timeout);
+    return self();
+  }
+
+  /** Longest wait between two reads of a response (default 30 s); also used for writes. */
+  public B readTimeout(Duration timeout) {
+    core.readTimeout(timeout);
+    core.writeTimeout(timeout);
+    return self();
+  }
+
+  /** Whole-attempt timeout: connect, send, wait and read (default 60 s; zero for none). */
+  public B callTimeout(Duration timeout) {
+    core.callTimeout(timeout);
+    return self();
+  }
+
+  /** An HTTP or SOCKS proxy. */
+  public B proxy(Proxy proxy) {
+    core.proxy(proxy);
+    return self();
+  }
+
+  /**
+   * An OkHttp client to share connection pool and dispatcher with (via {@code newBuilder()}),
+   * for example another Ours client's. Its timeouts are kept unless set here; closing the Ours
+   * client leaves its pools running.
+   */
+  public B httpClient(OkHttpClient httpClient) {
+    core.httpClient(httpClient);
+    return self();
+  }
+
+  /**
+   * Permits a plain-http base URL on a non-loopback host (logged as a warning). Keys and tokens
+   * then travel unencrypted. Loopback hosts never need it.
+   */
+  public B allowInsecureHttp() {
+    core.allowInsecureHttp(true);
+    return self();
+  }
+
+  /**
+   * The most bytes of one response body the client reads, counted after gzip inflation (default
+   * 32 MiB). A larger body fails the call with {@link
+   * com.oursprivacy.errors.OursInvalidResponseException} (a tracker treats it like any failed
+   * request) and its connection is closed, so a misbehaving or hostile server cannot exhaust the
+   * heap.
+   *
+   * @throws IllegalArgumentException when not positive
+   */
+  public B maxResponseBytes(long maxResponseBytes) {
+    core.maxResponseBytes(maxResponseBytes);
+    return self();
+  }
+
+  /** Replaces the real waits between retries; for tests (see {@link Sleeper}). */
+  public B sleeper(Sleeper sleeper) {
+    core.sleeper(sleeper);
+    return self();
+  }
+}
