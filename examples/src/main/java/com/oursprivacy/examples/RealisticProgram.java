@@ -26,7 +26,7 @@ import java.util.Map;
  * A realistic first program, written only from the README: create a source and 25 destinations,
  * page through them, patch one, read the source's test token, and track 1,000 events in TEST mode,
  * all against the embedded sandbox. {@code ./mvnw -B -q -pl examples exec:java
- * -Dexec.mainClass=com.oursprivacy.examples.RealisticProgram}
+ * -Dexample=RealisticProgram}
  */
 public final class RealisticProgram {
   private RealisticProgram() {}
