@@ -4,7 +4,6 @@ import com.oursprivacy.core.ClientBuilder;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.internal.ClientCore;
-import com.oursprivacy.resources.PlatformResources;
 import com.oursprivacy.internal.ClientCoreBuilder;
 import com.oursprivacy.internal.ConfigResolver;
 import com.oursprivacy.internal.SharedBuilders;
@@ -22,19 +21,21 @@ import org.jspecify.annotations.Nullable;
  *   for (Destination d : ours.destinations().list()) {      // every page, lazily
  *     System.out.println(d.getId() + " " + d.getName());
  *   }
- *   ours.destinations().update("dst_123", DestinationUpdate.builder().name("EU").clearHashingSalt().build());
+ *   ours.destinations().update("dst_123",
+ *       DestinationUpdateParams.builder().name("EU").clearHashingSalt().build());
  * }
  * }</pre>
  *
  * <p>Each resource of the API has an accessor ({@code destinations()}, {@code sources()}, …,
- * inherited from the generated {@link PlatformResources}); {@link #raw} reaches the generated
+ * generated from the spec); each service also has {@code …Async} forms and a {@code
+ * withRawResponse()} view with status, headers, request id and rate limit. {@link #raw} reaches the generated
  * Retrofit interfaces for anything else.
  *
  * <p>Every call throws an unchecked {@link com.oursprivacy.errors.OursException} on failure; see
  * {@link RetryPolicy} for what is retried. The API key never appears in {@link #toString()},
  * logs or exception messages.
  */
-public final class OursPrivacy extends PlatformResources implements AutoCloseable {
+public final class OursPrivacy extends ResourceAccessors implements AutoCloseable {
   /** The production API. */
   public static final String DEFAULT_BASE_URL = "https://app.oursprivacy.com";
 
@@ -74,12 +75,9 @@ public final class OursPrivacy extends PlatformResources implements AutoCloseabl
     return core.api(api);
   }
 
-  /**
-   * The shared HTTP stack. <b>Internal, no compatibility guarantee</b>: for the SDK's own
-   * resource facade; application code should use {@link #raw}.
-   */
+  /** The shared HTTP stack the generated services run on; internal, so package-private. */
   @Override
-  public ClientCore core() {
+  ClientCore core() {
     return core;
   }
 

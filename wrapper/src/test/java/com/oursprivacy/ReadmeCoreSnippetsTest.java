@@ -13,6 +13,7 @@ import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.Destination;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,10 +47,15 @@ class ReadmeCoreSnippetsTest {
       Boolean deleted = api.deleteDestinations("dst_123").execute().body();
       assertThat(deleted).isTrue();
 
-      RawResponse<Destination> raw = ours.core().executeRaw(api.findDestinations("dst_123"), opts);
+      RawResponse<Destination> raw = ours.destinations().withRawResponse().get("dst_123", opts);
       int status = raw.statusCode();
       Optional<String> requestId = raw.requestId();
       raw.rateLimit().ifPresent(r -> System.out.println("remaining: " + r.remaining()));
+      Destination value = raw.value();
+      assertThat(value.getId()).isEqualTo("dst_123");
+
+      CompletableFuture<RawResponse<Destination>> later = ours.destinations().withRawResponse().getAsync("dst_123");
+      assertThat(later.join().requestId()).contains("req_1");
       assertThat(status).isEqualTo(200);
       assertThat(requestId).contains("req_1");
       assertThat(raw.rateLimit().orElseThrow().remaining()).isEqualTo(9);

@@ -8,10 +8,11 @@ import com.oursprivacy.benchmarks.server.LoopbackServer;
 import com.oursprivacy.benchmarks.server.Routes;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.Destination;
-import com.oursprivacy.models.DestinationCreateParams;
-import com.oursprivacy.models.DestinationUpdateParams;
+import com.oursprivacy.models.DestinationCreateBody;
+import com.oursprivacy.resources.DestinationCreateParams;
+import com.oursprivacy.models.DestinationUpdateBody;
 import com.oursprivacy.resources.DestinationListParams;
-import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.resources.DestinationUpdateParams;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +47,9 @@ public class ApiCallBenchmark {
   private OpenAIClient openAi;
   private DestinationCreateParams createParams;
   private DestinationListParams listParams;
-  private DestinationUpdate update;
-  private DestinationUpdateParams generatedUpdate;
+  private DestinationCreateBody createBody;
+  private DestinationUpdateParams update;
+  private DestinationUpdateBody generatedUpdate;
   private FileListParams openAiListParams;
 
   @Setup(Level.Trial)
@@ -59,9 +61,10 @@ public class ApiCallBenchmark {
     generated = Clients.generated(base);
     openAi = Clients.openAi(base);
     createParams = Clients.createParams();
-    listParams = DestinationListParams.builder().limit(100L).build();
-    update = DestinationUpdate.builder().name("Renamed").build();
-    generatedUpdate = new DestinationUpdateParams().name("Renamed");
+    createBody = Clients.createBody();
+    listParams = DestinationListParams.builder().limit(100).build();
+    update = DestinationUpdateParams.builder().name("Renamed").build();
+    generatedUpdate = new DestinationUpdateBody().name("Renamed");
     openAiListParams = FileListParams.builder().limit(100).build();
   }
 
@@ -117,12 +120,12 @@ public class ApiCallBenchmark {
 
   @Benchmark
   public Destination rawCreate() throws IOException {
-    return raw.create(createParams);
+    return raw.create(createBody);
   }
 
   @Benchmark
   public Destination generatedCreate() throws IOException {
-    return generated.createDestinations(createParams).execute().body();
+    return generated.createDestinations(createBody).execute().body();
   }
 
   @Benchmark

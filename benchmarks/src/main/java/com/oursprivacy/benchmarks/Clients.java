@@ -6,8 +6,9 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
-import com.oursprivacy.models.DestinationCreateParams;
-import com.oursprivacy.models.DestinationCreateParamsType;
+import com.oursprivacy.models.DestinationCreateBody;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.resources.DestinationCreateParams;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -56,11 +57,20 @@ public final class Clients {
     return OpenAIOkHttpClient.builder().apiKey(API_KEY).baseUrl(baseUrl + "/v1").build();
   }
 
-  /** The create body all clients send. */
+  /** The create request the SDK's facade sends. */
   public static DestinationCreateParams createParams() {
-    return new DestinationCreateParams()
+    return DestinationCreateParams.builder()
         .name("Mixpanel production")
-        .type(DestinationCreateParamsType.MIXPANEL)
+        .type(DestinationCreateType.MIXPANEL)
+        .settings(Map.of("projectToken", "0123456789abcdef", "region", "us"))
+        .build();
+  }
+
+  /** The same body as the generated wire model, for the raw and generated-client baselines. */
+  public static DestinationCreateBody createBody() {
+    return new DestinationCreateBody()
+        .name("Mixpanel production")
+        .type(DestinationCreateType.MIXPANEL)
         .settings(Map.of("projectToken", "0123456789abcdef", "region", "us"));
   }
 }

@@ -2,7 +2,7 @@ package com.oursprivacy.benchmarks;
 
 import com.google.gson.Gson;
 import com.oursprivacy.models.Destination;
-import com.oursprivacy.models.DestinationCreateParams;
+import com.oursprivacy.models.DestinationCreateBody;
 import com.oursprivacy.models.DestinationListResponse;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,7 +46,7 @@ public final class RawClient {
   }
 
   /** {@code POST /rest/v1/destinations}. */
-  public Destination create(DestinationCreateParams params) throws IOException {
+  public Destination create(DestinationCreateBody params) throws IOException {
     RequestBody body = RequestBody.create(gson.toJson(params), JSON);
     return call(request("/rest/v1/destinations").post(body).build(), Destination.class);
   }

@@ -3,10 +3,8 @@ package com.oursprivacy.examples;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursException;
 import com.oursprivacy.models.Destination;
-import com.oursprivacy.models.DestinationCreateParams;
-import com.oursprivacy.models.DestinationCreateParamsType;
+import com.oursprivacy.models.DestinationCreateType;
 import com.oursprivacy.models.Source;
-import com.oursprivacy.models.SourceCreateParams;
 import com.oursprivacy.models.SourceType;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.FlushReport;
@@ -16,7 +14,9 @@ import com.oursprivacy.ingest.Tracker;
 import com.oursprivacy.ingest.TrackerConfig;
 import com.oursprivacy.pagination.Page;
 import com.oursprivacy.resources.DestinationListParams;
-import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.resources.DestinationCreateParams;
+import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.resources.SourceCreateParams;
 import com.oursprivacy.sandbox.OursSandbox;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -71,14 +71,15 @@ public final class QuickStart {
     Source source = null;
     List<String> destinations = new ArrayList<>();
     try {
-      source = ours.sources().create(new SourceCreateParams().name(tag + " web").type(SourceType.WEB_SOURCE));
+      source = ours.sources().create(SourceCreateParams.builder().name(tag + " web").type(SourceType.WEB_SOURCE).build());
       out.println("  created   source \"" + source.getName() + "\" (" + source.getType().getValue() + ")");
 
       for (int i = 1; i <= 3; i++) {
-        Destination d = ours.destinations().create(new DestinationCreateParams()
+        Destination d = ours.destinations().create(DestinationCreateParams.builder()
             .name(tag + " mixpanel " + i)
-            .type(DestinationCreateParamsType.MIXPANEL)
-            .settings(Map.of("region", "us", "legacyKey", "old")));
+            .type(DestinationCreateType.MIXPANEL)
+            .settings(Map.of("region", "us", "legacyKey", "old"))
+            .build());
         destinations.add(d.getId());
       }
       out.println("  created   3 destinations (Mixpanel, status " + ours.destinations().get(destinations.get(0)).getStatus().getValue() + ")");
@@ -91,7 +92,7 @@ public final class QuickStart {
       }
       out.println("  listed    " + mine + " of them with a pager: " + pages + " pages of at most 2");
 
-      Destination patched = ours.destinations().update(destinations.get(0), DestinationUpdate.builder()
+      Destination patched = ours.destinations().update(destinations.get(0), DestinationUpdateParams.builder()
           .name(tag + " mixpanel EU")
           .clearSetting("legacyKey")
           .build());

@@ -19,9 +19,9 @@ import com.oursprivacy.errors.OursValidationException;
 import com.oursprivacy.models.Destination;
 import com.oursprivacy.models.DestinationStatus;
 import com.oursprivacy.models.DestinationType;
-import com.oursprivacy.resources.DestinationUpdate;
-import com.oursprivacy.resources.TagManagerUpdate;
-import com.oursprivacy.resources.WebScannerRuleUpdate;
+import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.resources.TagManagerUpdateParams;
+import com.oursprivacy.resources.WebScannerRuleUpdateParams;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +54,7 @@ class FacadePatchTest {
 
   @Test
   void setSendsTheValueClearSendsNullAndUntouchedFieldsAreAbsent() {
-    ours.destinations().update("d1", DestinationUpdate.builder().name("New name").clearHashingSalt().build());
+    ours.destinations().update("d1", DestinationUpdateParams.builder().name("New name").clearHashingSalt().build());
 
     assertThat(JsonParser.parseString(sentBody()))
         .isEqualTo(JsonParser.parseString("{\"name\":\"New name\",\"hashingSalt\":null}"));
@@ -63,7 +63,7 @@ class FacadePatchTest {
 
   @Test
   void settingsIsAPatchOnlyMapPutOneKeyClearAnotherLeaveTheRest() {
-    ours.destinations().update("d1", DestinationUpdate.builder()
+    ours.destinations().update("d1", DestinationUpdateParams.builder()
         .putSetting("pixelId", "px_1").clearSetting("legacyKey").build());
 
     wm.verifyThat(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1"))
@@ -75,8 +75,8 @@ class FacadePatchTest {
   @KnownSpecViolation(value = "Instance value (\"Archived\") not found in enum",
       reason = "a status newer than the spec must still be sendable as a raw value")
   void enumFieldsAcceptKnownConstantsAndRawValues() {
-    ours.destinations().update("d1", DestinationUpdate.builder().status(DestinationStatus.DISABLED).build());
-    ours.destinations().update("d1", DestinationUpdate.builder().status("Archived").build());
+    ours.destinations().update("d1", DestinationUpdateParams.builder().status(DestinationStatus.DISABLED).build());
+    ours.destinations().update("d1", DestinationUpdateParams.builder().status("Archived").build());
 
     List<String> bodies = wm.find(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1")))
         .stream().map(r -> r.getBodyAsString()).collect(java.util.stream.Collectors.toList());
@@ -85,10 +85,10 @@ class FacadePatchTest {
 
   @Test
   void clearingAFieldTheSpecDoesNotMarkNullableIsRejectedBeforeSending() {
-    assertThatThrownBy(() -> TagManagerUpdate.builder().clearField("name"))
+    assertThatThrownBy(() -> TagManagerUpdateParams.builder().clearField("name"))
         .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("tag_managers.update.name");
-    assertThatThrownBy(() -> WebScannerRuleUpdate.builder().clearField("priority"))
+    assertThatThrownBy(() -> WebScannerRuleUpdateParams.builder().clearField("priority"))
         .isInstanceOf(OursValidationException.class);
     assertThat(wm.find(anyRequestedFor(anyUrl()))).isEmpty();
   }
@@ -98,7 +98,7 @@ class FacadePatchTest {
     wm.register(get(urlPathEqualTo("/rest/v1/destinations/d1")).willReturn(okJson(DESTINATION)));
     Destination current = ours.destinations().get("d1");
 
-    ours.destinations().update("d1", DestinationUpdate.from(current).name("Old").hashingSalt("s2").build());
+    ours.destinations().update("d1", DestinationUpdateParams.from(current).name("Old").hashingSalt("s2").build());
 
     assertThat(JsonParser.parseString(sentBody())).isEqualTo(JsonParser.parseString("{\"hashingSalt\":\"s2\"}"));
   }
@@ -116,12 +116,12 @@ class FacadePatchTest {
     assertThat(d.getStatus()).isEqualTo(DestinationStatus.ENABLED);
     assertThat(d.getStatus().known()).isEqualTo(DestinationStatus.Known.ENABLED);
     assertThat(DestinationType.of("Mixpanel")).isSameAs(DestinationType.MIXPANEL);
-    assertThat(ours.core().gson().toJson(d)).contains("\"type\":\"BrandNewDestination\"");
+    assertThat(new com.google.gson.Gson().toJson(d)).contains("\"type\":\"BrandNewDestination\"");
   }
 
   @Test
   void untouchedUpdateSendsAnEmptyObject() {
-    ours.destinations().update("d1", DestinationUpdate.builder().build());
+    ours.destinations().update("d1", DestinationUpdateParams.builder().build());
     assertThat(sentBody()).isEqualTo("{}");
   }
 }

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursValidationException;
-import com.oursprivacy.models.VideoCreateParams;
 import com.oursprivacy.resources.ConsentSettingPageAnalysisParams;
-import com.oursprivacy.resources.VideoUpdateTranscript;
+import com.oursprivacy.resources.VideoCreateParams;
+import com.oursprivacy.resources.VideoUpdateTranscriptParams;
 import org.junit.jupiter.api.Test;
 
 /** Input the API would reject is refused before anything is sent, naming the field and the rule. */
@@ -28,10 +28,10 @@ class FacadeValidationTest {
   @Test
   void aMissingRequiredBodyFieldIsRejectedBeforeSending(WireMockRuntimeInfo wm) {
     try (OursPrivacy ours = Clients.platform(wm)) {
-      assertThatThrownBy(() -> ours.videos().create(new VideoCreateParams()))
+      assertThatThrownBy(() -> ours.videos().create(VideoCreateParams.builder().build()))
           .isInstanceOf(OursValidationException.class)
-          .hasMessageContaining("videos.create.body.mimeType");
-      assertThatThrownBy(() -> VideoUpdateTranscript.builder().content("WEBVTT").build())
+          .hasMessageContaining("videos.create.mimeType: is required");
+      assertThatThrownBy(() -> VideoUpdateTranscriptParams.builder().content("WEBVTT").build())
           .isInstanceOf(OursValidationException.class)
           .hasMessageContaining("videos.updateTranscript.format");
     }

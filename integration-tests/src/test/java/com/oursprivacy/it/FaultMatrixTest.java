@@ -19,11 +19,11 @@ import com.oursprivacy.errors.OursInvalidResponseException;
 import com.oursprivacy.errors.OursIoException;
 import com.oursprivacy.errors.OursTimeoutException;
 import com.oursprivacy.errors.RateLimitException;
-import com.oursprivacy.models.DestinationCreateParams;
-import com.oursprivacy.models.DestinationCreateParamsType;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.OursIngest;
-import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.resources.DestinationUpdateParams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +66,9 @@ class FaultMatrixTest {
         c -> c.ours.destinations().list().firstPage().items()),
     CREATE("POST", "/rest/v1/destinations", DESTINATION, false,
         c -> c.ours.destinations().create(
-            new DestinationCreateParams().name("Mixpanel").type(DestinationCreateParamsType.MIXPANEL))),
+            DestinationCreateParams.builder().name("Mixpanel").type(DestinationCreateType.MIXPANEL).build())),
     PATCH("PATCH", "/rest/v1/destinations/d1", DESTINATION, false,
-        c -> c.ours.destinations().update("d1", DestinationUpdate.builder().name("Renamed").build())),
+        c -> c.ours.destinations().update("d1", DestinationUpdateParams.builder().name("Renamed").build())),
     DELETE("DELETE", "/rest/v1/destinations/d1", "true", true, c -> c.ours.destinations().delete("d1")),
     TRACK("POST", "/api/v1/track", "{\"success\":true}", true,
         c -> c.ingest.track(Event.named("Purchase").userId("u1").property("sku", "A1"))),

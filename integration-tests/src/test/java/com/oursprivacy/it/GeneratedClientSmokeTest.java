@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.oursprivacy.lowlevel.ingest.api.OursPrivacyApi;
-import com.oursprivacy.lowlevel.ingest.model.TrackEventParams;
+import com.oursprivacy.lowlevel.ingest.model.TrackEventBody;
 import com.oursprivacy.lowlevel.ingest.model.TrackEventResponse;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.DestinationListResponse;
@@ -63,7 +63,7 @@ class GeneratedClientSmokeTest {
     wm.getWireMock().register(post(urlPathEqualTo("/api/v1/track")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
 
-    TrackEventParams params = new TrackEventParams().event("Purchase").token("tok_test").userId("u1");
+    TrackEventBody params = new TrackEventBody().event("Purchase").token("tok_test").userId("u1");
     Response<TrackEventResponse> res = retrofit(wm, "/api/v1/").create(OursPrivacyApi.class).track(params).execute();
 
     assertThat(res.body().getSuccess()).isTrue();

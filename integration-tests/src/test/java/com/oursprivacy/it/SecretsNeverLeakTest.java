@@ -20,7 +20,7 @@ import com.oursprivacy.ingest.BatchReport;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.Mode;
 import com.oursprivacy.ingest.OursIngest;
-import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.resources.DestinationUpdateParams;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ class SecretsNeverLeakTest {
       visible.add(ours.toString());
       visible.add(live.toString());
       visible.add(String.valueOf(ours.destinations().get("d1")));
-      ours.destinations().update("d1", DestinationUpdate.builder().name("Renamed").build());
+      ours.destinations().update("d1", DestinationUpdateParams.builder().name("Renamed").build());
       visible.add(describe(catchThrowable(() -> ours.destinations().get("d2"))));
       visible.add(String.valueOf(ours.sources().tokens("s1")).replace(SOURCE_TOKEN, "<the source's own token, returned by design>")
           .replace(SOURCE_TEST_TOKEN, "<test token, returned by design>"));

@@ -31,7 +31,7 @@ final class IngestApi {
     this.log = log;
     this.clock = clock;
     // /batch rows are judged one by one (207), so the envelope check leaves them alone.
-    JsonObject env = spec.schema("BatchCreateParams").deepCopy();
+    JsonObject env = spec.schema("BatchCreateBody").deepCopy();
     env.getAsJsonObject("properties").getAsJsonObject("events").add("items", new JsonObject());
     this.batchEnvelope = env;
   }
@@ -74,7 +74,7 @@ final class IngestApi {
     JsonArray rows = body.getAsJsonArray("events");
     JsonArray results = new JsonArray();
     int accepted = 0;
-    JsonObject rowSchema = spec.schema("BatchCreateParamsEvent");
+    JsonObject rowSchema = spec.schema("BatchCreateEvent");
     for (int i = 0; i < rows.size(); i++) {
       JsonElement row = rows.get(i);
       String where = "events[" + i + "]";

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (OursSandbox sandbox = OursSandbox.start();
  *      OursPrivacy ours = sandbox.newClient()) {
- *   Source src = ours.sources().create(new SourceCreateParams().name("web").type(SourceType.WEB_SOURCE));
+ *   Source src = ours.sources().create(SourceCreateParams.builder().name("web").type(SourceType.WEB_SOURCE).build());
  *   OursIngest ingest = sandbox.newIngest(src.getId(), Mode.TEST);
  *   ingest.track(Event.named("Signup").userId("u1"));
  *   sandbox.ingest().testEvents();   // [RecordedEvent{Signup, …, test}]

@@ -8,15 +8,15 @@ import com.oursprivacy.errors.BadRequestException;
 import com.oursprivacy.errors.NotFoundException;
 import com.oursprivacy.errors.UnauthorizedException;
 import com.oursprivacy.models.Destination;
-import com.oursprivacy.models.DestinationCreateParams;
-import com.oursprivacy.models.DestinationCreateParamsType;
+import com.oursprivacy.models.DestinationCreateType;
 import com.oursprivacy.models.Source;
-import com.oursprivacy.models.SourceCreateParams;
 import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.models.SourceType;
 import com.oursprivacy.pagination.Page;
 import com.oursprivacy.resources.DestinationListParams;
-import com.oursprivacy.resources.DestinationUpdate;
+import com.oursprivacy.resources.DestinationCreateParams;
+import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.resources.SourceCreateParams;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +42,8 @@ class PlatformSandboxTest {
   }
 
   private Destination destination(String name) {
-    return ours.destinations().create(new DestinationCreateParams().name(name).type(DestinationCreateParamsType.MIXPANEL)
-        .settings(Map.of("region", "us", "legacyKey", "k1")));
+    return ours.destinations().create(DestinationCreateParams.builder().name(name).type(DestinationCreateType.MIXPANEL)
+        .settings(Map.of("region", "us", "legacyKey", "k1")).build());
   }
 
   @Test
@@ -90,7 +90,7 @@ class PlatformSandboxTest {
   void listFiltersByStatusQuery() {
     Destination a = destination("a");
     destination("b");
-    ours.destinations().update(a.getId(), DestinationUpdate.builder().status("Disabled").build());
+    ours.destinations().update(a.getId(), DestinationUpdateParams.builder().status("Disabled").build());
     List<Destination> disabled = ours.destinations().list(DestinationListParams.builder().status("Disabled").build())
         .stream().collect(Collectors.toList());
     assertThat(disabled).extracting(Destination::getId).containsExactly(a.getId());
@@ -107,10 +107,10 @@ class PlatformSandboxTest {
   @Test
   void patchSetsClearsLeavesAloneAndMergesSettings() {
     Destination d = ours.destinations().update(destination("Mixpanel").getId(),
-        DestinationUpdate.builder().hashingSalt("s1").build());
+        DestinationUpdateParams.builder().hashingSalt("s1").build());
     assertThat(d.getHashingSalt()).isEqualTo("s1");
 
-    Destination patched = ours.destinations().update(d.getId(), DestinationUpdate.builder()
+    Destination patched = ours.destinations().update(d.getId(), DestinationUpdateParams.builder()
         .name("Mixpanel (EU)")
         .clearHashingSalt()
         .putSetting("region", "eu")
@@ -128,7 +128,7 @@ class PlatformSandboxTest {
   @Test
   void readOnlyFieldsOnPatchAreIgnored() {
     Destination d = destination("Mixpanel");
-    Destination after = ours.destinations().update(d.getId(), DestinationUpdate.from(d).name("Renamed").build());
+    Destination after = ours.destinations().update(d.getId(), DestinationUpdateParams.from(d).name("Renamed").build());
     assertThat(after.getId()).isEqualTo(d.getId());
     assertThat(after.getCreatedAt()).isEqualTo(d.getCreatedAt());
     assertThat(after.getName()).isEqualTo("Renamed");
@@ -136,8 +136,8 @@ class PlatformSandboxTest {
 
   @Test
   void sourceTokensArePerSourceAndPixelShaped() {
-    Source a = ours.sources().create(new SourceCreateParams().name("web").type(SourceType.WEB_SOURCE));
-    Source b = ours.sources().create(new SourceCreateParams().name("web2").type(SourceType.WEB_SOURCE));
+    Source a = ours.sources().create(SourceCreateParams.builder().name("web").type(SourceType.WEB_SOURCE).build());
+    Source b = ours.sources().create(SourceCreateParams.builder().name("web2").type(SourceType.WEB_SOURCE).build());
     SourceTokensResponse ta = ours.sources().tokens(a.getId());
     SourceTokensResponse tb = ours.sources().tokens(b.getId());
     assertThat(ta.getSourceType().getValue()).isEqualTo("pixel");

@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>request body of {@code create}/{@code update}/{@code replace}: {@code
- *       DestinationCreateParams}/{@code …UpdateParams}/{@code …ReplaceParams}; of any other verb:
- *       {@code SourceTokensParams};
+ *       DestinationCreateBody}/{@code …UpdateBody}/{@code …ReplaceBody}; of any other verb:
+ *       {@code SourceTokensBody}. {@code …Params} belongs to the SDK's immutable request objects
+ *       ({@code DestinationCreateParams.builder()}), so the mutable wire models never share a name
+ *       with them; shapes nested in a body drop the {@code Body} ({@code DestinationCreateType},
+ *       not {@code DestinationCreateBodyType});
  *   <li>the result of {@code retrieve}/{@code create}/{@code update}/{@code replace} and the
  *       items of {@code list}'s {@code entities}: the resource's singular, {@code Destination};
  *       the {@code list} envelope: {@code DestinationListResponse}; any other verb's result:
@@ -58,6 +61,8 @@ final class Normalizer {
     String fixedName;
     /** Rule names such as {@code Destination} belong to one resource; {@code ErrorBody} to none. */
     boolean resourceScoped = true;
+    /** The root of a request body ({@code DestinationCreateBody}). */
+    boolean bodyRoot;
     boolean isEnum;
     String resource;
     String scope;
@@ -71,6 +76,8 @@ final class Normalizer {
     final List<Occurrence> occurrences = new ArrayList<>();
     String name;
     int size;
+    /** Whether a request body's root is in the group: nested names then drop {@code Body}. */
+    boolean body;
 
     Occurrence first() {
       return occurrences.get(0);
@@ -132,8 +139,12 @@ final class Normalizer {
     String v = Names.pascal(op.verb);
     JsonObject body = op.requestSchema();
     if (body != null) {
-      String rule = r + v + "Params";
+      String rule = r + v + "Body";
+      int before = occurrences.size();
       walkRoot(body, rule, rule, op.resource, false);
+      if (occurrences.size() > before) {
+        occurrences.get(before).bodyRoot = true;
+      }
     }
     for (String status : op.statuses()) {
       JsonObject s = op.responseSchema(status);
@@ -291,6 +302,9 @@ final class Normalizer {
           ? "fixed:" + o.fixedName
           : (o.isEnum ? "enum:" : "obj:") + scope + ":" + shapeOf(o);
       assign(o, key);
+      if (o.bodyRoot) {
+        o.group.body = true;
+      }
     }
   }
 
@@ -374,7 +388,7 @@ final class Normalizer {
         }
         fallbacks.add(o.altName);
       } else {
-        derivedVotes.merge(o.parent.group.name + o.tail, 1, Integer::sum);
+        derivedVotes.merge(stem(o.parent.group) + o.tail, 1, Integer::sum);
         tails.add(o.tail);
       }
     }
@@ -397,6 +411,12 @@ final class Normalizer {
         return base + i;
       }
     }
+  }
+
+  /** The prefix nested shapes take from their parent: a body's name without {@code Body}. */
+  private static String stem(Group parent) {
+    String n = parent.name;
+    return parent.body && n.endsWith("Body") ? n.substring(0, n.length() - "Body".length()) : n;
   }
 
   /** Most votes first, then shortest, then alphabetical. */

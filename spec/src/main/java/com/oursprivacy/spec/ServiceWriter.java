@@ -1,330 +1,400 @@
 package com.oursprivacy.spec;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
+import com.oursprivacy.spec.FacadeModel.Field;
+import com.oursprivacy.spec.FacadeModel.Op;
+import com.oursprivacy.spec.FacadeModel.Paging;
+import com.oursprivacy.spec.FacadeModel.Resource;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javax.lang.model.element.Modifier;
 
 /**
- * Writes one resource's service ({@code DestinationService}): per operation a synchronous
- * method (with and without {@code RequestOptions}, and without its optional query parameters),
- * an {@code …Async} variant for non-list operations, and for lists an {@code AutoPager} (cursor
- * or offset) or a {@code List}.
+ * Writes one resource's service ({@code DestinationService}). Per operation: the synchronous
+ * method, its {@code …Async} twin, each with and without {@code RequestOptions} (and without the
+ * params object when nothing in it is required); the same set on the nested {@code
+ * WithRawResponse}, returning {@code RawResponse}. The raw forms do the work; the others unwrap.
+ * Lists return an {@code AutoPager} / {@code AsyncPager} (cursor or offset) or a {@code List}.
  */
 final class ServiceWriter {
-  private ServiceWriter() {}
+  static final ClassName CORE = ClassName.get("com.oursprivacy.internal", "ClientCore");
+  static final ClassName OPTIONS = ClassName.get("com.oursprivacy.core", "RequestOptions");
+  static final ClassName RAW = ClassName.get("com.oursprivacy.core", "RawResponse");
+  static final ClassName AUTO_PAGER = ClassName.get("com.oursprivacy.pagination", "AutoPager");
+  static final ClassName ASYNC_PAGER = ClassName.get("com.oursprivacy.pagination", "AsyncPager");
+  static final ClassName PAGE = ClassName.get("com.oursprivacy.pagination", "Page");
+  static final ClassName FUTURE = ClassName.get(CompletableFuture.class);
+  static final ClassName LIST = ClassName.get(List.class);
+  static final ClassName SUPPORT = ParamsWriter.SUPPORT;
 
-  static void write(FacadeWriter w, String resource, List<FacadeWriter.Op> ops) {
-    String cls = FacadeWriter.service(resource);
-    String api = ops.get(0).apiClass;
-    JavaOut j = new JavaOut();
-    j.line("package " + FacadeWriter.PKG + ";").blank();
-    j.line("import com.oursprivacy.core.RequestOptions;");
-    j.line("import com.oursprivacy.internal.ClientCore;");
-    j.line("import com.oursprivacy.pagination.AutoPager;");
-    j.line("import com.oursprivacy.pagination.Page;");
-    j.line("import java.util.concurrent.CompletableFuture;").blank();
-    j.doc("The " + JavaOut.escape(ops.get(0).op.scope()) + " operations ({@code " + resource + ".*}), reached with {@code ours."
-        + FacadeWriter.camel(resource) + "()}. Thread-safe. Every method throws an {@link\n"
-        + "com.oursprivacy.errors.OursException} subtype on failure: {@link com.oursprivacy.errors.OursValidationException}\n"
-        + "before sending when an argument is invalid, an {@link com.oursprivacy.errors.OursApiException} for an\n"
-        + "error status.");
-    j.line("public final class " + cls + " {");
-    j.line("private final ClientCore core;");
-    j.line("private final " + api + " api;").blank();
-    j.line(cls + "(ClientCore core) {");
-    j.line("this.core = core;");
-    j.line("this.api = core.api(" + api + ".class);").line("}");
-    for (FacadeWriter.Op o : ops) {
-      operation(w, j, o);
-    }
-    j.line("}");
-    j.write(w.out(), FacadeWriter.PKG, cls);
+  private final Resource resource;
+  private final ClassName rawClass;
+
+  private ServiceWriter(Resource resource) {
+    this.resource = resource;
+    this.rawClass = resource.service().nestedClass("WithRawResponse");
   }
 
-  private static String callType(FacadeWriter.Op o) {
-    Type t = o.method.getGenericReturnType();
-    if (t instanceof ParameterizedType) {
-      return ((ParameterizedType) t).getActualTypeArguments()[0].getTypeName();
-    }
-    return "Object";
+  static TypeSpec write(Resource resource) {
+    return new ServiceWriter(resource).type();
   }
 
-  private static String bodyType(FacadeWriter.Op o) {
-    java.lang.annotation.Annotation[][] anns = o.method.getParameterAnnotations();
-    for (int i = 0; i < anns.length; i++) {
-      for (java.lang.annotation.Annotation a : anns[i]) {
-        if (a.annotationType().getSimpleName().equals("Body")) {
-          return o.method.getGenericParameterTypes()[i].getTypeName();
-        }
+  private TypeSpec type() {
+    TypeSpec.Builder t = TypeSpec.classBuilder(resource.service()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc(Docs.of("The {@code " + resource.name() + ".*} operations, reached with {@code ours."
+                + resource.accessor() + "()}. Thread-safe.", "",
+            "<p>Each operation has a blocking form, an {@code …Async} form returning a {@link "
+                + "java.util.concurrent.CompletableFuture} (lists: an {@code AsyncPager}), and the same two on",
+            "{@link #withRawResponse()} with the status, headers, request id and rate limit. Every failure is an",
+            "{@link com.oursprivacy.errors.OursException}: an {@link com.oursprivacy.errors.OursValidationException}",
+            "before anything is sent when an argument is invalid, an {@link com.oursprivacy.errors.OursApiException}",
+            "subtype for an error status; async forms complete exceptionally with the same exceptions."))
+        .addField(rawClass, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(CORE, "core")
+            .addJavadoc(Docs.of("Internal: {@link com.oursprivacy.OursPrivacy} creates the services; application code",
+                "calls {@code ours." + resource.accessor() + "()}.", "", "@param core the client's HTTP stack"))
+            .addStatement("this.withRawResponse = new WithRawResponse($T.requireNonNull(core, $S))", Objects.class,
+                "core == null")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(rawClass)
+            .addJavadoc(Docs.of("The same operations, returning the {@link RawResponse} (status, headers, request id,",
+                "rate limit) with the value; lists return their first page.", "",
+                "@return the raw-response view of this service"))
+            .addStatement("return withRawResponse").build());
+    TypeSpec.Builder raw = TypeSpec.classBuilder(rawClass).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(Docs.of("{@code " + resource.service().simpleName() + "} with every result wrapped in a {@link RawResponse}.",
+            "Thread-safe."))
+        .addField(CORE, "core", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(CORE, "core")
+            .addStatement("this.core = core").build());
+    for (Op op : resource.ops()) {
+      new OpWriter(op).write(t, raw);
+    }
+    t.addType(raw.build());
+    return t.build();
+  }
+
+  /** The methods of one operation. */
+  private final class OpWriter {
+    private final Op op;
+    private final List<ParameterSpec> args = new ArrayList<>();
+    private final List<ParameterSpec> pathArgs = new ArrayList<>();
+
+    OpWriter(Op op) {
+      this.op = op;
+      for (Field p : op.pathParams()) {
+        ParameterSpec ps = ParameterSpec.builder(String.class, p.java()).build();
+        pathArgs.add(ps);
+        args.add(ps);
+      }
+      if (op.params() != null) {
+        args.add(ParameterSpec.builder(op.params().name(), "params").build());
       }
     }
-    return null;
-  }
 
-  private static void operation(FacadeWriter w, JavaOut j, FacadeWriter.Op o) {
-    String key = o.op.key();
-    String desc = Json.str(o.op.node, "description");
-    String http = o.op.method.toUpperCase(Locale.ROOT) + " " + o.op.path;
-    List<String> decl = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (String[] p : o.pathParams) {
-      decl.add("String " + FacadeWriter.camel(p[0]));
-      names.add(FacadeWriter.camel(p[0]));
-    }
-    boolean patch = o.patchClass != null;
-    if (o.hasBody) {
-      decl.add((patch ? o.patchClass : bodyType(o)) + " body");
-      names.add("body");
-    }
-    if (o.paramsClass != null) {
-      decl.add(o.paramsClass + " params");
-      names.add("params");
-    }
-    String ret;
-    String itemType = null;
-    if ("cursor".equals(o.paging) || "offset".equals(o.paging) || "none".equals(o.paging)) {
-      itemType = itemJavaType(w, o);
-      ret = "none".equals(o.paging) ? "java.util.List<" + itemType + ">" : "AutoPager<" + itemType + ">";
-    } else {
-      ret = callType(o);
-    }
-    String m = o.javaName;
-    String full = String.join(", ", decl);
-    String fullWithOptions = full.isEmpty() ? "RequestOptions options" : full + ", RequestOptions options";
-    String argNames = String.join(", ", names);
-    String argNamesOpt = argNames.isEmpty() ? "options" : argNames + ", options";
-    String doc = (desc == null ? key : JavaOut.escape(desc)) + "\n\n<p>{@code " + http + "} ({@code " + key + "})."
-        + (o.paging != null && !"none".equals(o.paging)
-            ? " Lazy: a page is fetched only when iteration reaches it." : "");
-    String returns = "none".equals(o.paging) ? "the items"
-        : o.paging != null ? "a lazy pager over every item; no request is sent until iteration starts"
-        : "the result";
-
-    // convenience overloads
-    j.blank().doc(doc + tags(decl, false, returns));
-    j.line("public " + ret + " " + m + "(" + full + ") {");
-    j.line("return " + m + "(" + (argNames.isEmpty() ? "" : argNames + ", ") + "RequestOptions.none());").line("}");
-    if (o.paramsClass != null && o.requiredQuery.isEmpty()) {
-      List<String> declNoParams = new ArrayList<>(decl.subList(0, decl.size() - 1));
-      List<String> namesNoParams = new ArrayList<>(names.subList(0, names.size() - 1));
-      namesNoParams.add(o.paramsClass + ".none()");
-      namesNoParams.add("RequestOptions.none()");
-      j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")} with no query parameters."
-          + tags(declNoParams, false, returns));
-      j.line("public " + ret + " " + m + "(" + String.join(", ", declNoParams) + ") {");
-      j.line("return " + m + "(" + String.join(", ", namesNoParams) + ");").line("}");
-    }
-
-    // the full form
-    j.blank().doc("Same as {@link #" + m + "(" + typesOnly(decl) + ")}, with per-request options."
-        + tags(decl, true, returns));
-    j.line("public " + ret + " " + m + "(" + fullWithOptions + ") {");
-    guards(w, j, o, key);
-    if ("cursor".equals(o.paging)) {
-      cursorBody(w, j, o, key);
-    } else if ("offset".equals(o.paging)) {
-      offsetBody(w, j, o, key);
-    } else if ("none".equals(o.paging)) {
-      String items = w.getter(o.responseType, o.itemsProps.get(0));
-      j.line(w.modelType(o.responseType) + " r = FacadeSupport.body(core.execute(" + retrofitCall(o, null) + ", options), "
-          + JavaOut.str(key) + ");");
-      j.line("return FacadeSupport.items(r." + items + "(), " + JavaOut.str(key) + ", " + JavaOut.str(o.itemsProps.get(0)) + ");");
-    } else if (patch) {
-      j.line("return core.execute(" + patchArgs(o) + ", options);");
-    } else {
-      j.line("return core.execute(" + retrofitCall(o, null) + ", options);");
-    }
-    j.line("}");
-
-    if (o.paging == null) {
-      j.blank().doc("Asynchronous {@link #" + m + "(" + typesOnly(decl) + ")}: completes with the result, or\n"
-          + "exceptionally with an {@link com.oursprivacy.errors.OursException}; never blocks a thread per retry."
-          + tags(decl, true, "a future of the result").replace("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)", ""));
-      j.line("public CompletableFuture<" + ret + "> " + m + "Async(" + fullWithOptions + ") {");
-      guards(w, j, o, key);
-      if (patch) {
-        j.line("return core.executeAsync(" + patchArgs(o) + ", options);");
-      } else {
-        j.line("return core.executeAsync(" + retrofitCall(o, null) + ", options);");
-      }
-      j.line("}");
-      j.blank().doc("Same as {@link #" + m + "Async(" + typesOnly(decl) + (decl.isEmpty() ? "" : ", ")
-          + "RequestOptions)} with default options."
-          + tags(decl, false, "a future of the result").replace("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)", ""));
-      j.line("public CompletableFuture<" + ret + "> " + m + "Async(" + full + ") {");
-      j.line("return " + m + "Async(" + argNamesOpt.replace("options", "RequestOptions.none()") + ");").line("}");
-    }
-  }
-
-  /** {@code @param}/{@code @return}/{@code @throws} lines for a method with parameters {@code decl}. */
-  private static String tags(List<String> decl, boolean options, String returns) {
-    StringBuilder sb = new StringBuilder("\n");
-    for (String d : decl) {
-      String name = d.substring(d.lastIndexOf(' ') + 1);
-      String what;
-      switch (name) {
-        case "body":
-          what = "the request body";
-          break;
-        case "params":
-          what = "the query parameters";
-          break;
+    /** What the blocking form returns. */
+    TypeName syncType() {
+      switch (op.paging()) {
+        case CURSOR:
+        case OFFSET:
+          return ParameterizedTypeName.get(AUTO_PAGER, op.item());
+        case UNPAGED:
+          return ParameterizedTypeName.get(LIST, op.item());
         default:
-          what = "the {@code " + name + "} path parameter; must not be blank";
+          return op.deletesWithBoolean() ? TypeName.BOOLEAN : op.result();
       }
-      sb.append("\n@param ").append(name).append(' ').append(what);
     }
-    if (options) {
-      sb.append("\n@param options per-request timeout, retries, headers and query parameters");
-    }
-    sb.append("\n@return ").append(returns);
-    sb.append("\n@throws com.oursprivacy.errors.OursException on failure (see the class documentation)");
-    return sb.toString();
-  }
 
-  private static void guards(FacadeWriter w, JavaOut j, FacadeWriter.Op o, String key) {
-    for (String[] p : o.pathParams) {
-      j.line("FacadeSupport.requirePathParam(" + JavaOut.str(key) + ", " + JavaOut.str(p[0]) + ", "
-          + FacadeWriter.camel(p[0]) + ");");
+    TypeName asyncType() {
+      if (op.paged()) {
+        return ParameterizedTypeName.get(ASYNC_PAGER, op.item());
+      }
+      return ParameterizedTypeName.get(FUTURE, syncType().box());
     }
-    if (o.hasBody) {
-      j.line("java.util.Objects.requireNonNull(body, \"body == null\");");
-      if (o.patchClass == null && w.schema(o.bodyType) != null) {
-        // The API rejects a body without its required fields: say so before sending.
-        for (String req : Json.strings(Json.arr(w.schema(o.bodyType), "required"))) {
-          j.line("FacadeSupport.requireField(" + JavaOut.str(key) + ", " + JavaOut.str(req) + ", body."
-              + w.getter(o.bodyType, req) + "());");
+
+    /** The value a raw response carries: the result, a list's items, or a paged list's first page. */
+    TypeName rawValue() {
+      if (op.paged()) {
+        return ParameterizedTypeName.get(PAGE, op.item());
+      }
+      return op.paging() == Paging.UNPAGED ? ParameterizedTypeName.get(LIST, op.item()) : op.result();
+    }
+
+    TypeName rawType() {
+      return ParameterizedTypeName.get(RAW, rawValue());
+    }
+
+    TypeName rawAsyncType() {
+      return ParameterizedTypeName.get(FUTURE, rawType());
+    }
+
+    void write(TypeSpec.Builder service, TypeSpec.Builder raw) {
+      String m = op.javaName();
+      String a = m + "Async";
+      // the service: blocking and async, each delegating to the raw view
+      service.addMethods(overloads(m, syncType(), false));
+      service.addMethod(full(m, syncType(), syncBody()).build());
+      service.addMethods(overloads(a, asyncType(), true));
+      service.addMethod(full(a, asyncType(), asyncBody()).build());
+      // the raw view: does the work
+      raw.addMethods(overloads(m, rawType(), false));
+      raw.addMethod(full(m, rawType(), rawBody(false)).build());
+      raw.addMethods(overloads(a, rawAsyncType(), true));
+      raw.addMethod(full(a, rawAsyncType(), rawBody(true)).build());
+      if (op.paged()) {
+        raw.addMethod(pageFetch(false));
+        raw.addMethod(pageFetch(true));
+      }
+      if (op.paging() != Paging.NONE) {
+        raw.addMethod(pageOf());
+      }
+    }
+
+    /** The convenience forms: without options, and without params when none are required. */
+    List<MethodSpec> overloads(String name, TypeName returns, boolean async) {
+      List<MethodSpec> out = new ArrayList<>();
+      List<CodeBlock> all = names(args);
+      all.add(CodeBlock.of("$T.none()", OPTIONS));
+      out.add(method(name, returns, args, false, async)
+          .addStatement("return $N($L)", name, CodeBlock.join(all, ", ")).build());
+      if (op.params() != null && !op.params().anyRequired()) {
+        List<CodeBlock> shortForm = names(pathArgs);
+        shortForm.add(CodeBlock.of("$T.none()", op.params().name()));
+        shortForm.add(CodeBlock.of("$T.none()", OPTIONS));
+        out.add(method(name, returns, pathArgs, false, async)
+            .addStatement("return $N($L)", name, CodeBlock.join(shortForm, ", ")).build());
+      }
+      return out;
+    }
+
+    private List<CodeBlock> names(List<ParameterSpec> params) {
+      List<CodeBlock> out = new ArrayList<>();
+      params.forEach(p -> out.add(CodeBlock.of("$N", p)));
+      return out;
+    }
+
+    MethodSpec.Builder full(String name, TypeName returns, CodeBlock body) {
+      List<ParameterSpec> all = new ArrayList<>(args);
+      all.add(ParameterSpec.builder(OPTIONS, "options").build());
+      return method(name, returns, all, true, name.endsWith("Async")).addCode(body);
+    }
+
+    MethodSpec.Builder method(String name, TypeName returns, List<ParameterSpec> params, boolean options, boolean async) {
+      MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
+          .addParameters(params);
+      List<String> doc = new ArrayList<>();
+      doc.add(Docs.sentence(op.description(), "Operation {@code " + op.key() + "}."));
+      doc.add("");
+      doc.add("<p>{@code " + op.httpMethod() + " " + op.path() + "} ({@code " + op.key() + "})."
+          + (async ? " Never blocks: the future completes on an HTTP thread." : "")
+          + (op.paged() ? " Lazy: no request is sent until the first page is asked for." : "")
+          + (!options ? " Uses {@link RequestOptions#none()}." : ""));
+      doc.add("");
+      for (ParameterSpec p : params) {
+        if (p.name().equals("params")) {
+          doc.add("@param params the request (see {@link " + op.params().name().simpleName() + "})");
+        } else if (p.name().equals("options")) {
+          doc.add("@param options per-request timeout, retries, headers and query parameters");
+        } else {
+          doc.add("@param " + p.name() + " path parameter {@code " + jsonName(p.name()) + "}");
         }
       }
+      doc.add("@return " + returnsDoc(returns, async));
+      if (!async || op.paged()) {
+        doc.add(Docs.THROWS);
+      }
+      return b.addJavadoc(Docs.of(doc.toArray(new String[0])));
     }
-    if (o.paramsClass != null) {
-      j.line("java.util.Objects.requireNonNull(params, \"params == null\");");
-    }
-    j.line("java.util.Objects.requireNonNull(options, \"options == null\");");
-  }
 
-  private static String typesOnly(List<String> decl) {
-    List<String> t = new ArrayList<>();
-    for (String d : decl) {
-      String type = d.substring(0, d.lastIndexOf(' '));
-      t.add(type.replaceAll("<.*>", ""));
-    }
-    return String.join(", ", t);
-  }
-
-  /** The generated Retrofit call with this operation's arguments; {@code override} replaces one query param. */
-  private static String retrofitCall(FacadeWriter.Op o, String[] override) {
-    List<String> args = new ArrayList<>();
-    java.lang.annotation.Annotation[][] anns = o.method.getParameterAnnotations();
-    for (java.lang.annotation.Annotation[] pa : anns) {
-      for (java.lang.annotation.Annotation a : pa) {
-        String simple = a.annotationType().getSimpleName();
-        String value = valueOf(a);
-        if (simple.equals("Path")) {
-          args.add(FacadeWriter.camel(value));
-        } else if (simple.equals("Query")) {
-          args.add(override != null && override[0].equals(value) ? override[1] : "params." + FacadeWriter.camel(value) + "()");
-        } else if (simple.equals("Body")) {
-          args.add("body");
+    private String jsonName(String java) {
+      for (Field f : op.pathParams()) {
+        if (f.java().equals(java)) {
+          return f.json();
         }
       }
+      return java;
     }
-    return "api." + o.method.getName() + "(" + String.join(", ", args) + ")";
-  }
 
-  private static String valueOf(java.lang.annotation.Annotation a) {
-    try {
-      return String.valueOf(a.annotationType().getMethod("value").invoke(a));
-    } catch (ReflectiveOperationException e) {
-      return "";
-    }
-  }
-
-  private static String patchArgs(FacadeWriter.Op o) {
-    StringBuilder path = new StringBuilder("FacadeSupport.path(" + JavaOut.str(o.op.path));
-    for (String[] p : o.pathParams) {
-      path.append(", ").append(JavaOut.str(p[0])).append(", ").append(FacadeWriter.camel(p[0]));
-    }
-    path.append(")");
-    StringBuilder query = new StringBuilder("FacadeSupport.query(");
-    String sep = "";
-    for (String[] q : o.queryParams) {
-      query.append(sep).append(JavaOut.str(q[0])).append(", params.").append(FacadeWriter.camel(q[0])).append("()");
-      sep = ", ";
-    }
-    query.append(")");
-    return JavaOut.str(o.op.method.toUpperCase(Locale.ROOT)) + ", " + path + ", " + query + ", body.toJson(), "
-        + "new com.google.gson.reflect.TypeToken<" + callType(o) + ">() {}.getType()";
-  }
-
-  private static String itemJavaType(FacadeWriter w, FacadeWriter.Op o) {
-    try {
-      Class<?> c = Class.forName(w.modelType(o.responseType), false, Thread.currentThread().getContextClassLoader());
-      Type t = c.getMethod(w.getter(o.responseType, o.itemsProps.get(0))).getGenericReturnType();
-      if (t instanceof ParameterizedType) {
-        return ((ParameterizedType) t).getActualTypeArguments()[0].getTypeName();
+    private String returnsDoc(TypeName returns, boolean async) {
+      String what;
+      if (returns.toString().startsWith(RAW.canonicalName()) || returns.toString().contains("RawResponse")) {
+        what = op.paged() ? "the first page (from the params' cursor or offset) with the response's status and headers"
+            : "the result with the response's status and headers";
+      } else if (op.paged()) {
+        what = async ? "a lazy asynchronous pager over every item" : "a lazy pager over every item";
+      } else if (op.paging() == Paging.UNPAGED) {
+        what = "the items";
+      } else if (op.deletesWithBoolean()) {
+        what = "whether the API reports the deletion";
+      } else {
+        what = "the result";
       }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read items of " + o.op.key(), e);
+      return async && !op.paged() ? "a future of " + what : what;
     }
-    return "Object";
-  }
 
-  private static void cursorBody(FacadeWriter w, JavaOut j, FacadeWriter.Op o, String key) {
-    String resp = w.modelType(o.responseType);
-    String items = w.getter(o.responseType, o.itemsProps.get(0));
-    String pag = w.getter(o.responseType, "pagination");
-    String pagType = pagType(w, o);
-    String next = w.getter(pagType, "nextCursor");
-    String more = w.getter(pagType, "hasMore");
-    j.line("return AutoPager.ofCursor(cursor -> {");
-    j.line(resp + " r = FacadeSupport.body(core.execute("
-        + retrofitCall(o, new String[] {"cursor", "cursor != null ? cursor : params.cursor()"}) + ", options), "
-        + JavaOut.str(key) + ");");
-    j.line(w.modelType(pagType) + " p = r." + pag + "();");
-    j.line("return Page.cursor(FacadeSupport.items(r." + items + "(), " + JavaOut.str(key) + ", "
-        + JavaOut.str(o.itemsProps.get(0)) + "), p == null ? null : p." + next + "(), p != null && Boolean.TRUE.equals(p."
-        + more + "()), r);");
-    j.line("});");
-  }
-
-  private static String pagType(FacadeWriter w, FacadeWriter.Op o) {
-    com.google.gson.JsonObject ps = Json.obj(Json.obj(w.schema(o.responseType), "properties"), "pagination");
-    String ref = Json.str(ps, "$ref");
-    return ref.substring(ref.lastIndexOf('/') + 1);
-  }
-
-  private static void offsetBody(FacadeWriter w, JavaOut j, FacadeWriter.Op o, String key) {
-    String resp = w.modelType(o.responseType);
-    String items = w.getter(o.responseType, o.itemsProps.get(0));
-    String more = w.getter(o.responseType, "hasMore");
-    boolean hasTotal = Json.obj(Json.obj(w.schema(o.responseType), "properties"), "total") != null;
-    String offsetType = "java.lang.Integer";
-    for (String[] q : o.queryParams) {
-      if (q[0].equals("offset")) {
-        offsetType = q[1];
+    CodeBlock guards() {
+      CodeBlock.Builder c = CodeBlock.builder();
+      if (op.params() != null) {
+        c.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params == null");
       }
+      return c.addStatement("$T.requireNonNull(options, $S)", Objects.class, "options == null").build();
     }
-    String conv;
-    switch (offsetType) {
-      case "java.lang.Long":
-        conv = "Long.valueOf(offset)";
-        break;
-      case "java.math.BigDecimal":
-        conv = "java.math.BigDecimal.valueOf(offset)";
-        break;
-      default:
-        conv = "Math.toIntExact(offset)";
+
+    /** The arguments of the full form: path parameters, params, options. */
+    CodeBlock argList() {
+      List<CodeBlock> n = names(args);
+      n.add(CodeBlock.of("options"));
+      return CodeBlock.join(n, ", ");
     }
-    j.line("long start = params.offset() == null ? 0L : params.offset().longValue();");
-    j.line("return AutoPager.ofOffset(offset -> {");
-    j.line(resp + " r = FacadeSupport.body(core.execute(" + retrofitCall(o, new String[] {"offset", conv}) + ", options), "
-        + JavaOut.str(key) + ");");
-    j.line("return Page.offset(FacadeSupport.items(r." + items + "(), " + JavaOut.str(key) + ", "
-        + JavaOut.str(o.itemsProps.get(0)) + "), offset, Boolean.TRUE.equals(r." + more + "()), "
-        + (hasTotal ? "FacadeSupport.toLong(r." + w.getter(o.responseType, "total") + "())" : "null") + ", r);");
-    j.line("}, start);");
+
+    CodeBlock syncBody() {
+      CodeBlock.Builder c = CodeBlock.builder();
+      String m = op.javaName();
+      if (op.paging() == Paging.CURSOR) {
+        c.add(guards());
+        c.addStatement("return $T.ofCursor(cursor -> withRawResponse.$NPage($L, cursor == null ? params.cursor() : cursor, options).value())",
+            AUTO_PAGER, m, pathAndParams());
+      } else if (op.paging() == Paging.OFFSET) {
+        c.add(guards());
+        c.addStatement("return $T.ofOffset(offset -> withRawResponse.$NPage($L, offset, options).value(), $T.firstOffset(params.offset()))",
+            AUTO_PAGER, m, pathAndParams(), SUPPORT);
+      } else if (op.deletesWithBoolean()) {
+        c.addStatement("return $T.bool(withRawResponse.$N($L).value(), $S)", SUPPORT, m, argList(), op.key());
+      } else {
+        c.addStatement("return withRawResponse.$N($L).value()", m, argList());
+      }
+      return c.build();
+    }
+
+    CodeBlock asyncBody() {
+      CodeBlock.Builder c = CodeBlock.builder();
+      String m = op.javaName();
+      if (op.paging() == Paging.CURSOR) {
+        c.add(guards());
+        c.addStatement("return $T.ofCursor(cursor -> withRawResponse.$NPageAsync($L, cursor == null ? params.cursor() : cursor, options)"
+            + ".thenApply($T::value))", ASYNC_PAGER, m, pathAndParams(), RAW);
+      } else if (op.paging() == Paging.OFFSET) {
+        c.add(guards());
+        c.addStatement("return $T.ofOffset(offset -> withRawResponse.$NPageAsync($L, offset, options).thenApply($T::value), "
+            + "$T.firstOffset(params.offset()))", ASYNC_PAGER, m, pathAndParams(), RAW, SUPPORT);
+      } else {
+        c.addStatement("return withRawResponse.$NAsync($L).thenApply($T::value)", m, argList(), RAW);
+      }
+      return c.build();
+    }
+
+    /** Path arguments, then the params: the start of a page fetch's argument list. */
+    CodeBlock pathAndParams() {
+      List<CodeBlock> n = names(pathArgs);
+      n.add(CodeBlock.of("params"));
+      return CodeBlock.join(n, ", ");
+    }
+
+    CodeBlock rawBody(boolean async) {
+      CodeBlock.Builder c = CodeBlock.builder();
+      String m = op.javaName();
+      if (op.paging() == Paging.CURSOR) {
+        c.add(guards()).addStatement("return $NPage$L($L, params.cursor(), options)", m, async ? "Async" : "", pathAndParams());
+        return c.build();
+      }
+      if (op.paging() == Paging.OFFSET) {
+        c.add(guards()).addStatement("return $NPage$L($L, $T.firstOffset(params.offset()), options)", m, async ? "Async" : "",
+            pathAndParams(), SUPPORT);
+        return c.build();
+      }
+      c.add(guards());
+      CodeBlock call = call(async, null, null);
+      if (op.paging() == Paging.UNPAGED) {
+        c.addStatement("return $L$L", call, async
+            ? CodeBlock.of(".thenApply(r -> $T.withValue(r, $NItems(r.value())))", SUPPORT, m)
+            : CodeBlock.of(""));
+        return async ? c.build() : CodeBlock.builder().add(guards())
+            .addStatement("$T r = $L", ParameterizedTypeName.get(RAW, op.result()), call)
+            .addStatement("return $T.withValue(r, $NItems(r.value()))", SUPPORT, m).build();
+      }
+      return c.addStatement("return $L", call).build();
+    }
+
+    /** {@code core.executeRaw[Async](method, path, query, body, type, options)}. */
+    CodeBlock call(boolean async, String pageArg, String pageValue) {
+      CodeBlock.Builder path = CodeBlock.builder().add("$T.path($S, $S", SUPPORT, op.key(), op.path());
+      for (Field p : op.pathParams()) {
+        path.add(", $S, $N", p.json(), p.java());
+      }
+      path.add(")");
+      CodeBlock query = CodeBlock.of("null");
+      if (op.params() != null && !op.params().query().isEmpty()) {
+        CodeBlock.Builder q = CodeBlock.builder().add("$T.query(", SUPPORT);
+        String sep = "";
+        for (Field f : op.params().query()) {
+          if (f.json().equals(pageArg)) {
+            q.add("$L$S, $N", sep, f.json(), pageValue);
+          } else {
+            q.add("$L$S, params.$N()", sep, f.json(), f.java());
+          }
+          sep = ", ";
+        }
+        query = q.add(")").build();
+      }
+      CodeBlock body = op.params() != null && op.params().hasBody() ? CodeBlock.of("params.toJson()") : CodeBlock.of("null");
+      return CodeBlock.of("core.<$T>$L($S, $L, $L, $L, $T.class, options)", op.result(),
+          async ? "executeRawAsync" : "executeRaw", op.httpMethod(), path.build(), query, body, op.result());
+    }
+
+    /** The private fetch of one page at a given cursor or offset. */
+    MethodSpec pageFetch(boolean async) {
+      boolean cursor = op.paging() == Paging.CURSOR;
+      String arg = cursor ? "cursor" : "offset";
+      MethodSpec.Builder b = MethodSpec.methodBuilder(op.javaName() + "Page" + (async ? "Async" : ""))
+          .addModifiers(Modifier.PRIVATE).returns(async ? rawAsyncType() : rawType())
+          .addParameters(args)
+          .addParameter(cursor ? ClassName.get(String.class) : TypeName.LONG, arg)
+          .addParameter(OPTIONS, "options");
+      CodeBlock call = call(async, arg, arg);
+      String pageArgs = cursor ? "r.value()" : "r.value(), offset";
+      if (async) {
+        return b.addStatement("return $L.thenApply(r -> $T.withValue(r, $NItems($L)))", call, SUPPORT, op.javaName(), pageArgs)
+            .build();
+      }
+      return b.addStatement("$T r = $L", ParameterizedTypeName.get(RAW, op.result()), call)
+          .addStatement("return $T.withValue(r, $NItems($L))", SUPPORT, op.javaName(), pageArgs).build();
+    }
+
+    /** Turns a list response into its page (or item list), rejecting a response without items. */
+    MethodSpec pageOf() {
+      String items = "get" + Names.pascal(op.itemsProperty());
+      MethodSpec.Builder b = MethodSpec.methodBuilder(op.javaName() + "Items")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(rawValue())
+          .addParameter(op.result(), "response");
+      if (op.paging() == Paging.OFFSET) {
+        b.addParameter(TypeName.LONG, "offset");
+      }
+      b.addStatement("$T r = $T.body(response, $S)", op.result(), SUPPORT, op.key())
+          .addStatement("$T items = $T.items(r.$N(), $S, $S)", ParameterizedTypeName.get(LIST, op.item()), SUPPORT, items,
+              op.key(), op.itemsProperty());
+      if (op.paging() == Paging.CURSOR) {
+        if (op.pagination() == null) {
+          b.addStatement("return $T.cursor(items, null, false, r)", PAGE);
+        } else {
+          b.addStatement("$T p = r.getPagination()", op.pagination())
+              .addStatement("return $T.cursor(items, p == null ? null : p.getNextCursor(), "
+                  + "p != null && Boolean.TRUE.equals(p.getHasMore()), r)", PAGE);
+        }
+      } else if (op.paging() == Paging.OFFSET) {
+        b.addStatement("return $T.offset(items, offset, Boolean.TRUE.equals(r.getHasMore()), $L, r)", PAGE,
+            op.offsetTotal() ? CodeBlock.of("$T.toLong(r.getTotal())", SUPPORT) : CodeBlock.of("null"));
+      } else {
+        b.addStatement("return items");
+      }
+      return b.build();
+    }
   }
 }

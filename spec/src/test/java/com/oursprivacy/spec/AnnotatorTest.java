@@ -48,7 +48,7 @@ class AnnotatorTest {
   @Test
   void bodyAndResponseTypesAreRecorded() {
     JsonObject update = op(spec, "/rest/v1/destinations/{id}", "patch");
-    assertThat(update.get("x-ours-body-type").getAsString()).isEqualTo("DestinationUpdateParams");
+    assertThat(update.get("x-ours-body-type").getAsString()).isEqualTo("DestinationUpdateBody");
     assertThat(update.get("x-ours-response-type").getAsString()).isEqualTo("Destination");
     assertThat(op(spec, "/rest/v1/destinations/{id}", "delete").get("x-ours-response-type").getAsString())
         .isEqualTo("boolean");

@@ -38,9 +38,9 @@ class NormalizerTest {
   }
 
   @Test
-  void requestBodiesAreNamedParamsByVerb() {
-    assertThat(ref(bodySchema("/rest/v1/destinations", "post"))).isEqualTo("DestinationCreateParams");
-    assertThat(ref(bodySchema("/rest/v1/destinations/{id}", "patch"))).isEqualTo("DestinationUpdateParams");
+  void requestBodiesAreNamedBodyByVerb() {
+    assertThat(ref(bodySchema("/rest/v1/destinations", "post"))).isEqualTo("DestinationCreateBody");
+    assertThat(ref(bodySchema("/rest/v1/destinations/{id}", "patch"))).isEqualTo("DestinationUpdateBody");
   }
 
   @Test
@@ -64,7 +64,7 @@ class NormalizerTest {
   void enumsAreSharedWithinAResourceButNotAcrossResources() {
     assertThat(ref(schemas(spec).getAsJsonObject("Destination").getAsJsonObject("properties").getAsJsonObject("status")))
         .isEqualTo("DestinationStatus");
-    assertThat(ref(schemas(spec).getAsJsonObject("DestinationCreateParams").getAsJsonObject("properties").getAsJsonObject("status")))
+    assertThat(ref(schemas(spec).getAsJsonObject("DestinationCreateBody").getAsJsonObject("properties").getAsJsonObject("status")))
         .isEqualTo("DestinationStatus");
     assertThat(schemas(spec).has("SourceStatus")).isTrue();
     assertThat(schemas(spec).getAsJsonObject("DestinationStatus").get("enum").toString())
@@ -79,7 +79,7 @@ class NormalizerTest {
 
   @Test
   void useSiteKeywordsStayAtTheReference() {
-    JsonObject props = schemas(spec).getAsJsonObject("DestinationUpdateParams").getAsJsonObject("properties");
+    JsonObject props = schemas(spec).getAsJsonObject("DestinationUpdateBody").getAsJsonObject("properties");
     assertThat(props.getAsJsonObject("id").get("readOnly").getAsBoolean()).isTrue();
     assertThat(props.getAsJsonObject("name").get("nullable").getAsBoolean()).isTrue();
     // a free-form map stays inline: it is a Map, not a class

@@ -121,8 +121,13 @@ class SpecEvolutionTest {
     JsonObject b = SpecPipeline.prepare(newer);
     JsonObject schemas = b.getAsJsonObject("components").getAsJsonObject("schemas");
 
-    assertThat(schemas.keySet()).contains(single, single + "CreateParams", single + "UpdateParams",
-        single + "ListResponse", "Destination", "DestinationCreateParams");
+    assertThat(schemas.keySet()).contains(single, single + "CreateBody", single + "UpdateBody",
+        single + "ListResponse", "Destination", "DestinationCreateBody");
+    // ... and the facade gets its service, params and accessor with no hand edit
+    java.util.Set<String> facade = new java.util.HashSet<>();
+    FacadeWriter.files(b).forEach(f -> facade.add(f.typeSpec().name()));
+    assertThat(facade).contains(single + "Service", single + "CreateParams", single + "UpdateParams",
+        single + "ListParams", "DestinationService");
     JsonObject list = b.getAsJsonObject("paths").getAsJsonObject("/rest/v1/" + slug).getAsJsonObject("get");
     assertThat(list.get("x-ours-pagination").getAsString()).isEqualTo("cursor");
     assertThat(list.get("x-ours-item-type").getAsString()).isEqualTo(single);

@@ -8,7 +8,6 @@ import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.lowlevel.ingest.model.Batch;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
-import com.oursprivacy.lowlevel.platform.api.SourcesApi;
 import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.internal.ClientCore;
 import com.oursprivacy.internal.ClientCoreBuilder;
@@ -344,8 +343,7 @@ public final class OursIngest implements AutoCloseable {
     public Builder source(OursPrivacy ours, String sourceId) {
       Objects.requireNonNull(ours, "ours == null");
       Objects.requireNonNull(sourceId, "sourceId == null");
-      SourceTokensResponse tokens =
-          ours.core().execute(ours.raw(SourcesApi.class).getSourceTokens(sourceId), RequestOptions.none());
+      SourceTokensResponse tokens = ours.sources().tokens(sourceId);
       if (tokens != null && tokens.getToken() != null && !tokens.getToken().isBlank()) {
         this.token = tokens.getToken();
       }

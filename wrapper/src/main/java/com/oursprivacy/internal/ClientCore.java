@@ -208,6 +208,25 @@ public final class ClientCore implements AutoCloseable {
     return this.<T>runSync(exchange(request, responseType, options)).value();
   }
 
+  /**
+   * Like {@link #execute(String, String, Map, JsonElement, Type, RequestOptions)} but with the
+   * status, headers and rate limit: what the generated services' {@code withRawResponse()} return.
+   */
+  public <T> RawResponse<T> executeRaw(
+      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      RequestOptions options) {
+    Request request = buildRequest(method, path, query, body);
+    return runSync(exchange(request, responseType, options));
+  }
+
+  /** The asynchronous form of {@link #executeRaw(String, String, Map, JsonElement, Type, RequestOptions)}. */
+  public <T> CompletableFuture<RawResponse<T>> executeRawAsync(
+      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      RequestOptions options) {
+    Request request = buildRequest(method, path, query, body);
+    return runAsync(exchange(request, responseType, options));
+  }
+
   /** The asynchronous form of {@link #execute(String, String, Map, JsonElement, Type, RequestOptions)}. */
   public <T> CompletableFuture<T> executeAsync(
       String method, String path, Map<String, String> query, JsonElement body, Type responseType,

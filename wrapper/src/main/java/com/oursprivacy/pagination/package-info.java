@@ -10,7 +10,12 @@
  * for (Destination d : ours.destinations().list()) { ... }       // every item, page by page
  * ours.destinations().list().stream().filter(...).limit(10)...    // lazy stream
  * ours.destinations().list().maxItems(50).forEach(...)           // at most 50, no extra pages
+ * ours.destinations().listAsync().forEach(...)                   // non-blocking, page after page
  * }</pre>
+ *
+ * <p>{@link com.oursprivacy.pagination.AsyncPager} is the non-blocking twin of {@code AutoPager}:
+ * each next page is a {@code CompletableFuture}, with the same errors and the same guard against
+ * a server that repeats a cursor.
  */
 @NullMarked
 package com.oursprivacy.pagination;

@@ -197,6 +197,24 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   }
 
   /**
+   * Loads a body as built before (set values and explicit nulls alike), for {@code toBuilder()}:
+   * every member becomes a set (or cleared) field, so {@link #toJson()} returns the same body.
+   *
+   * @param body a body this operation's builder produced
+   * @return this builder
+   * @throws NullPointerException if {@code body} is null
+   * @throws OursValidationException if a member is not a field of this operation
+   */
+  protected final B restore(JsonObject body) {
+    for (Map.Entry<String, JsonElement> e : Objects.requireNonNull(body, "body == null").entrySet()) {
+      known(e.getKey());
+      values.put(e.getKey(), e.getValue().deepCopy());
+      entryMaps.remove(e.getKey());
+    }
+    return self();
+  }
+
+  /**
    * Starts a GET → PATCH round trip from the entity as retrieved: a field (or map entry) whose
    * value equals the base's is omitted from {@link #toJson()}, so only real changes are sent.
    * Fields the base lacks are always sent. Replaces an earlier base; {@code current} is copied.

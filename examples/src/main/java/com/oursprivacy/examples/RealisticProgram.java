@@ -1,0 +1,73 @@
+package com.oursprivacy.examples;
+
+import com.oursprivacy.OursPrivacy;
+import com.oursprivacy.ingest.Event;
+import com.oursprivacy.ingest.FlushReport;
+import com.oursprivacy.ingest.Mode;
+import com.oursprivacy.ingest.OursIngest;
+import com.oursprivacy.ingest.Tracker;
+import com.oursprivacy.ingest.TrackerConfig;
+import com.oursprivacy.models.Destination;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.models.Source;
+import com.oursprivacy.models.SourceType;
+import com.oursprivacy.pagination.Page;
+import com.oursprivacy.resources.DestinationCreateParams;
+import com.oursprivacy.resources.DestinationListParams;
+import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.resources.SourceCreateParams;
+import com.oursprivacy.sandbox.OursSandbox;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A realistic first program, written only from the README: create a source and 25 destinations,
+ * page through them, patch one, read the source's test token, and track 1,000 events in TEST mode,
+ * all against the embedded sandbox. {@code ./mvnw -B -q -pl examples exec:java
+ * -Dexample=RealisticProgram}
+ */
+public final class RealisticProgram {
+  private RealisticProgram() {}
+
+  /** Runs the program on a fresh sandbox and prints its one-line summary. */
+  public static void main(String[] args) {
+    try (OursSandbox sandbox = OursSandbox.start()) {
+      System.out.println(run(sandbox));
+    }
+  }
+
+  /** The program itself; returns what it did in one line. */
+  static String run(OursSandbox sandbox) {
+    try (OursPrivacy ours = sandbox.newClient()) {
+      Source web = ours.sources().create(
+          SourceCreateParams.builder().name("web").type(SourceType.WEB_SOURCE).build());
+      for (int i = 1; i <= 25; i++) {
+        ours.destinations().create(DestinationCreateParams.builder()
+            .name("Mixpanel " + i).type(DestinationCreateType.MIXPANEL)
+            .settings(Map.of("region", "us")).build());
+      }
+      List<Destination> all = new ArrayList<>();
+      int pages = 0;
+      for (Page<Destination> page : ours.destinations().list(DestinationListParams.builder().limit(10).build()).pages()) {
+        pages++;
+        all.addAll(page.items());
+      }
+      Destination eu = ours.destinations().update(all.get(0).getId(),
+          DestinationUpdateParams.builder().name("Mixpanel (EU)").putSetting("region", "eu").build());
+      String testToken = ours.sources().tokens(web.getId()).getTestToken();
+      try (OursIngest ingest = OursIngest.builder()
+          .testToken(testToken).mode(Mode.TEST).baseUrl(sandbox.ingestBaseUrl()).build()) {
+        Tracker tracker = ingest.tracker(TrackerConfig.builder().batchSize(100).build());
+        for (int i = 0; i < 1_000; i++) {
+          tracker.track(Event.named("Page Viewed").userId("user-" + i % 50).property("n", i));
+        }
+        FlushReport sent = tracker.close(Duration.ofSeconds(30));
+        return all.size() + " destinations in " + pages + " pages; patched \"" + eu.getName() + "\" "
+            + eu.getSettings() + "; " + sent.sent() + " events sent in " + ingest.mode() + " mode, "
+            + sent.failed() + " failed";
+      }
+    }
+  }
+}
