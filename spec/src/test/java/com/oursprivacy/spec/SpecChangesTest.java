@@ -193,7 +193,7 @@ class SpecChangesTest {
     SpecSummary s = SpecSummary.of(base(), SpecSummary.utf8(BASE), "x");
     s.classNames(SpecPipeline.prepare(base()));
     assertThat(s.classes).containsEntry("things.list response[]", "ThingListResponseItem")
-        .containsEntry("things.create body", "ThingCreateParams")
+        .containsEntry("things.create body", "ThingCreateBody")
         .containsEntry("things.create response.status", "ThingStatus");
   }
 
