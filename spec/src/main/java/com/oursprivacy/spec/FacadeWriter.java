@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -48,11 +50,29 @@ public final class FacadeWriter {
     Path out = Path.of(System.getProperty("ours.facade.out"));
     JsonObject spec = JsonParser.parseString(Files.readString(specFile, StandardCharsets.UTF_8)).getAsJsonObject();
     List<JavaFile> files = files(spec);
+    emptyFolder(out);
     for (JavaFile f : files) {
       f.writeTo(out);
     }
     int ops = FacadeModelReader.read(spec).resources().stream().mapToInt(r -> r.ops().size()).sum();
     System.out.println("[ours-facade] " + ops + " operations, " + files.size() + " files written to " + out);
+  }
+
+  /**
+   * Deletes what an earlier run wrote: a resource or params class the spec no longer has must not
+   * survive in {@code target/} and fail (or silently join) the next compilation.
+   */
+  private static void emptyFolder(Path out) throws IOException {
+    if (!Files.exists(out)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        if (!p.equals(out)) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   /** Every generated file of the facade for {@code spec}, in a stable order. */
