@@ -48,16 +48,16 @@ class DateTimeWireFormatTest {
   @Test
   void summaryFindingsAndCookiesSendMidnightWithSeconds() {
     // Only the query matters here: the bodies of the {} stub need not parse.
-    catchThrowable(() -> ours.webScanners().summary("ws_1", WebScannerSummaryParams.builder().date(MIDNIGHT).build()));
+    catchThrowable(() -> ours.webScanners().summary("ws_1", WebScannerSummaryParams.builder().date(MIDNIGHT.toInstant()).build()));
     catchThrowable(() -> ours.webScanners()
-        .findings("ws_1", WebScannerFindingsParams.builder().date(MIDNIGHT_CET).build()).firstPage());
+        .findings("ws_1", WebScannerFindingsParams.builder().date(MIDNIGHT_CET.toInstant()).build()).firstPage());
     catchThrowable(() -> ours.webScanners()
-        .cookies("ws_1", WebScannerCookiesParams.builder().date(MIDNIGHT).build()).firstPage());
+        .cookies("ws_1", WebScannerCookiesParams.builder().date(MIDNIGHT.toInstant()).build()).firstPage());
 
     wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/summary"))
         .withQueryParam("date", equalTo("2026-05-15T00:00:00Z")));
     wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/findings"))
-        .withQueryParam("date", equalTo("2026-05-15T00:00:00+02:00")));
+        .withQueryParam("date", equalTo("2026-05-14T22:00:00Z")));
     wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/cookies"))
         .withQueryParam("date", equalTo("2026-05-15T00:00:00Z")));
   }

@@ -11,8 +11,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.errors.OursValidationException;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
-import com.oursprivacy.resources.DestinationUpdate;
-import com.oursprivacy.resources.VideoUpdateTranscript;
+import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.resources.VideoUpdateTranscriptParams;
 import com.oursprivacy.testing.RecordingSleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +49,8 @@ class PathParameterTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(strings = {"..", ".", "%2e%2e", "%2E%2e", "%2e", ".%2E", "%252e%252e", "../sources", "a/../..", "..%2Fx"})
   void dotSegmentIdsAreRefusedForEveryVerb(String id) {
-    refused(id, () -> ours.destinations().update(id, DestinationUpdate.builder().name("n").build()));
-    refused(id, () -> ours.videos().updateTranscript(id, VideoUpdateTranscript.builder().format("vtt").content("WEBVTT").build()));
+    refused(id, () -> ours.destinations().update(id, DestinationUpdateParams.builder().name("n").build()));
+    refused(id, () -> ours.videos().updateTranscript(id, VideoUpdateTranscriptParams.builder().format("vtt").content("WEBVTT").build()));
     refused(id, () -> ours.destinations().get(id));
     refused(id, () -> ours.destinations().delete(id));
     refused(id, () -> ours.destinations().getAsync(id).join());

@@ -15,8 +15,8 @@ import com.oursprivacy.errors.OursApiException;
 import com.oursprivacy.errors.RedirectException;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.OursIngest;
-import com.oursprivacy.models.DestinationCreateParams;
-import com.oursprivacy.models.DestinationCreateParamsType;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.testing.Calls;
 import com.oursprivacy.testing.RecordingSleeper;
 import okhttp3.OkHttpClient;
@@ -73,7 +73,8 @@ class RedirectTest {
         aResponse().withStatus(302).withHeader("Location", elsewhereUrl("/rest/v1/destinations/dst_1"))));
     try (OursPrivacy ours = OursPrivacy.builder().apiKey("k-123456")
         .baseUrl("http://127.0.0.1:" + api.getPort()).sleeper(new RecordingSleeper()).build()) {
-      DestinationCreateParams body = new DestinationCreateParams().type(DestinationCreateParamsType.KLAVIYO);
+      DestinationCreateParams body =
+          DestinationCreateParams.builder().name("k").type(DestinationCreateType.KLAVIYO).build();
       assertThatThrownBy(() -> Calls.run(async,
               () -> ours.destinations().create(body), () -> ours.destinations().createAsync(body)))
           .isInstanceOfSatisfying(RedirectException.class, r -> assertThat(r.statusCode()).isEqualTo(302));
