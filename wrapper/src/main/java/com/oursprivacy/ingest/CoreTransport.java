@@ -61,16 +61,16 @@ final class CoreTransport implements IngestTransport {
   private volatile boolean cancelled;
 
   CoreTransport(ClientCore core, Duration timeout) {
-    this(core, timeout, core::executeRawAsync);
+    this(core, timeout, core::executeRawAsync, WAIT_GRACE);
   }
 
-  CoreTransport(ClientCore core, Duration timeout, Exchanger exchanger) {
+  CoreTransport(ClientCore core, Duration timeout, Exchanger exchanger, Duration grace) {
     this.core = core;
     this.service = core.api(IngestService.class);
     this.exchanger = exchanger;
     Duration call = timeout != null ? timeout : DEFAULT_CALL_TIMEOUT;
     this.once = RequestOptions.builder().maxRetries(0).timeout(call).build();
-    this.waitNanos = call.plus(WAIT_GRACE).toNanos();
+    this.waitNanos = call.plus(grace).toNanos();
   }
 
   @Override

@@ -97,7 +97,12 @@ final class Spool implements AutoCloseable {
     this.fsyncEvery = fsyncEvery;
     Files.createDirectories(dir);
     lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock l = lockChannel.tryLock();
+    FileLock l;
+    try {
+      l = lockChannel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+      l = null;
+    }
     if (l == null) {
       lockChannel.close();
       throw new IllegalStateException("tracker spool " + dir + " is in use by another tracker");

@@ -166,6 +166,10 @@ public final class Tracker implements AutoCloseable {
     return config;
   }
 
+  Thread hook() {
+    return hook;
+  }
+
   Iterable<Thread> workers() {
     return dispatcher.workers();
   }
