@@ -7,63 +7,20 @@ import com.oursprivacy.ingest.Outcome.Kind;
 import com.oursprivacy.internal.RetryAfter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Per-batch back-off, the capped Retry-After, bounded waits and close()'s time bound, with an
  * injected clock and sleeper: nothing here waits for a back-off.
  */
-class TrackerResilienceTest {
-  private static final Duration LONG = Duration.ofSeconds(30);
-
-  private final FakeTime time = new FakeTime();
-  private final FakeTransport transport = new FakeTransport(time);
-  private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-  private final List<Tracker> trackers = new ArrayList<>();
-
-  private static Random half() {
-    return new Random() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public double nextDouble() {
-        return 0.5;
-      }
-    };
-  }
-
-  private TrackerConfig.Builder config() {
-    return TrackerConfig.builder()
-        .flushInterval(Duration.ofHours(1))
-        .listener(outcomes::add)
-        .shutdownHook(false)
-        .clock(time)
-        .sleeper(time)
-        .random(half());
-  }
-
-  private Tracker tracker(TrackerConfig.Builder b) {
-    Tracker t = new Tracker(b.build(), transport, "test-token", Mode.TEST);
-    trackers.add(t);
-    return t;
-  }
-
-  @AfterEach
-  void closeAll() {
-    trackers.forEach(t -> t.close(Duration.ofSeconds(5)));
-  }
-
+class TrackerResilienceTest extends TrackerFixture {
   /** Holds the first send until every event of the test is queued (a fake sleeper never waits). */
   private final CountDownLatch allTracked = new CountDownLatch(1);
 
@@ -74,10 +31,6 @@ class TrackerResilienceTest {
       Thread.currentThread().interrupt();
     }
     return r;
-  }
-
-  private static Event event(int i) {
-    return Event.named("Purchase").userId("u" + i).distinctId("d" + i);
   }
 
   // ---- per-batch back-off ----
