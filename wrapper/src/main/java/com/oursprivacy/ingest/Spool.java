@@ -157,6 +157,7 @@ final class Spool implements AutoCloseable {
         throw new IOException("spool closed");
       }
       if (activeBytes >= SEGMENT_BYTES) {
+        active.force(false);
         active.close();
         openSegment(activeSegment + 1);
       }
@@ -231,20 +232,31 @@ final class Spool implements AutoCloseable {
 
   // ---- internals ----
 
+  /**
+   * Forces the active segment outside the spool's lock: an fsync takes milliseconds, and {@code
+   * track} must not wait for it (a {@link FileChannel} allows writes during {@code force}).
+   */
   private void syncQuietly() {
     if (!dirty) {
       return;
     }
+    FileChannel ch;
     lock.lock();
     try {
-      if (!closed) {
-        dirty = false;
-        active.force(false);
+      if (closed) {
+        return;
       }
-    } catch (IOException e) {
-      LOG.warn("tracker spool {}: fsync failed ({})", dir, e.toString());
+      dirty = false;
+      ch = active;
     } finally {
       lock.unlock();
+    }
+    try {
+      ch.force(false);
+    } catch (java.nio.channels.ClosedChannelException rolled) {
+      // the segment was closed after a roll, which forced it first
+    } catch (IOException e) {
+      LOG.warn("tracker spool {}: fsync failed ({})", dir, e.toString());
     }
   }
 
