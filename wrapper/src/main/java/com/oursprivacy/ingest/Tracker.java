@@ -49,11 +49,17 @@ public final class Tracker implements AutoCloseable {
     this.spooled = spool != null;
     this.dispatcher = new Dispatcher(config, transport, token, spool);
     dispatcher.start("ours-tracker", spool == null ? List.of() : spool.recovered());
-    if (config.shutdownHook()) {
-      hook = new Thread(this::onShutdown, "ours-tracker-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-    } else {
-      hook = null;
+    this.hook = config.shutdownHook() ? registerHook() : null;
+  }
+
+  private Thread registerHook() {
+    Thread h = new Thread(this::onShutdown, "ours-tracker-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(h);
+      return h;
+    } catch (IllegalStateException shuttingDown) {
+      LOG.warn("ours tracker created while the JVM shuts down: no shutdown hook; close it yourself");
+      return null;
     }
   }
 
