@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|segment EVENTS BATCH}. Starts
+ * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|ours-spool|segment EVENTS
+ * BATCH} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts
  * its own loopback sink, warms the client up with a fifth of the events, then enqueues EVENTS
  * events from one thread, timing each enqueue call, and waits until the sink has counted every
  * one. Prints {@code RESULT} lines: events/s (first enqueue to last event received) and enqueue
@@ -33,7 +34,7 @@ public final class TrackerRun {
     int warmup = events / 5;
     Routes routes = new Routes(1);
     try (LoopbackServer server = LoopbackServer.start(routes)) {
-      Client client = kind.equals("ours") ? ours(server.baseUrl(), batch, warmup + events)
+      Client client = kind.startsWith("ours") ? ours(server.baseUrl(), batch, warmup + events, kind.endsWith("spool"))
           : segment(server.baseUrl(), batch);
       long[] ignored = new long[warmup];
       send(client, 0, warmup, ignored);
@@ -94,11 +95,16 @@ public final class TrackerRun {
     }
   }
 
-  private static Client ours(String base, int batch, int capacity) {
+  private static Client ours(String base, int batch, int capacity, boolean spool) throws java.io.IOException {
     OursIngest ingest = OursIngest.builder().token("bench-token").baseUrl(base + "/api/v1")
         .logLevel(LogLevel.OFF).build();
-    Tracker tracker = ingest.tracker(TrackerConfig.builder()
-        .batchSize(batch).flushInterval(Duration.ofSeconds(1)).capacity(capacity).build());
+    TrackerConfig.Builder config = TrackerConfig.builder()
+        .batchSize(batch).flushInterval(Duration.ofSeconds(1)).capacity(capacity);
+    if (spool) {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ours-spool-bench");
+      config.spool(dir).spoolFsync(Duration.ofMillis(10)); // the run's temp dir; the OS cleans /tmp
+    }
+    Tracker tracker = ingest.tracker(config.build());
     return new Client() {
       @Override
       Object event(int i) {

@@ -6,9 +6,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The ingest API's documented back-off for 429, 5xx and network errors: after the n-th
- * consecutive failure wait {@code min(2 s × 2^(n-1), 60 s)} plus a uniformly random 1–5 s of
- * jitter; a {@code Retry-After} from the server replaces the computed wait.
+ * The ingest API's documented back-off for 429, 5xx and network errors: after the n-th failure
+ * of a batch wait {@code min(2 s × 2^(n-1), 60 s)} plus a uniformly random 1–5 s of jitter; a
+ * {@code Retry-After} from the server (read by {@code internal.RetryAfter}) replaces the computed
+ * wait, clamped to {@link #MIN_RETRY_AFTER}–{@link #MAX_RETRY_AFTER}.
  *
  * <p>It is expressed as a {@link RetryPolicy}, so the plain client's retries and the tracker's
  * pauses use one formula.
@@ -25,17 +26,40 @@ final class Backoff {
           .idempotentMethods(Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST"))
           .build();
 
+  /**
+   * The longest server-requested wait honoured: the synchronous client's cap ({@link
+   * RetryPolicy#maxRetryAfter()}), so one {@code Retry-After: 3600} cannot silence the tracker
+   * for an hour. The tracker waits the cap and tries again rather than giving up.
+   */
+  static final Duration MAX_RETRY_AFTER = POLICY.maxRetryAfter();
+
+  /**
+   * The shortest: {@code Retry-After: 0} must not burn every attempt in milliseconds.
+   */
+  static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+
   private final Random random;
 
   Backoff(Random random) {
     this.random = random;
   }
 
-  /** The wait after {@code failures} (≥ 1) consecutive failures; {@code retryAfter} may be null. */
+  /**
+   * The wait after a batch's {@code failures}-th (≥ 1) failed attempt; {@code retryAfter} may be
+   * null. Never longer than 65 s, so adding it to a clock reading cannot overflow.
+   */
   Duration delay(int failures, Duration retryAfter) {
     if (retryAfter != null) {
-      return retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+      return clamp(retryAfter);
     }
     return POLICY.backoff(Math.min(Math.max(failures, 1), 64), 0, random.nextDouble());
+  }
+
+  /** {@code d} within the floor and the cap, compared as durations (no millisecond overflow). */
+  static Duration clamp(Duration d) {
+    if (d.compareTo(MIN_RETRY_AFTER) < 0) {
+      return MIN_RETRY_AFTER;
+    }
+    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
   }
 }

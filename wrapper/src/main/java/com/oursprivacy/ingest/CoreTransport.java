@@ -5,12 +5,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonWriter;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.errors.OursApiException;
+import com.oursprivacy.internal.ClientCore;
 import com.oursprivacy.lowlevel.ingest.model.Batch;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
-import com.oursprivacy.internal.ClientCore;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,35 +22,60 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
 import retrofit2.Call;
 
 /**
  * The tracker's transport over {@link ClientCore}: one attempt per call (the core's retries are
  * switched off, the tracker owns the back-off), the status and 207/500 row results kept, every
- * failure turned into a {@link Reply}. Waits on the core's future so close() can cancel it.
+ * failure turned into a {@link Reply}. {@code /batch} bodies are streamed with a {@link
+ * JsonWriter} straight into the request body (no JSON tree, no intermediate string).
+ *
+ * <p>Every wait is bounded: the call carries a whole-attempt timeout, and the wait on the core's
+ * future gives up {@link #WAIT_GRACE} after it, cancelling the call, should the future never
+ * complete (a bug or an {@code Error} on an OkHttp thread must not hang a worker for good).
  */
 final class CoreTransport implements IngestTransport {
   private static final java.lang.reflect.Type RESULTS = new TypeToken<List<BatchResult>>() {}.getType();
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** The core's default whole-call timeout, used when the client sets none. */
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** How long past the call's own timeout the transport waits for the core's answer. */
+  static final Duration WAIT_GRACE = Duration.ofSeconds(5);
+
+  /** Runs one call; the seam tests use to hand out futures that never complete. */
+  interface Exchanger {
+    <T> CompletableFuture<RawResponse<T>> exchange(Call<T> call, RequestOptions options);
+  }
 
   private final ClientCore core;
   private final IngestService service;
+  private final Exchanger exchanger;
   private final RequestOptions once;
+  private final long waitNanos;
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   CoreTransport(ClientCore core, Duration timeout) {
+    this(core, timeout, core::executeRawAsync, WAIT_GRACE);
+  }
+
+  CoreTransport(ClientCore core, Duration timeout, Exchanger exchanger, Duration grace) {
     this.core = core;
     this.service = core.api(IngestService.class);
-    RequestOptions.Builder b = RequestOptions.builder().maxRetries(0);
-    if (timeout != null) {
-      b.timeout(timeout);
-    }
-    this.once = b.build();
+    this.exchanger = exchanger;
+    Duration call = timeout != null ? timeout : DEFAULT_CALL_TIMEOUT;
+    this.once = RequestOptions.builder().maxRetries(0).timeout(call).build();
+    this.waitNanos = call.plus(grace).toNanos();
   }
 
   @Override
   public Reply batch(String token, List<Event> rows) {
-    Reply r = send(service.batch(Wire.batch(token, rows)));
+    Reply r = send(service.batchStream(new BatchBody(token, rows)));
     Wire.withoutToken(r.results, token);
     return r;
   }
@@ -73,15 +102,18 @@ final class CoreTransport implements IngestTransport {
     }
     CompletableFuture<RawResponse<T>> f;
     try {
-      f = core.executeRawAsync(call, once);
+      f = exchanger.exchange(call, once);
     } catch (IllegalStateException closed) {
       return Reply.network("client closed");
     }
     inFlight.add(f);
     try {
-      RawResponse<T> r = f.get();
+      RawResponse<T> r = f.get(waitNanos, TimeUnit.NANOSECONDS);
       Object v = r.value();
       return Reply.ok(r.statusCode(), v instanceof Batch ? ((Batch) v).getResults() : null);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return Reply.network("no answer within " + TimeUnit.NANOSECONDS.toMillis(waitNanos) + " ms");
     } catch (InterruptedException e) {
       f.cancel(true);
       Thread.currentThread().interrupt();
@@ -119,5 +151,34 @@ final class CoreTransport implements IngestTransport {
       // no usable results: the whole request is retried
     }
     return null;
+  }
+
+  /** A /batch body written row by row into OkHttp's sink; may be written more than once. */
+  static final class BatchBody extends RequestBody {
+    private final String token;
+    private final List<Event> rows;
+
+    BatchBody(String token, List<Event> rows) {
+      this.token = token;
+      this.rows = rows;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      JsonWriter w = new JsonWriter(new OutputStreamWriter(sink.outputStream(), StandardCharsets.UTF_8));
+      w.setSerializeNulls(true);
+      Wire.batch(w, token, rows);
+      w.flush();
+    }
+
+    @Override
+    public String toString() {
+      return "BatchBody{" + rows.size() + " rows}"; // never the token
+    }
   }
 }

@@ -1,68 +1,127 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.ingest.Outcome.Kind;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
 import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
-import com.oursprivacy.ingest.Outcome.Kind;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The tracker's engine: a bounded queue, worker threads, the back-off and the bookkeeping that
- * gives every item exactly one final outcome. All state is guarded by {@link #lock}; HTTP calls
- * and listener callbacks happen outside it.
+ * The tracker's engine.
+ *
+ * <p><b>Producers share no lock with the workers.</b> {@code track} reserves a slot in an atomic
+ * counter (the bound), appends to a lock-free {@link ConcurrentLinkedQueue} and returns; it takes
+ * the worker lock only to wake an idle worker (first item, full batch) or, under {@link
+ * OverflowPolicy#BLOCK}, to wait for space. Measured against {@code LinkedBlockingQueue} (whose
+ * put lock producers share with each other and whose signal path takes the take lock) and {@code
+ * ArrayBlockingQueue} (one lock for both sides), see {@code benchmarks/}.
+ *
+ * <p><b>Per-batch back-off.</b> A batch that failed transiently is parked with its own deadline
+ * (the documented schedule of {@link Backoff}, counted by its rows' attempts) in a delay queue and
+ * no worker waits for it: other batches keep flowing. Only a 429 pauses all sending, until its
+ * (capped) {@code Retry-After}.
+ *
+ * <p><b>Bookkeeping.</b> Every accepted item is counted once in {@code queued} and once in exactly
+ * one of sent, failed, evicted (dropped after acceptance) or abandoned; {@code flush} waits for a
+ * marker it puts in the queue and then for the items taken before it, counted per flush
+ * generation (a map entry per flush, not per event). Worker-side state is guarded by {@link
+ * #lock}; HTTP calls, spool writes and listener callbacks happen outside it.
  */
 final class Dispatcher {
-  private static final Logger LOG = Logger.getLogger(Tracker.class.getName());
-  private static final long JOIN_GRACE_MS = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
+  /** How long {@link #close} waits for interrupted workers past its own timeout. */
+  static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /** Longest single wait of a closing caller between checks. */
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+  /** Longest wait of an idle worker between checks. */
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final TrackerConfig config;
   private final IngestTransport transport;
   private final String token;
   private final Backoff backoff;
+  private final Spool spool;
+
+  // ---- shared with producers: lock-free ----
+  private final ConcurrentLinkedQueue<Envelope> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private volatile boolean closing;
+  private volatile boolean stopped;
+  private volatile int idleWorkers;
+  private volatile int blockedProducers;
+  private volatile int batchSize;
+  private final AtomicLong queued = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong evicted = new AtomicLong();
+  private final AtomicLong abandoned = new AtomicLong();
+
+  // ---- worker side: guarded by lock ----
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final Condition space = lock.newCondition();
   private final Condition progress = lock.newCondition();
-  private final ArrayDeque<Envelope> queue = new ArrayDeque<>();
-  private final ArrayDeque<Envelope> retry = new ArrayDeque<>();
-  private final TreeMap<Long, Envelope> unresolved = new TreeMap<>();
+  private final ArrayDeque<List<Envelope>> ready = new ArrayDeque<>();
+  private final PriorityQueue<Parked> parked = new PriorityQueue<>(Comparator.comparingLong((Parked p) -> p.readyAt));
+  private final Set<List<Envelope>> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Items taken from the queue and not yet final, per flush generation. */
+  private final TreeMap<Long, long[]> pendingByGen = new TreeMap<>();
+  private Envelope carry;
+  private long gen;
+  private int markers;
+  private long pausedUntil;
+  private int notifying;
   private final List<Thread> workers = new ArrayList<>();
 
-  private long nextSeq = 1;
-  private long flushTarget;
-  private long pausedUntil;
-  private int failures;
-  private int batchSize;
-  private boolean closing;
-  private boolean stopped;
-  private long queued;
-  private long sent;
-  private long retried;
-  private long failed;
-  private long dropped;
-  private long abandoned;
-  /** Outcomes decided but not yet passed to the listener; flush waits for them too. */
-  private int notifying;
+  /** A batch waiting for its back-off to pass. */
+  private static final class Parked {
+    final long readyAt;
+    final List<Envelope> batch;
 
-  Dispatcher(TrackerConfig config, IngestTransport transport, String token) {
+    Parked(long readyAt, List<Envelope> batch) {
+      this.readyAt = readyAt;
+      this.batch = batch;
+    }
+  }
+
+  Dispatcher(TrackerConfig config, IngestTransport transport, String token, Spool spool) {
     this.config = config;
     this.transport = transport;
     this.token = token;
     this.backoff = new Backoff(config.random);
     this.batchSize = config.batchSize();
+    this.spool = spool;
   }
 
-  void start(String name) {
+  /** Queues what a previous process left in the spool (first), then starts the workers. */
+  void start(String name, List<Spool.Record> recovered) {
+    for (Spool.Record r : recovered) {
+      Envelope e = new Envelope(r.event, config.clock.instant(), System.nanoTime());
+      e.segment = r.segment;
+      queued.incrementAndGet();
+      size.incrementAndGet();
+      queue.offer(e);
+    }
     for (int i = 1; i <= config.threads(); i++) {
       Thread t = new Thread(this::run, name + "-" + i);
       t.setDaemon(true);
@@ -78,77 +137,141 @@ final class Dispatcher {
   // ---- producers ----
 
   boolean enqueue(Object item) {
-    List<Outcome> notes = new ArrayList<>(1);
-    boolean accepted;
-    lock.lock();
-    try {
-      accepted = offer(item, notes);
-    } finally {
-      lock.unlock();
-    }
-    fire(notes);
-    return accepted;
-  }
-
-  private boolean offer(Object item, List<Outcome> notes) {
     if (closing) {
-      return drop(item, "tracker is closed", notes);
+      return drop(item, "tracker is closed");
     }
-    if (queue.size() >= config.capacity()) {
-      switch (config.overflow()) {
-        case DROP_OLDEST:
-          Envelope old = queue.pollFirst();
-          resolve(old, Kind.DROPPED, 0, "queue full (capacity " + config.capacity() + "); oldest dropped", notes);
-          break;
-        case BLOCK:
-          long nanos = config.blockTimeout().toNanos();
-          try {
-            while (queue.size() >= config.capacity() && !closing && nanos > 0) {
-              nanos = space.awaitNanos(nanos);
-            }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          if (closing) {
-            return drop(item, "tracker is closed", notes);
-          }
-          if (queue.size() >= config.capacity()) {
-            return drop(item, "queue full (capacity " + config.capacity() + ") after waiting "
-                + config.blockTimeout().toMillis() + " ms", notes);
-          }
-          break;
-        default:
-          return drop(item, "queue full (capacity " + config.capacity() + ")", notes);
+    int capacity = config.capacity();
+    int n = size.incrementAndGet();
+    if (n > capacity) {
+      size.decrementAndGet();
+      if (config.overflow() == OverflowPolicy.DROP_NEWEST) {
+        return drop(item, "queue full (capacity " + capacity + ")");
+      }
+      n = config.overflow() == OverflowPolicy.BLOCK ? awaitSpace() : evictOldest();
+      if (n < 0) {
+        return drop(item, closing ? "tracker is closed" : "queue full (capacity " + capacity
+            + ") after waiting " + config.blockTimeout().toMillis() + " ms");
       }
     }
-    Envelope e = new Envelope(nextSeq++, item, config.clock.instant(), System.nanoTime());
-    queue.addLast(e);
-    unresolved.put(e.seq, e);
-    queued++;
-    // Wake a worker only when it has something new to do: the first item starts its flush timer,
-    // a full batch is ready to send. Waking it for every event costs the caller a context switch.
+    Envelope e = new Envelope(item, config.clock.instant(), System.nanoTime());
+    if (spool != null && item instanceof Event) {
+      try {
+        e.segment = spool.append((Event) item);
+      } catch (RuntimeException | java.io.IOException ex) {
+        size.decrementAndGet();
+        LOG.warn("tracker spool write failed ({}); event dropped", ex.toString());
+        return drop(item, "spool write failed: " + ex.getClass().getSimpleName());
+      }
+    }
+    queued.incrementAndGet();
+    queue.offer(e);
+    if (stopped && queue.remove(e)) {
+      // close() drained the queue between our check and our offer
+      size.decrementAndGet();
+      evicted.incrementAndGet();
+      return drop(item, "tracker is closed");
+    }
     int max = config.batching() ? batchSize : 1;
-    if (queue.size() == 1 || queue.size() >= max) {
-      work.signal();
+    if ((n == 1 || n == max) && idleWorkers > 0) {
+      // Wake a worker only when it has something new to do: the first item starts its flush
+      // timer, a full batch is ready. Waking it for every event costs the caller a lock.
+      lock.lock();
+      try {
+        work.signal();
+      } finally {
+        lock.unlock();
+      }
     }
     return true;
   }
 
-  private boolean drop(Object item, String reason, List<Outcome> notes) {
-    dropped++;
-    notes.add(new Outcome(Kind.DROPPED, item, 0, 0, reason));
+  /** BLOCK: waits for a slot; returns the new size, or -1 on timeout or close. */
+  private int awaitSpace() {
+    long nanos = config.blockTimeout().toNanos();
+    lock.lock();
+    try {
+      blockedProducers++;
+      try {
+        while (true) {
+          if (closing) {
+            return -1;
+          }
+          int n = size.incrementAndGet();
+          if (n <= config.capacity()) {
+            return n;
+          }
+          size.decrementAndGet();
+          if (nanos <= 0) {
+            return -1;
+          }
+          nanos = space.awaitNanos(nanos);
+        }
+      } finally {
+        blockedProducers--;
+      }
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      return -1;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** DROP_OLDEST: reports the oldest queued item DROPPED and takes its slot. */
+  private int evictOldest() {
+    List<Envelope> markersSeen = new ArrayList<>(0);
+    try {
+      Envelope old;
+      while ((old = queue.poll()) != null && old.isMarker()) {
+        markersSeen.add(old);
+      }
+      if (old == null) {
+        return -1;
+      }
+      // the slot of the evicted item passes to the new one: size is unchanged
+      evicted.incrementAndGet();
+      dropped.incrementAndGet();
+      if (spool != null && old.segment >= 0) {
+        spool.remove(List.of(old));
+      }
+      fire(List.of(new Outcome(Kind.DROPPED, old.item, 0, 0,
+          "queue full (capacity " + config.capacity() + "); oldest dropped")));
+      return size.get();
+    } finally {
+      // a marker is put back at the tail: its flush then waits for more, never for less
+      markersSeen.forEach(queue::offer);
+    }
+  }
+
+  private boolean drop(Object item, String reason) {
+    dropped.incrementAndGet();
+    fire(List.of(new Outcome(Kind.DROPPED, item, 0, 0, reason)));
     return false;
   }
 
   // ---- workers ----
 
   private void run() {
-    try {
-      for (List<Envelope> batch = next(); batch != null; batch = next()) {
-        deliver(batch);
+    while (true) {
+      List<Envelope> batch;
+      try {
+        batch = next();
+      } catch (InterruptedException ie) {
+        if (stopped) {
+          return;
+        }
+        continue; // an interrupt not from close(): keep working
+      } catch (Throwable t) { // NOPMD a worker must never end silently
+        LOG.error("tracker worker {}: unexpected failure; it keeps running", Thread.currentThread().getName(), t);
+        if (stopped) {
+          return;
+        }
+        continue;
       }
-    } catch (InterruptedException stop) {
-      // close() gave up waiting; every item was already reported ABANDONED
+      if (batch == null) {
+        return;
+      }
+      deliver(batch);
     }
   }
 
@@ -160,69 +283,137 @@ final class Dispatcher {
         if (stopped) {
           return null;
         }
-        int available = retry.size() + queue.size();
-        if (available == 0) {
-          if (closing) {
-            return null;
-          }
-          work.await();
-          continue;
-        }
         long now = config.clock.millis();
+        long clockDeadline = Long.MAX_VALUE;
+        long waitNanos = Long.MAX_VALUE;
         if (pausedUntil > now) {
-          // All workers honour one pause: a rate-limited server gets no traffic at all.
-          Duration wait = Duration.ofMillis(pausedUntil - now);
-          lock.unlock();
-          try {
-            config.sleeper.sleep(wait);
-          } finally {
-            lock.lock();
+          clockDeadline = pausedUntil; // a 429: nobody sends anything
+        } else {
+          Parked p = parked.peek();
+          if (p != null && p.readyAt <= now) {
+            parked.poll();
+            return launch(p.batch);
           }
-          continue;
+          if (!ready.isEmpty()) {
+            return launch(ready.poll());
+          }
+          if (carry != null || size.get() > 0 || markers > 0) {
+            int max = config.batching() ? batchSize : 1;
+            Envelope head = queue.peek();
+            boolean urgent = closing || markers > 0 || carry != null || size.get() >= max;
+            long due = head == null ? 0 : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
+            if (urgent || due <= 0) {
+              List<Envelope> batch = take(max);
+              if (!batch.isEmpty()) {
+                return launch(batch);
+              }
+              continue; // only markers (or a producer mid-offer): look again
+            }
+            waitNanos = due;
+          }
+          if (p != null) {
+            clockDeadline = p.readyAt;
+          }
         }
-        int max = config.batching() ? batchSize : 1;
-        boolean urgent = closing || !retry.isEmpty() || queue.peekFirst().seq <= flushTarget;
-        if (available >= max || urgent) {
-          return take(max);
+        if (closing && clockDeadline == Long.MAX_VALUE && waitNanos == Long.MAX_VALUE
+            && size.get() == 0 && carry == null) {
+          return null; // nothing left for this worker; others may still be sending
         }
-        long wait = queue.peekFirst().trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
-        if (wait <= 0) {
-          return take(max);
+        if (clockDeadline != Long.MAX_VALUE) {
+          if (config.sleeper != null) {
+            // tests: a fake sleeper moves the fake clock instead of waiting
+            Duration d = Duration.ofMillis(clockDeadline - now);
+            lock.unlock();
+            try {
+              config.sleeper.sleep(d);
+            } finally {
+              lock.lock();
+            }
+            continue;
+          }
+          waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(clockDeadline - now));
         }
-        work.awaitNanos(wait);
+        idleWorkers++;
+        try {
+          // bounded even when idle: a lost wake-up costs at most this long
+          work.awaitNanos(Math.min(waitNanos, IDLE_NANOS));
+        } finally {
+          idleWorkers--;
+        }
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** Retries first, in order; an identify call always travels alone. */
+  private List<Envelope> launch(List<Envelope> batch) {
+    for (Envelope e : batch) {
+      e.attempts++;
+    }
+    inFlight.add(batch);
+    return batch;
+  }
+
+  /** Fresh items in queue order; an identify call always travels alone. */
   private List<Envelope> take(int max) {
-    List<Envelope> out = new ArrayList<>(Math.min(max, 512));
+    List<Envelope> out = new ArrayList<>(Math.min(max, 128));
+    long counted = 0;
+    if (carry != null) {
+      out.add(carry);
+      carry = null;
+      if (out.get(0).item instanceof Identify) {
+        return out;
+      }
+    }
     while (out.size() < max) {
-      ArrayDeque<Envelope> from = retry.isEmpty() ? queue : retry;
-      Envelope e = from.peekFirst();
-      if (e == null || (e.item instanceof Identify && !out.isEmpty())) {
+      Envelope e = queue.poll();
+      if (e == null) {
         break;
       }
-      from.pollFirst();
+      if (e.isMarker()) {
+        addPending(counted);
+        counted = 0;
+        markers--;
+        e.gen = gen++;
+        e.taken = true;
+        progress.signalAll();
+        continue;
+      }
+      size.decrementAndGet();
+      e.gen = gen;
+      counted++;
+      if (e.item instanceof Identify && !out.isEmpty()) {
+        carry = e;
+        break;
+      }
       out.add(e);
       if (e.item instanceof Identify) {
         break;
       }
     }
-    space.signalAll();
+    addPending(counted);
+    if (blockedProducers > 0) {
+      space.signalAll();
+    }
     return out;
   }
 
-  private void deliver(List<Envelope> batch) {
-    for (Envelope e : batch) {
-      e.attempts++;
+  private void addPending(long n) {
+    if (n > 0) {
+      pendingByGen.computeIfAbsent(gen, g -> new long[1])[0] += n;
     }
+  }
+
+  private void deliver(List<Envelope> batch) {
     Object first = batch.get(0).item;
     boolean isBatch = config.batching() && first instanceof Event;
     Reply reply;
     try {
+      for (Envelope e : batch) {
+        if (e.item instanceof Event && !((Event) e.item).hasDistinctId()) {
+          e.item = ((Event) e.item).distinctId(DistinctIds.next()); // off the caller's thread
+        }
+      }
       if (first instanceof Identify) {
         reply = transport.identify(token, (Identify) first);
       } else if (!isBatch) {
@@ -232,42 +423,51 @@ final class Dispatcher {
         batch.forEach(e -> rows.add((Event) e.item));
         reply = transport.batch(token, rows);
       }
-    } catch (RuntimeException ex) {
-      reply = Reply.network(ex.getClass().getSimpleName());
+    } catch (Throwable t) { // NOPMD an Error in the transport must not end the worker
+      LOG.warn("tracker: sending a batch of {} failed with {}; it will be retried", batch.size(), t.toString());
+      reply = Reply.network(t.getClass().getSimpleName());
     }
     List<Outcome> notes = new ArrayList<>();
+    List<Envelope> finals = new ArrayList<>();
     lock.lock();
     try {
-      handle(batch, reply, isBatch, notes);
+      inFlight.remove(batch);
+      if (!stopped) {
+        handle(batch, reply, isBatch, notes, finals);
+      }
       notifying++;
     } finally {
       lock.unlock();
     }
-    fire(notes);
-    lock.lock();
     try {
-      notifying--;
-      progress.signalAll();
+      unspool(finals);
+      fire(notes);
     } finally {
-      lock.unlock();
+      lock.lock();
+      try {
+        notifying--;
+        progress.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
-  private void handle(List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes) {
+  private void handle(List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes, List<Envelope> finals) {
     List<Envelope> again = new ArrayList<>();
     String httpReason = r.error != null ? r.error : "HTTP " + r.status;
     if (r.status == 413 && isBatch && batch.size() > 1) {
-      // The server named the batch too large: halve the batch size for good and resend.
-      batchSize = Math.max(1, batch.size() / 2);
+      // The server named the batch too large: halve the batch size for good and resend both halves.
+      int half = batch.size() / 2;
+      batchSize = Math.max(1, Math.min(batchSize, half));
       for (Envelope e : batch) {
         e.attempts--;
-        if (unresolved.containsKey(e.seq)) {
-          retried++;
-          notes.add(new Outcome(Kind.RETRYING, e.item, e.attempts, 413, "HTTP 413: batch split to " + batchSize));
-          again.add(e);
-        }
+        retried.incrementAndGet();
+        notes.add(new Outcome(Kind.RETRYING, e.item, e.attempts, 413, "HTTP 413: batch split to " + half));
       }
-      requeue(again);
+      ready.addFirst(new ArrayList<>(batch.subList(half, batch.size())));
+      ready.addFirst(new ArrayList<>(batch.subList(0, half)));
+      work.signalAll();
       return;
     }
     if (isBatch && r.results != null && (r.isSuccess() || r.isTransient())) {
@@ -281,83 +481,102 @@ final class Dispatcher {
         Envelope e = batch.get(i);
         BatchResult res = byIndex.get(i);
         if (res == null ? r.status == 200 : Boolean.TRUE.equals(res.getSuccess())) {
-          resolve(e, Kind.SENT, r.status, null, notes);
+          resolve(e, Kind.SENT, r.status, null, notes, finals);
         } else if (res != null && res.getCode() == BatchResultCode.INVALID_EVENT) {
-          resolve(e, Kind.FAILED, r.status, "invalid_event: " + res.getMessage(), notes);
-        } else if (retryOrGiveUp(e, r.status, res == null ? "no result for row " + i : res.getCode() + ": " + res.getMessage(), notes)) {
+          resolve(e, Kind.FAILED, r.status, "invalid_event: " + res.getMessage(), notes, finals);
+        } else if (retryOrGiveUp(e, r.status, res == null ? "no result for row " + i : res.getCode() + ": " + res.getMessage(), notes, finals)) {
           again.add(e);
         }
       }
     } else if (r.isSuccess() && !(isBatch && r.status == 207)) {
-      batch.forEach(e -> resolve(e, Kind.SENT, r.status, null, notes));
+      batch.forEach(e -> resolve(e, Kind.SENT, r.status, null, notes, finals));
     } else if (r.isTransient() || r.isSuccess()) {
       // a 207 without readable results: resending is safe, every row keeps its distinctId
       for (Envelope e : batch) {
-        if (retryOrGiveUp(e, r.status, httpReason, notes)) {
+        if (retryOrGiveUp(e, r.status, httpReason, notes, finals)) {
           again.add(e);
         }
       }
     } else {
-      batch.forEach(e -> resolve(e, Kind.FAILED, r.status, httpReason, notes));
+      batch.forEach(e -> resolve(e, Kind.FAILED, r.status, httpReason, notes, finals));
     }
-    if (!again.isEmpty() || r.isTransient()) {
-      failures++;
-      long wait = backoff.delay(failures, r.retryAfter).toMillis();
-      pausedUntil = Math.max(pausedUntil, config.clock.millis() + wait);
-    } else if (r.isSuccess()) {
-      failures = 0;
+    long now = config.clock.millis();
+    int failures = 1;
+    for (Envelope e : again) {
+      failures = Math.max(failures, e.attempts);
     }
-    requeue(again);
+    if (r.status == 429) {
+      // the one global signal: the whole source is rate-limited, so nobody sends until then
+      long until = now + backoff.delay(failures, r.retryAfter).toMillis();
+      pausedUntil = Math.max(pausedUntil, until);
+      if (!again.isEmpty()) {
+        ready.addFirst(again);
+      }
+      work.signalAll();
+    } else if (!again.isEmpty()) {
+      parked.add(new Parked(now + backoff.delay(failures, r.retryAfter).toMillis(), again));
+      work.signalAll();
+    }
   }
 
-  private boolean retryOrGiveUp(Envelope e, int status, String reason, List<Outcome> notes) {
-    if (!unresolved.containsKey(e.seq)) {
+  private boolean retryOrGiveUp(Envelope e, int status, String reason, List<Outcome> notes, List<Envelope> finals) {
+    if (e.resolved) {
       return false;
     }
     Duration age = Duration.between(e.tracked, config.clock.instant());
     if (e.attempts >= config.maxAttempts() || age.compareTo(config.maxAge()) >= 0) {
       resolve(e, Kind.FAILED, status, "gave up after " + e.attempts + " attempts over "
-          + age.getSeconds() + " s; last error: " + reason, notes);
+          + age.getSeconds() + " s; last error: " + reason, notes, finals);
       return false;
     }
-    retried++;
+    retried.incrementAndGet();
     notes.add(new Outcome(Kind.RETRYING, e.item, e.attempts, status, reason));
     return true;
   }
 
-  private void requeue(List<Envelope> again) {
-    for (int i = again.size() - 1; i >= 0; i--) {
-      retry.addFirst(again.get(i));
+  private void resolve(Envelope e, Kind kind, int status, String reason, List<Outcome> notes, List<Envelope> finals) {
+    if (e.resolved) {
+      return;
     }
-    if (!again.isEmpty()) {
-      work.signalAll();
-    }
-  }
-
-  private void resolve(Envelope e, Kind kind, int status, String reason, List<Outcome> notes) {
-    if (unresolved.remove(e.seq) == null) {
-      return; // already ABANDONED by close()
+    e.resolved = true;
+    long[] count = pendingByGen.get(e.gen);
+    if (count != null && --count[0] == 0) {
+      pendingByGen.remove(e.gen);
     }
     switch (kind) {
       case SENT:
-        sent++;
+        sent.incrementAndGet();
         break;
       case FAILED:
-        failed++;
+        failed.incrementAndGet();
         break;
       default:
-        dropped++;
+        abandoned.incrementAndGet();
+    }
+    if (kind != Kind.ABANDONED && e.segment >= 0) {
+      finals.add(e); // an abandoned item stays in the spool: the next tracker on it sends it
     }
     notes.add(new Outcome(kind, e.item, e.attempts, status, reason));
     progress.signalAll();
+  }
+
+  private void unspool(List<Envelope> finals) {
+    if (spool != null && !finals.isEmpty()) {
+      try {
+        spool.remove(finals);
+      } catch (RuntimeException ex) {
+        LOG.warn("tracker spool: could not record {} final outcomes ({}); they may be resent (same distinctIds)",
+            finals.size(), ex.toString());
+      }
+    }
   }
 
   private void fire(List<Outcome> notes) {
     for (Outcome o : notes) {
       try {
         config.listener().onOutcome(o);
-      } catch (RuntimeException ex) {
-        LOG.log(Level.WARNING, "TrackerListener threw; outcome " + o.kind() + " ignored by it", ex);
+      } catch (Throwable ex) { // NOPMD a listener's failure must not end delivery
+        LOG.warn("TrackerListener threw; outcome {} ignored by it", o.kind(), ex);
       }
     }
   }
@@ -365,37 +584,53 @@ final class Dispatcher {
   // ---- flush, close, stats ----
 
   FlushReport flush(Duration timeout) {
+    long s0 = sent.get();
+    long f0 = failed.get();
+    long d0 = dropped.get();
+    Envelope marker = Envelope.marker();
     lock.lock();
     try {
-      long target = nextSeq - 1;
-      flushTarget = Math.max(flushTarget, target);
-      work.signalAll();
-      return awaitResolved(target, timeout);
+      if (!stopped) {
+        markers++;
+        queue.offer(marker);
+        work.signalAll();
+      }
+      long nanos = timeout.toNanos();
+      try {
+        while (!stopped && !(marker.taken && noPendingUpTo(marker.gen) && notifying == 0) && nanos > 0) {
+          nanos = progress.awaitNanos(nanos);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      boolean done = marker.taken && noPendingUpTo(marker.gen);
+      return new FlushReport(done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, pending());
     } finally {
       lock.unlock();
     }
   }
 
-  private FlushReport awaitResolved(long target, Duration timeout) {
-    long s0 = sent;
-    long f0 = failed;
-    long d0 = dropped;
-    long nanos = timeout.toNanos();
-    try {
-      while ((notifying > 0 || (!unresolved.isEmpty() && unresolved.firstKey() <= target)) && nanos > 0) {
-        nanos = progress.awaitNanos(nanos);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    boolean done = unresolved.isEmpty() || unresolved.firstKey() > target;
-    return new FlushReport(done, sent - s0, failed - f0, dropped - d0, unresolved.size());
+  private boolean noPendingUpTo(long g) {
+    return pendingByGen.isEmpty() || pendingByGen.firstKey() > g;
   }
 
-  FlushReport close(Duration timeout) {
+  private long pending() {
+    return queued.get() - sent.get() - failed.get() - evicted.get() - abandoned.get();
+  }
+
+  /**
+   * Stops accepting, waits up to {@code timeout} for every item's final outcome, abandons the
+   * rest, then waits at most {@link #CLOSE_GRACE_NANOS} more for the workers (interrupted, their
+   * calls cancelled) to end.
+   */
+  FlushReport close(Duration timeout, String abandonReason) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Outcome> notes = new ArrayList<>();
-    FlushReport report;
+    List<Envelope> none = new ArrayList<>(0);
+    long s0 = sent.get();
+    long f0 = failed.get();
+    long d0 = dropped.get();
+    boolean done;
     lock.lock();
     try {
       if (stopped) {
@@ -404,18 +639,39 @@ final class Dispatcher {
       closing = true;
       work.signalAll();
       space.signalAll();
-      report = awaitResolved(Long.MAX_VALUE, timeout);
-      for (Envelope e : unresolved.values()) {
-        abandoned++;
-        notes.add(new Outcome(Kind.ABANDONED, e.item, e.attempts, 0,
-            "tracker closed after " + timeout.toMillis() + " ms before delivery was confirmed"));
+      try {
+        long left;
+        while ((pending() > 0 || notifying > 0) && (left = deadline - System.nanoTime()) > 0) {
+          progress.awaitNanos(Math.min(left, POLL_NANOS));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-      unresolved.clear();
-      queue.clear();
-      retry.clear();
+      done = pending() == 0;
       stopped = true;
+      List<Envelope> rest = new ArrayList<>();
+      if (carry != null) {
+        rest.add(carry);
+        carry = null;
+      }
+      for (Envelope e; (e = queue.poll()) != null; ) {
+        if (!e.isMarker()) {
+          size.decrementAndGet();
+          rest.add(e);
+        }
+      }
+      ready.forEach(rest::addAll);
+      parked.forEach(p -> rest.addAll(p.batch));
+      inFlight.forEach(rest::addAll);
+      ready.clear();
+      parked.clear();
+      inFlight.clear();
+      for (Envelope e : rest) {
+        resolve(e, Kind.ABANDONED, 0, abandonReason, notes, none);
+      }
       work.signalAll();
       progress.signalAll();
+      space.signalAll();
     } finally {
       lock.unlock();
     }
@@ -424,8 +680,11 @@ final class Dispatcher {
       workers.forEach(Thread::interrupt);
       transport.cancelAll();
     }
-    joinWorkers(deadline);
-    return report;
+    joinWorkers(deadline + CLOSE_GRACE_NANOS);
+    if (spool != null) {
+      spool.close();
+    }
+    return new FlushReport(done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, notes.size());
   }
 
   private void joinWorkers(long deadline) {
@@ -433,25 +692,22 @@ final class Dispatcher {
       if (t == Thread.currentThread()) {
         continue; // close() called from a listener: this worker exits when the callback returns
       }
-      long ms = Math.max(JOIN_GRACE_MS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      long left = deadline - System.nanoTime();
       try {
-        t.join(ms);
+        if (left > 0) {
+          TimeUnit.NANOSECONDS.timedJoin(t, left);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
       if (t.isAlive()) {
-        LOG.warning(t.getName() + " still running after close(); it is a daemon thread");
+        LOG.warn("{} still running after close(); it is a daemon thread and sends nothing more", t.getName());
       }
     }
   }
 
   TrackerStats stats() {
-    lock.lock();
-    try {
-      return new TrackerStats(queued, sent, retried, failed, dropped, abandoned, unresolved.size());
-    } finally {
-      lock.unlock();
-    }
+    return new TrackerStats(queued.get(), sent.get(), retried.get(), failed.get(), dropped.get(), abandoned.get(), pending());
   }
 }

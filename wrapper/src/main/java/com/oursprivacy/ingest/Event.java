@@ -32,6 +32,11 @@ public final class Event {
   private DefaultProperties defaultProperties = DefaultProperties.empty();
   private IdentityContext identityContext;
   private String distinctId;
+  /**
+   * The exact JSON row a previous process wrote to the tracker's spool, sent verbatim; null for
+   * every event built here. Not copied by the fluent methods: a changed event is written anew.
+   */
+  private String spooledRow;
 
   private Event() {}
 
@@ -148,6 +153,18 @@ public final class Event {
     Event e = copy();
     e.distinctId = Objects.requireNonNull(distinctId, "distinctId == null");
     return e;
+  }
+
+  /** A copy that {@link Wire} sends as {@code row}, verbatim (events recovered from a spool). */
+  Event spooled(String row) {
+    Event e = copy();
+    e.spooledRow = row;
+    return e;
+  }
+
+  /** The spooled JSON row, or null. */
+  String spooledRow() {
+    return spooledRow;
   }
 
   /** The event name. */

@@ -21,4 +21,8 @@ interface IngestService {
 
   @POST("batch")
   Call<Batch> batch(@Body JsonObject body);
+
+  /** The tracker's /batch: the body is streamed (see {@code CoreTransport.BatchBody}). */
+  @POST("batch")
+  Call<Batch> batchStream(@Body okhttp3.RequestBody body);
 }

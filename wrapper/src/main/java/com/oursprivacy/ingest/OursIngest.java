@@ -208,7 +208,11 @@ public final class OursIngest implements AutoCloseable {
 
   /**
    * A background {@link Tracker} sending with this client's token and mode. Its requests are
-   * made once each (the tracker owns retries and back-off). Close the tracker before this client.
+   * made once each (the tracker owns retries and back-off). Close the tracker before this client;
+   * unless {@link TrackerConfig#shutdownHook()} is off, a JVM shutdown hook flushes it on exit.
+   *
+   * @throws IllegalStateException when the spool directory is in use by another tracker
+   * @throws java.io.UncheckedIOException when the spool directory cannot be used
    */
   public Tracker tracker(TrackerConfig config) {
     Objects.requireNonNull(config, "config == null");

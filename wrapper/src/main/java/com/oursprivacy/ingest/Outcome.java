@@ -19,7 +19,10 @@ public final class Outcome {
     FAILED,
     /** Never sent: the queue was full or the tracker was closed. Final. */
     DROPPED,
-    /** Still undelivered when {@link Tracker#close} ran out of time. Final. */
+    /**
+     * Still undelivered when {@link Tracker#close} or the JVM shutdown hook ran out of time. Final
+     * for this tracker; with the spool on, the event stays in it and the next tracker sends it.
+     */
     ABANDONED
   }
 
@@ -42,7 +45,10 @@ public final class Outcome {
     return kind;
   }
 
-  /** The event (with its distinctId), when the item was an event. */
+  /**
+   * The event, when the item was an event: with its distinctId once a worker took it (an event
+   * dropped at {@code track} has one only if you or the spool gave it one).
+   */
   public Optional<Event> event() {
     return item instanceof Event ? Optional.of((Event) item) : Optional.empty();
   }

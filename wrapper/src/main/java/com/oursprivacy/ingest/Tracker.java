@@ -1,7 +1,10 @@
 package com.oursprivacy.ingest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends events in the background: {@link #track} and {@link #identify} validate, enqueue and
@@ -10,53 +13,94 @@ import java.util.Objects;
  * the {@link TrackerListener}. Obtain one from {@link OursIngest#tracker(TrackerConfig)}.
  *
  * <pre>{@code
- * Tracker tracker = ingest.tracker(TrackerConfig.defaults());
- * Runtime.getRuntime().addShutdownHook(new Thread(() -> tracker.close(Duration.ofSeconds(10))));
+ * Tracker tracker = ingest.tracker(TrackerConfig.defaults());   // a shutdown hook flushes it on exit
  * tracker.track(Event.named("Signup").userId("u1"));
  * }</pre>
  *
  * <p>Guarantees: the queue is bounded ({@link TrackerConfig#capacity()}), a full queue applies
  * the {@link OverflowPolicy} and reports each drop; a retried event keeps its distinctId and only
- * the failed rows of a {@code 207} are resent; every item ends SENT, FAILED, DROPPED or ABANDONED,
- * never silently lost; {@link #flush} and {@link #close} block until delivery or their timeout.
+ * the failed rows of a {@code 207} are resent; a batch that failed waits out its own back-off
+ * while other batches keep flowing, and only a 429 pauses all sending; every item ends SENT,
+ * FAILED, DROPPED or ABANDONED, never silently lost — also when the JVM exits without {@link
+ * #close} (shutdown hook, {@link TrackerConfig#shutdownHook()}) and, with {@link
+ * TrackerConfig#spool()}, when the process is killed.
  *
- * <p>Thread-safe. Worker threads are daemons and have all ended when {@link #close} returns.
+ * <p>Thread-safe; {@code track} takes no lock shared with the workers.
  */
 public final class Tracker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
+
   /** The wait used by {@link #close()}. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  /** What {@link #close(Duration)} may take beyond its timeout: the workers' grace to end. */
+  public static final Duration CLOSE_OVERRUN = Duration.ofNanos(Dispatcher.CLOSE_GRACE_NANOS);
 
   private final TrackerConfig config;
   private final Mode mode;
   private final Dispatcher dispatcher;
+  private final boolean spooled;
+  private final Thread hook;
 
   Tracker(TrackerConfig config, IngestTransport transport, String token, Mode mode) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.mode = mode;
-    this.dispatcher = new Dispatcher(config, transport, token);
-    dispatcher.start("ours-tracker");
+    Spool spool = config.spool().map(dir -> Spool.open(dir, config.spoolFsync())).orElse(null);
+    this.spooled = spool != null;
+    this.dispatcher = new Dispatcher(config, transport, token, spool);
+    dispatcher.start("ours-tracker", spool == null ? List.of() : spool.recovered());
+    this.hook = config.shutdownHook() ? registerHook() : null;
+  }
+
+  private Thread registerHook() {
+    Thread h = new Thread(this::onShutdown, "ours-tracker-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(h);
+      return h;
+    } catch (IllegalStateException shuttingDown) {
+      LOG.warn("ours tracker created while the JVM shuts down: no shutdown hook; close it yourself");
+      return null;
+    }
+  }
+
+  private void onShutdown() {
+    FlushReport r = dispatcher.close(config.shutdownTimeout(), "JVM shutting down: not delivered within the "
+        + "shutdown hook's " + config.shutdownTimeout().toMillis() + " ms" + keptNote());
+    if (r.pending() > 0) {
+      LOG.warn("ours tracker at JVM exit: {} items not delivered in {} ms, reported ABANDONED{}", r.pending(),
+          config.shutdownTimeout().toMillis(), keptNote());
+    }
+  }
+
+  private String keptNote() {
+    return spooled ? "; kept in the spool, the next tracker on it sends them" : "";
   }
 
   /**
-   * Validates the event, gives it a distinctId (a random UUID unless it has one) and a time (now,
-   * unless it has one, so a late delivery keeps the real time), and enqueues it.
+   * Validates the event, gives it a time (now, unless it has one, so a late delivery keeps the
+   * real time) and enqueues it. Its distinctId (a random UUID unless it has one) is assigned on the
+   * worker thread; with the spool on, before this returns.
    *
-   * @return true if queued; false if dropped (full queue or closed tracker; the listener is told)
+   * @return true if queued (and, with the spool on, written to it); false if dropped (full
+   *     queue, closed tracker, spool write failure; the listener is told)
    * @throws com.oursprivacy.errors.OursValidationException if the event is invalid (nothing is
    *     queued)
    */
   public boolean track(Event event) {
     Objects.requireNonNull(event, "event == null");
     Validator.event(event, "event", config.clock.instant());
-    Event e = event.hasDistinctId() ? event : event.distinctId(DistinctIds.next());
+    Event e = event;
     if (e.time().isEmpty()) {
       e = e.at(config.clock.instant());
+    }
+    if (spooled && !e.hasDistinctId()) {
+      e = e.distinctId(DistinctIds.next()); // the spool keeps the id a resend must carry
     }
     return dispatcher.enqueue(e);
   }
 
   /**
-   * Validates and enqueues an identify call (sent alone through {@code /identify}).
+   * Validates and enqueues an identify call (sent alone through {@code /identify}; not spooled).
    *
    * @return true if queued; false if dropped (the listener is told)
    * @throws com.oursprivacy.errors.OursValidationException if it is invalid
@@ -80,14 +124,31 @@ public final class Tracker implements AutoCloseable {
 
   /**
    * Stops accepting items (later calls to {@code track} return false and report DROPPED), sends
-   * all pending items and blocks until they have final outcomes or {@code timeout} passes; items
-   * still undelivered then are reported {@link Outcome.Kind#ABANDONED}. Afterwards no worker
-   * thread is left. Idempotent: a second call returns an empty, completed report.
+   * all pending items and waits until they have final outcomes or {@code timeout} passes, then
+   * reports every item still undelivered {@link Outcome.Kind#ABANDONED} (with the spool on, those
+   * events stay in it for the next tracker). Removes the shutdown hook.
+   *
+   * <p>Returns within {@code timeout} plus {@link #CLOSE_OVERRUN} (plus the time your listener
+   * spends on the ABANDONED outcomes, which it receives before this returns). When it returns:
+   * every item has its final outcome and was reported; no request will be started any more; calls
+   * still in flight were cancelled; the spool is closed; and the worker threads have ended —
+   * except a worker stuck in a listener callback or a call that ignores interruption past the
+   * overrun, which is logged at WARN, is a daemon, and sends nothing more. Idempotent: a second
+   * call returns an empty, completed report.
    *
    * @return what happened during the call; {@code pending()} counts the abandoned items
    */
   public FlushReport close(Duration timeout) {
-    return dispatcher.close(Objects.requireNonNull(timeout, "timeout == null"));
+    Objects.requireNonNull(timeout, "timeout == null");
+    if (hook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to: it finds the tracker closed
+      }
+    }
+    return dispatcher.close(timeout, "tracker closed after " + timeout.toMillis()
+        + " ms before delivery was confirmed" + keptNote());
   }
 
   /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */
@@ -109,6 +170,10 @@ public final class Tracker implements AutoCloseable {
   /** The configuration. */
   public TrackerConfig config() {
     return config;
+  }
+
+  Thread hook() {
+    return hook;
   }
 
   Iterable<Thread> workers() {

@@ -2,8 +2,10 @@ package com.oursprivacy.ingest;
 
 import com.oursprivacy.core.Sleeper;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -29,7 +31,12 @@ public final class TrackerConfig {
   private final int maxAttempts;
   private final Duration maxAge;
   private final TrackerListener listener;
+  private final boolean shutdownHook;
+  private final Duration shutdownTimeout;
+  private final Path spool;
+  private final Duration spoolFsync;
   final Clock clock;
+  /** Null: real time (waits wake early for new work); tests inject a fake that moves a fake clock. */
   final Sleeper sleeper;
   final Random random;
 
@@ -44,6 +51,10 @@ public final class TrackerConfig {
     maxAttempts = b.maxAttempts;
     maxAge = b.maxAge;
     listener = b.listener;
+    shutdownHook = b.shutdownHook;
+    shutdownTimeout = b.shutdownTimeout;
+    spool = b.spool;
+    spoolFsync = b.spoolFsync;
     clock = b.clock;
     sleeper = b.sleeper;
     random = b.random;
@@ -114,6 +125,26 @@ public final class TrackerConfig {
     return listener;
   }
 
+  /** Whether the tracker registers a JVM shutdown hook that flushes it (default true). */
+  public boolean shutdownHook() {
+    return shutdownHook;
+  }
+
+  /** How long the shutdown hook sends before it reports the rest ABANDONED; default 5 s. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** The spool directory, when the crash-safe disk queue is on. */
+  public Optional<Path> spool() {
+    return Optional.ofNullable(spool);
+  }
+
+  /** How often the spool is forced to disk; {@link Duration#ZERO}: before each {@code track} returns. */
+  public Duration spoolFsync() {
+    return spoolFsync;
+  }
+
   /** Builds {@link TrackerConfig}. Not thread-safe. */
   public static final class Builder {
     private int capacity = 10_000;
@@ -126,8 +157,12 @@ public final class TrackerConfig {
     private int maxAttempts = 10;
     private Duration maxAge = Duration.ofHours(24);
     private TrackerListener listener = TrackerListener.NONE;
+    private boolean shutdownHook = true;
+    private Duration shutdownTimeout = Duration.ofSeconds(5);
+    private Path spool;
+    private Duration spoolFsync = Duration.ofMillis(10);
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private Sleeper sleeper;
     private Random random = new Random();
 
     private Builder() {}
@@ -143,6 +178,10 @@ public final class TrackerConfig {
       maxAttempts = c.maxAttempts;
       maxAge = c.maxAge;
       listener = c.listener;
+      shutdownHook = c.shutdownHook;
+      shutdownTimeout = c.shutdownTimeout;
+      spool = c.spool;
+      spoolFsync = c.spoolFsync;
       clock = c.clock;
       sleeper = c.sleeper;
       random = c.random;
@@ -215,6 +254,48 @@ public final class TrackerConfig {
     /** Receives every outcome; default ignores them. */
     public Builder listener(TrackerListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
+     * Whether to register a JVM shutdown hook (default true). When the JVM exits without {@link
+     * Tracker#close} ({@code main} returns, {@code System.exit}, SIGTERM), the hook sends what is
+     * queued for up to {@link #shutdownTimeout(Duration)} and reports every item still undelivered
+     * then {@link Outcome.Kind#ABANDONED}. {@code close()} removes the hook. Turn it off when you
+     * close the tracker from your own hook or framework lifecycle.
+     */
+    public Builder shutdownHook(boolean shutdownHook) {
+      this.shutdownHook = shutdownHook;
+      return this;
+    }
+
+    /** How long the shutdown hook may send; default 5 s (container runtimes allow 10–30 s). */
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = nonNegative("shutdownTimeout", shutdownTimeout);
+      return this;
+    }
+
+    /**
+     * Turns on the crash-safe spool in {@code directory} (created if missing; one tracker per
+     * directory): {@code track} appends the event to a disk log before it returns true, and an
+     * event leaves the log only when its outcome is final (SENT, FAILED, DROPPED). A tracker
+     * started on the same directory after a crash, {@code kill -9} or an abandoning close sends
+     * the events left there first, with their original distinctIds, so the API's deduplication
+     * makes any resend harmless. Identify calls are not spooled.
+     */
+    public Builder spool(Path directory) {
+      this.spool = Objects.requireNonNull(directory, "directory == null");
+      return this;
+    }
+
+    /**
+     * How often the spool is forced to the storage device ({@code fsync}); default 10 ms. {@link
+     * Duration#ZERO}: before every {@code track} returns (survives power loss, costs a disk flush
+     * per event). A record reaches the operating system before {@code track} returns in either
+     * case, so a killed process loses nothing; the interval bounds what a power cut can lose.
+     */
+    public Builder spoolFsync(Duration every) {
+      this.spoolFsync = nonNegative("spoolFsync", every);
       return this;
     }
 

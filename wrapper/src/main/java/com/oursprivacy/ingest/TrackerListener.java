@@ -2,8 +2,9 @@ package com.oursprivacy.ingest;
 
 /**
  * Receives every per-item {@link Outcome} of a {@link Tracker}. Called on the tracker's worker
- * threads (and, for drops, on the thread calling {@code track}); keep it fast and thread-safe. An
- * exception it throws is logged and otherwise ignored.
+ * threads, for drops on the thread calling {@code track}, and for ABANDONED items on the thread
+ * calling {@code close} (or the shutdown hook's); keep it fast and thread-safe. Anything it throws
+ * (also an {@code Error}) is logged and otherwise ignored.
  */
 @FunctionalInterface
 public interface TrackerListener {

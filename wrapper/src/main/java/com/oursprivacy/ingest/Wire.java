@@ -5,6 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.List;
@@ -104,6 +107,130 @@ final class Wire {
       }
     }
     return results;
+  }
+
+  // ---- streamed form: the tracker writes rows with a JsonWriter, no tree per row ----
+
+  /**
+   * Writes {@code {"token": …, "events": [rows]}} to {@code w}: the same JSON as {@link #batch},
+   * without building a tree. A row recovered from the spool is written verbatim.
+   */
+  static void batch(JsonWriter w, String token, List<Event> events) throws IOException {
+    w.beginObject();
+    w.name("token").value(token);
+    w.name("events").beginArray();
+    for (Event e : events) {
+      row(w, e);
+    }
+    w.endArray();
+    w.endObject();
+  }
+
+  /** One row as JSON text: what the spool stores and {@link #batch(JsonWriter, String, List)} sends. */
+  static String rowJson(Event e) {
+    StringWriter out = new StringWriter(256);
+    try {
+      JsonWriter w = new JsonWriter(out);
+      w.setSerializeNulls(true);
+      row(w, e);
+      w.flush();
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return out.toString();
+  }
+
+  static void row(JsonWriter w, Event e) throws IOException {
+    if (e.spooledRow() != null) {
+      w.jsonValue(e.spooledRow());
+      return;
+    }
+    w.beginObject();
+    w.name("event").value(e.name());
+    w.name("distinctId").value(e.distinctId());
+    if (e.time().isPresent()) {
+      w.name("time").value(e.time().get().toEpochMilli());
+    }
+    optional(w, "userId", e.userId().orElse(null));
+    optional(w, "externalId", e.externalId().orElse(null));
+    optional(w, "email", e.email().orElse(null));
+    if (!e.properties().isEmpty()) {
+      w.name("eventProperties");
+      map(w, e.properties());
+    }
+    if (!e.userProperties().isEmpty()) {
+      w.name("userProperties");
+      map(w, e.userProperties().known(), e.userProperties().custom());
+    }
+    if (!e.defaultProperties().isEmpty()) {
+      w.name("defaultProperties");
+      map(w, e.defaultProperties().asMap());
+    }
+    if (e.identityContext().isPresent()) {
+      IdentityContext c = e.identityContext().get();
+      w.name("identityContext").beginObject();
+      w.name("ip").value(c.ip());
+      w.name("userAgent").value(c.userAgent());
+      w.endObject();
+    }
+    w.endObject();
+  }
+
+  private static void optional(JsonWriter w, String name, String v) throws IOException {
+    if (v != null) {
+      w.name(name).value(v);
+    }
+  }
+
+  private static void map(JsonWriter w, Map<?, ?> m) throws IOException {
+    w.beginObject();
+    for (Map.Entry<?, ?> en : m.entrySet()) {
+      w.name((String) en.getKey());
+      value(w, en.getValue());
+    }
+    w.endObject();
+  }
+
+  /** User properties: the known keys, then {@code custom_properties} when there are any. */
+  private static void map(JsonWriter w, Map<?, ?> known, Map<?, ?> custom) throws IOException {
+    w.beginObject();
+    for (Map.Entry<?, ?> en : known.entrySet()) {
+      w.name((String) en.getKey());
+      value(w, en.getValue());
+    }
+    if (!custom.isEmpty()) {
+      w.name("custom_properties");
+      map(w, custom);
+    }
+    w.endObject();
+  }
+
+  static void value(JsonWriter w, Object v) throws IOException {
+    if (v == null) {
+      w.nullValue();
+    } else if (v instanceof String) {
+      w.value((String) v);
+    } else if (v instanceof Character) {
+      w.value(v.toString());
+    } else if (v instanceof Boolean) {
+      w.value((Boolean) v);
+    } else if (v instanceof Number) {
+      w.value((Number) v);
+    } else if (v instanceof Map) {
+      map(w, (Map<?, ?>) v);
+    } else {
+      w.beginArray();
+      if (v instanceof Collection) {
+        for (Object o : (Collection<?>) v) {
+          value(w, o);
+        }
+      } else {
+        for (int i = 0; i < Array.getLength(v); i++) {
+          value(w, Array.get(v, i));
+        }
+      }
+      w.endArray();
+    }
   }
 
   static JsonElement value(Object v) {

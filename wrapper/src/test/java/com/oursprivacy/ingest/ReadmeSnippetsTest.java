@@ -82,7 +82,7 @@ class ReadmeSnippetsTest {
   }
 
   @Test
-  void backgroundTrackerWithFlushOnShutdown() {
+  void backgroundTrackerWithDefaultShutdownHook() {
     try (IngestServer server = new IngestServer();
         OursIngest ingest = OursIngest.builder().token("live").baseUrl(server.baseUrl())
             .lookups(k -> null, k -> null).build()) {
@@ -91,28 +91,41 @@ class ReadmeSnippetsTest {
           .overflow(OverflowPolicy.DROP_NEWEST)
           .batchSize(100).flushInterval(Duration.ofSeconds(5))
           .maxAttempts(10).maxAge(Duration.ofHours(24))
+          .shutdownTimeout(Duration.ofSeconds(5))
           .listener(o -> {
-            if (o.kind() == Outcome.Kind.FAILED || o.kind() == Outcome.Kind.DROPPED) {
+            if (o.kind() == Outcome.Kind.FAILED || o.kind() == Outcome.Kind.DROPPED
+                || o.kind() == Outcome.Kind.ABANDONED) {
               System.err.printf("event %s %s: %s%n", o.distinctId().orElse("-"), o.kind(), o.reason());
             }
           })
           .clock(time).sleeper(time)
           .build());
-      Thread hook = new Thread(() -> {
-        FlushReport r = tracker.close(Duration.ofSeconds(10));
-        System.err.println("ours tracker: " + r);
-      });
-      Runtime.getRuntime().addShutdownHook(hook);
 
       assertThat(tracker.track(Event.named("PageView").userId("u1"))).isTrue();
       FlushReport flushed = tracker.flush(Duration.ofSeconds(5));
       TrackerStats stats = tracker.stats();
+      FlushReport r = tracker.close(Duration.ofSeconds(10));
 
       assertThat(flushed.completed()).isTrue();
       assertThat(stats.sent()).isEqualTo(1);
-      Runtime.getRuntime().removeShutdownHook(hook);
-      hook.run();
-      assertThat(tracker.stats().pending()).isZero();
+      assertThat(r.completed()).isTrue();
+      assertThat(tracker.hook()).isNotNull();
+      assertThat(Runtime.getRuntime().removeShutdownHook(tracker.hook())).isFalse(); // close() removed it
+    }
+  }
+
+  @Test
+  void durableTrackerWithSpool(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    try (IngestServer server = new IngestServer();
+        OursIngest ingest = OursIngest.builder().token("live").baseUrl(server.baseUrl())
+            .lookups(k -> null, k -> null).build()) {
+      Tracker durable = ingest.tracker(TrackerConfig.builder()
+          .spool(dir.resolve("ours-spool"))
+          .spoolFsync(Duration.ofMillis(10))
+          .build());
+      assertThat(durable.track(Event.named("Purchase").userId("u1"))).isTrue();
+      assertThat(durable.close(Duration.ofSeconds(10)).sent()).isEqualTo(1);
+      assertThat(server.bodies()).hasSize(1);
     }
   }
 }

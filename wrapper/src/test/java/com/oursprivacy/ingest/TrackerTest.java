@@ -11,59 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TrackerTest {
-  private static final Duration LONG = Duration.ofSeconds(30);
-
-  private final FakeTime time = new FakeTime();
-  private final FakeTransport transport = new FakeTransport(time);
-  private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-  private final List<Tracker> trackers = new ArrayList<>();
-
-  /** A fixed random makes every jitter exactly 3 s (1 s + 0.5 × 4 s). */
-  private static Random half() {
-    return new Random() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public double nextDouble() {
-        return 0.5;
-      }
-    };
-  }
-
-  private TrackerConfig.Builder config() {
-    return TrackerConfig.builder()
-        .flushInterval(Duration.ofHours(1)) // only flush()/close()/full batches send
-        .listener(outcomes::add)
-        .clock(time)
-        .sleeper(time)
-        .random(half());
-  }
-
-  private Tracker tracker(TrackerConfig.Builder b) {
-    Tracker t = new Tracker(b.build(), transport, "test-token", Mode.TEST);
-    trackers.add(t);
-    return t;
-  }
-
-  @AfterEach
-  void closeAll() {
-    trackers.forEach(t -> t.close(Duration.ofSeconds(5)));
-  }
-
-  private static Event event(int i) {
-    return Event.named("Purchase").userId("u" + i).distinctId("d" + i);
-  }
-
-  private List<String> idsOf(Kind kind) {
-    return outcomes.stream().filter(o -> o.kind() == kind).map(o -> o.distinctId().orElse("?")).collect(Collectors.toList());
-  }
-
+class TrackerTest extends TrackerFixture {
   @Test
   void queueFailedRowsAreRetriedAloneWithTheirOriginalDistinctIds() {
     List<BatchResult> rows = new ArrayList<>();

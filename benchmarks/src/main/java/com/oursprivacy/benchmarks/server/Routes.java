@@ -18,6 +18,10 @@ public final class Routes implements LoopbackServer.Handler {
   private final int pages;
   private final AtomicLong events = new AtomicLong();
   private final ConcurrentHashMap<Integer, byte[]> batchReplies = new ConcurrentHashMap<>();
+  private double faultRate;
+  private java.util.Random random;
+  private final AtomicLong faults = new AtomicLong();
+  private java.util.Set<String> distinct;
 
   /**
    * @param pages how many cursor pages a {@code GET /rest/v1/destinations?cursor=…} walk has; a
@@ -25,6 +29,27 @@ public final class Routes implements LoopbackServer.Handler {
    */
   public Routes(int pages) {
     this.pages = pages;
+  }
+
+  /**
+   * Makes {@code /batch} fail {@code rate} of its requests at random, equally often with 500, 503
+   * or a connection closed before any answer, and count distinct events (by distinctId).
+   */
+  public Routes faults(double rate, long seed) {
+    this.faultRate = rate;
+    this.random = new java.util.Random(seed);
+    this.distinct = ConcurrentHashMap.newKeySet();
+    return this;
+  }
+
+  /** Requests failed on purpose so far. */
+  public long faultsInjected() {
+    return faults.get();
+  }
+
+  /** Distinct distinctIds accepted by {@code /batch} (only after {@link #faults}). */
+  public long distinctEvents() {
+    return distinct.size();
   }
 
   /** Events received by both sinks so far. */
@@ -40,6 +65,24 @@ public final class Routes implements LoopbackServer.Handler {
     } else if (target.startsWith("/v1/files")) {
       reply.json(200, target.startsWith("/v1/files/") ? Payloads.OPENAI_FILE : Payloads.OPENAI_FILE_LIST);
     } else if (target.startsWith("/api/v1/batch")) {
+      if (distinct != null) {
+        double r;
+        synchronized (random) {
+          r = random.nextDouble();
+        }
+        if (r < faultRate) {
+          faults.incrementAndGet();
+          if (r < faultRate / 3) {
+            reply.json(500, Payloads.utf8("{\"success\":false,\"error\":\"internal\"}"));
+          } else if (r < 2 * faultRate / 3) {
+            reply.json(503, Payloads.utf8("{\"success\":false,\"error\":\"unavailable\"}"));
+          } else {
+            throw new IOException("connection cut on purpose"); // the server closes the socket
+          }
+          return;
+        }
+        collectIds(body);
+      }
       int n = count(body);
       events.addAndGet(n);
       reply.json(200, batchReplies.computeIfAbsent(n, Routes::batchReply));
@@ -78,6 +121,26 @@ public final class Routes implements LoopbackServer.Handler {
       sb.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"success\":true}");
     }
     return Payloads.utf8(sb.append("]}").toString());
+  }
+
+  private static final byte[] ID_KEY = Payloads.utf8("\"distinctId\":\"");
+
+  private void collectIds(byte[] body) {
+    outer:
+    for (int i = 0; i <= body.length - ID_KEY.length; i++) {
+      for (int j = 0; j < ID_KEY.length; j++) {
+        if (body[i + j] != ID_KEY[j]) {
+          continue outer;
+        }
+      }
+      int start = i + ID_KEY.length;
+      int end = start;
+      while (body[end] != '"') {
+        end++;
+      }
+      distinct.add(new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+      i = end;
+    }
   }
 
   static int count(byte[] body) {

@@ -1,0 +1,228 @@
+package com.oursprivacy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.oursprivacy.ingest.Outcome.Kind;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolTest {
+  @TempDir Path dir;
+
+  private static Event event(int i) {
+    return Event.named("Purchase").userId("u" + i).distinctId("d" + i).property("i", i);
+  }
+
+  private static Envelope envelope(Event e, long segment) {
+    Envelope env = new Envelope(e, null, 0);
+    env.segment = segment;
+    return env;
+  }
+
+  private static List<String> ids(List<Spool.Record> records) {
+    return records.stream().map(r -> r.event.distinctId()).collect(Collectors.toList());
+  }
+
+  private List<Path> segments() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("segment-")).sorted().collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void unfinishedEventsAreRecoveredInOrderWithTheirOriginalRows() throws IOException {
+    List<Envelope> written = new ArrayList<>();
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      for (int i = 0; i < 4; i++) {
+        written.add(envelope(event(i), s.append(event(i))));
+      }
+      s.remove(List.of(written.get(1)));
+    }
+
+    try (Spool s = Spool.open(dir, Duration.ofMillis(10))) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d2", "d3");
+      assertThat(s.skipped()).isZero();
+      Event back = s.recovered().get(0).event;
+      assertThat(back.spooledRow()).isEqualTo(Wire.rowJson(event(0)));
+      assertThat(back.name()).isEqualTo("Purchase");
+      assertThat(back.userId()).contains("u0");
+      assertThat(back.properties()).containsEntry("i", 0.0);
+    }
+  }
+
+  @Test
+  void aSegmentIsDeletedOnceEveryEventInItIsFinal() throws IOException {
+    Spool s1 = Spool.open(dir, Duration.ZERO);
+    long segment = s1.append(event(0));
+    s1.close();
+    assertThat(segments()).hasSize(1);
+    try (Spool again = Spool.open(dir, Duration.ZERO)) {
+      Spool.Record r = again.recovered().get(0);
+      assertThat(segments()).hasSize(2); // the old one (1 live event) and the new active one
+      again.remove(List.of(envelope(r.event, r.segment)));
+      assertThat(segments()).hasSize(1); // the old one is gone
+      assertThat(r.segment).isEqualTo(segment);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty();
+    }
+  }
+
+  @Test
+  void aTornTailIsSkippedAndReportedAndEverythingBeforeItRecovered() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(event(0));
+      s.append(event(1));
+    }
+    Path seg = segments().get(0);
+    byte[] full = Files.readAllBytes(seg);
+    ByteBuffer third = Spool.frame('A', Wire.rowJson(event(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] torn = new byte[third.remaining() / 2]; // the process died mid-write
+    third.get(torn);
+    Files.write(seg, torn, StandardOpenOption.APPEND);
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d1");
+      assertThat(s.skipped()).isEqualTo(1);
+    }
+    assertThat(full.length).isPositive();
+  }
+
+  @Test
+  void aCorruptRecordIsSkippedAndTheRecordsAfterItAreStillRead() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      for (int i = 0; i < 3; i++) {
+        s.append(event(i));
+      }
+    }
+    Path seg = segments().get(0);
+    byte[] data = Files.readAllBytes(seg);
+    int second = indexOfMagic(data, 1);
+    data[second + 20] ^= 0x5A; // flip bits inside the second record's payload
+    Files.write(seg, data);
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d2");
+      assertThat(s.skipped()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void garbageAndForeignFilesNeverCrashRecovery() throws IOException {
+    Files.write(dir.resolve("segment-0000000000000001.log"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
+    Files.write(dir.resolve("segment-x.log"), new byte[] {1});
+    ByteBuffer notJson = Spool.frame('A', "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] b = new byte[notJson.remaining()];
+    notJson.get(b);
+    Files.write(dir.resolve("segment-0000000000000002.log"), b);
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty();
+      assertThat(s.skipped()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void oneDirectoryServesOneTrackerAtATime() {
+    Spool s = Spool.open(dir, Duration.ZERO);
+    assertThatThrownBy(() -> Spool.open(dir, Duration.ZERO))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another tracker");
+    s.close();
+    Spool.open(dir, Duration.ZERO).close(); // released by close
+  }
+
+  @Test
+  void segmentsRollOverAtTheirSizeLimit() throws IOException {
+    String big = "x".repeat(1_900);
+    try (Spool s = Spool.open(dir, Duration.ofMillis(1))) {
+      long first = s.append(event(0).property("pad", big));
+      long last = first;
+      for (int i = 1; i < 2_300; i++) {
+        last = s.append(event(i).property("pad", big));
+      }
+      assertThat(last).isGreaterThan(first);
+    }
+    assertThat(segments().size()).isGreaterThan(1);
+  }
+
+  private static int indexOfMagic(byte[] data, int nth) {
+    int seen = 0;
+    for (int i = 0; i + 4 <= data.length; i++) {
+      if (ByteBuffer.wrap(data, i, 4).getInt() == Spool.MAGIC && seen++ == nth) {
+        return i;
+      }
+    }
+    throw new AssertionError("no record " + nth);
+  }
+
+  // ---- through the tracker ----
+
+  @Test
+  void eventsAbandonedAtCloseAreSentFirstByTheNextTrackerWithTheirDistinctIds() {
+    FakeTime time = new FakeTime();
+    FakeTransport down = new FakeTransport(time);
+    down.script = c -> FakeTransport.status(503);
+    List<Outcome> first = new CopyOnWriteArrayList<>();
+    TrackerConfig.Builder cfg = TrackerConfig.builder().spool(dir).spoolFsync(Duration.ZERO).shutdownHook(false)
+        .flushInterval(Duration.ofHours(1)).clock(time).sleeper(time);
+    Tracker t1 = new Tracker(cfg.listener(first::add).build(), down, "tok", Mode.TEST);
+    for (int i = 0; i < 3; i++) {
+      assertThat(t1.track(Event.named("E").userId("u" + i))).isTrue();
+    }
+    t1.close(Duration.ZERO);
+    List<String> abandoned = first.stream().filter(o -> o.kind() == Kind.ABANDONED)
+        .map(o -> o.distinctId().orElseThrow()).collect(Collectors.toList());
+    assertThat(abandoned).hasSize(3);
+    assertThat(first).filteredOn(o -> o.kind() == Kind.ABANDONED).allSatisfy(o -> assertThat(o.reason()).contains("kept in the spool"));
+
+    FakeTransport up = new FakeTransport(time);
+    List<Outcome> second = new CopyOnWriteArrayList<>();
+    Tracker t2 = new Tracker(cfg.listener(second::add).build(), up, "tok", Mode.TEST);
+    t2.track(Event.named("New").userId("n").distinctId("fresh"));
+    FlushReport r = t2.flush(Duration.ofSeconds(30));
+    t2.close(Duration.ofSeconds(5));
+
+    assertThat(r.completed()).isTrue();
+    List<String> sentIds = up.calls.stream().flatMap(c -> c.distinctIds.stream()).collect(Collectors.toList());
+    assertThat(sentIds).containsExactlyElementsOf(concat(abandoned, "fresh"));
+    assertThat(second).filteredOn(o -> o.kind() == Kind.SENT).hasSize(4);
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty(); // every final outcome removed its event
+    }
+  }
+
+  @Test
+  void identifyCallsAreNotSpooledAndFailedEventsLeaveTheSpool() {
+    FakeTime time = new FakeTime();
+    FakeTransport rejecting = new FakeTransport(time);
+    rejecting.script = c -> FakeTransport.status(400);
+    Tracker t = new Tracker(TrackerConfig.builder().spool(dir).shutdownHook(false).clock(time).sleeper(time).build(),
+        rejecting, "tok", Mode.TEST);
+    t.track(Event.named("E").userId("u"));
+    t.identify(Identify.user("u"));
+    assertThat(t.flush(Duration.ofSeconds(30)).failed()).isEqualTo(2);
+    t.close(Duration.ofSeconds(5));
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty();
+    }
+  }
+
+  private static List<String> concat(List<String> a, String b) {
+    List<String> out = new ArrayList<>(a);
+    out.add(b);
+    return out;
+  }
+}
