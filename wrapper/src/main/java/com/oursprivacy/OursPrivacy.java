@@ -204,8 +204,7 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
      *
      * @throws IllegalStateException when no API key was given or found, naming {@code
      *     apiKey(String)}, {@value #PROP_API_KEY} and {@value #ENV_API_KEY}
-     * @throws IllegalArgumentException when the API key contains a control or non-ASCII
-     *     character (the key is not shown), the log level property / variable is not {@code
+     * @throws IllegalArgumentException when the log level property / variable is not {@code
      *     off}, {@code info} or {@code debug}, or the base URL is malformed or plain http without
      *     {@link #allowInsecureHttp()}
      * @throws com.oursprivacy.errors.OursValidationException when the API key holds a CR, LF,

@@ -1,5 +1,6 @@
 package com.oursprivacy;
 
+import com.oursprivacy.errors.OursValidationException;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -87,11 +88,11 @@ class ConfigurationTest {
   @ValueSource(strings = {"sk_live_abc\r\nX-Injected: yes", "sk_live_abc\n", "sk_live_\u0000abc", "sk_live_ä"})
   void anApiKeyThatCannotBeAHeaderIsRejectedAtBuildWithoutEchoingIt(String key) {
     assertThatThrownBy(() -> OursPrivacy.builder().apiKey(key).config(ConfigResolver.of(k -> null, k -> null)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("apiKey(String)").hasMessageNotContaining("sk_live");
     Map<String, String> env = Map.of("OURS_PRIVACY_API_KEY", key + "x");
     assertThatThrownBy(() -> OursPrivacy.builder().config(ConfigResolver.of(k -> null, env::get)).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("OURS_PRIVACY_API_KEY").hasMessageNotContaining("sk_live");
     assertThat(wm.getAllServeEvents()).isEmpty();
   }

@@ -428,11 +428,10 @@ public final class OursIngest implements AutoCloseable {
      * @throws IllegalStateException when no usable token is known for the mode (naming the builder
      *     method, the system property and the environment variable), TEST is asked for without a
      *     test token, or requireTestMode() meets LIVE
-     * @throws IllegalArgumentException when the token to send contains a control character (not
-     *     shown), the log level property / variable is not off, info or debug, or the base URL is
-     *     not acceptable
-     * @throws com.oursprivacy.errors.OursValidationException when the token breaks the spec's
-     *     length rule
+     * @throws IllegalArgumentException when the log level property / variable is not off, info or
+     *     debug, or the base URL is not acceptable
+     * @throws com.oursprivacy.errors.OursValidationException when the token to send contains a
+     *     control character (the token is not shown) or breaks the spec's length rule
      */
     public OursIngest build() {
       Tokens t = Tokens.resolve(token, testToken, mode, requireTestMode, config);

@@ -1,6 +1,7 @@
 package com.oursprivacy.internal;
 
 import com.oursprivacy.core.LogLevel;
+import com.oursprivacy.errors.OursValidationException;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -74,10 +75,12 @@ public final class ConfigResolver {
   public static final class Value {
     private final String value;
     private final String origin;
+    private final String field;
 
-    Value(String value, String origin) {
+    Value(String value, String origin, String field) {
       this.value = value;
       this.origin = origin;
+      this.field = field;
     }
 
     /** The value, trimmed when it came from a property or variable. */
@@ -101,16 +104,17 @@ public final class ConfigResolver {
    * (surrounding blanks trimmed); null when all three are unset or blank.
    */
   public @Nullable Value lookup(@Nullable String explicit, Key key) {
+    String field = key.method.contains("(") ? key.method.substring(0, key.method.indexOf('(')) : key.method;
     if (explicit != null && !explicit.isBlank()) {
-      return new Value(explicit, key.method);
+      return new Value(explicit, key.method, field);
     }
     String v = properties.apply(key.property);
     if (v != null && !v.isBlank()) {
-      return new Value(v.trim(), "system property " + key.property);
+      return new Value(v.trim(), "system property " + key.property, field);
     }
     v = environment.apply(key.variable);
     if (v != null && !v.isBlank()) {
-      return new Value(v.trim(), "environment variable " + key.variable);
+      return new Value(v.trim(), "environment variable " + key.variable, field);
     }
     return null;
   }
@@ -125,7 +129,7 @@ public final class ConfigResolver {
    * A secret sent in an HTTP header (an API key): resolved like {@link #lookup}, then checked.
    *
    * @throws IllegalStateException when unset everywhere, naming the method, property and variable
-   * @throws IllegalArgumentException when it contains a control or non-ASCII character (the value
+   * @throws OursValidationException when it contains a control or non-ASCII character (the value
    *     is not shown)
    */
   public String requireHeaderSecret(@Nullable String explicit, Key key, String what) {
@@ -159,7 +163,8 @@ public final class ConfigResolver {
   /**
    * Returns the value when it can travel in an HTTP header: printable ASCII only.
    *
-   * @throws IllegalArgumentException naming the origin and the kind of character, not the value
+   * @throws OursValidationException naming the field, the origin and the kind of character, not
+   *     the value
    */
   public static String checkHeaderValue(Value v) {
     return check(v, true);
@@ -169,7 +174,8 @@ public final class ConfigResolver {
    * Returns the value when it has no control character (C0, DEL, C1); non-ASCII is allowed (JSON
    * bodies carry it).
    *
-   * @throws IllegalArgumentException naming the origin and the kind of character, not the value
+   * @throws OursValidationException naming the field, the origin and the kind of character, not
+   *     the value
    */
   public static String checkText(Value v) {
     return check(v, false);
@@ -188,7 +194,9 @@ public final class ConfigResolver {
         kind = "a non-ASCII character, which an HTTP header cannot carry";
       }
       if (kind != null) {
-        throw new IllegalArgumentException(
+        // An OursException like every other failure of the SDK: the value would be refused by
+        // the HTTP stack (header) or the API (body) anyway, and OkHttp's own message quotes it.
+        throw new OursValidationException(v.field,
             "the value from " + v.origin() + " contains " + kind + " at position " + (i + 1)
                 + " of " + s.length() + " (the value is not shown); check how it was read");
       }

@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.errors.OursValidationException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -252,11 +253,11 @@ class OursIngestTest {
   @Test
   void aTokenWithAControlCharacterIsRejectedAtBuildWithoutEchoingIt() {
     assertThatThrownBy(() -> builder().token("tok_live_\nabc").build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("token(String)").hasMessageNotContaining("tok_live");
     assertThatThrownBy(() -> builder().lookups(Map.of("OURS_PRIVACY_INGEST_TEST_TOKEN", "tok_test_\u0007x")::get, k -> null)
             .build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("OURS_PRIVACY_INGEST_TEST_TOKEN").hasMessageNotContaining("tok_test");
     assertThat(server.requests()).isEmpty();
   }

@@ -1,5 +1,6 @@
 package com.oursprivacy.internal;
 
+import com.oursprivacy.errors.OursValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,11 +48,11 @@ class ConfigResolverTest {
   @ValueSource(strings = {"sk_\r\nX-Evil: 1", "sk_\n", "sk_\u0000x", "sk_\tx", "sk_\u007fx", "sk_\u0085x"})
   void controlCharactersAreRejectedWithoutEchoingTheValue(String value) {
     assertThatThrownBy(() -> NONE.requireHeaderSecret(value, KEY, "API key"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(OursValidationException.class)
         .hasMessageContaining("apiKey(String)").hasMessageContaining("not shown")
         .hasMessageNotContaining("sk_").hasMessageNotContaining("Evil");
     assertThatThrownBy(() -> ConfigResolver.checkText(NONE.lookup(value, KEY)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("sk_");
+        .isInstanceOf(OursValidationException.class).hasMessageNotContaining("sk_");
   }
 
   @Test
@@ -64,7 +65,7 @@ class ConfigResolverTest {
   @Test
   void nonAsciiIsRejectedForHeadersButAllowedInBodies() {
     assertThatThrownBy(() -> NONE.requireHeaderSecret("sk_é", KEY, "API key"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-ASCII");
+        .isInstanceOf(OursValidationException.class).hasMessageContaining("non-ASCII");
     assertThat(ConfigResolver.checkText(NONE.lookup("tok_é", KEY))).isEqualTo("tok_é");
   }
 
