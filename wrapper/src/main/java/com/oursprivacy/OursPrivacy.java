@@ -28,12 +28,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each resource of the API has an accessor ({@code destinations()}, {@code sources()}, …,
  * generated from the spec); each service also has {@code …Async} forms and a {@code
- * withRawResponse()} view with status, headers, request id and rate limit. {@link #raw} reaches the generated
- * Retrofit interfaces for anything else.
+ * withRawResponse()} view with status, headers, request id and rate limit. {@link #raw} reaches the
+ * generated Retrofit interfaces for anything else.
  *
  * <p>Every call throws an unchecked {@link com.oursprivacy.errors.OursException} on failure; see
- * {@link RetryPolicy} for what is retried. The API key never appears in {@link #toString()},
- * logs or exception messages.
+ * {@link RetryPolicy} for what is retried. The API key never appears in {@link #toString()}, logs
+ * or exception messages.
  */
 public final class OursPrivacy extends ResourceAccessors implements AutoCloseable {
   /** The production API. */
@@ -46,17 +46,16 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
   }
 
   /**
-   * A builder. Settings not given to it are read at {@link Builder#build()} from system
-   * properties, then environment variables (see {@link Builder}); an API key is required from one
-   * of them.
+   * A builder. Settings not given to it are read at {@link Builder#build()} from system properties,
+   * then environment variables (see {@link Builder}); an API key is required from one of them.
    */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * A client configured only from system properties and environment variables; the same as
-   * {@code builder().build()}.
+   * A client configured only from system properties and environment variables; the same as {@code
+   * builder().build()}.
    *
    * @throws IllegalStateException when no API key is configured (the message names {@code
    *     apiKey(String)}, {@value Builder#PROP_API_KEY} and {@value Builder#ENV_API_KEY})
@@ -66,10 +65,10 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
   }
 
   /**
-   * The generated Retrofit interface (package {@code com.oursprivacy.lowlevel.platform.api})
-   * bound to this client's stack: auth, retries, logging and envelope unwrapping apply. A call's
-   * {@code execute()} returns {@code Response.success(value)} or throws an {@code OursException};
-   * an error status is never returned as an unsuccessful {@code Response}.
+   * The generated Retrofit interface (package {@code com.oursprivacy.lowlevel.platform.api}) bound
+   * to this client's stack: auth, retries, logging and envelope unwrapping apply. A call's {@code
+   * execute()} returns {@code Response.success(value)} or throws an {@code OursException}; an error
+   * status is never returned as an unsuccessful {@code Response}.
    */
   public <S> S raw(Class<S> api) {
     return core.api(api);
@@ -113,14 +112,19 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
   public static final class Builder extends ClientBuilder<Builder> {
     /** System property for the API key; wins over {@value #ENV_API_KEY}. */
     public static final String PROP_API_KEY = "ours.privacy.apiKey";
+
     /** Environment variable for the API key. */
     public static final String ENV_API_KEY = "OURS_PRIVACY_API_KEY";
+
     /** System property for the base URL; wins over {@value #ENV_BASE_URL}. */
     public static final String PROP_BASE_URL = "ours.privacy.baseUrl";
+
     /** Environment variable for the base URL. */
     public static final String ENV_BASE_URL = "OURS_PRIVACY_BASE_URL";
+
     /** System property for the log level; wins over {@value #ENV_LOG}. */
     public static final String PROP_LOG = "ours.privacy.log";
+
     /** Environment variable for the log level ({@code off}, {@code info}, {@code debug}). */
     public static final String ENV_LOG = "OURS_PRIVACY_LOG";
 
@@ -171,7 +175,10 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
       return this;
     }
 
-    /** The whole retry policy (default {@link RetryPolicy#defaults()}); {@link #maxRetries} still wins. */
+    /**
+     * The whole retry policy (default {@link RetryPolicy#defaults()}); {@link #maxRetries} still
+     * wins.
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
@@ -193,7 +200,9 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
       return this;
     }
 
-    /** Where unset settings are looked up; tests inject lookups instead of mutating the environment. */
+    /**
+     * Where unset settings are looked up; tests inject lookups instead of mutating the environment.
+     */
     Builder config(ConfigResolver config) {
       this.config = Objects.requireNonNull(config, "config == null");
       return this;
@@ -204,27 +213,35 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
      *
      * @throws IllegalStateException when no API key was given or found, naming {@code
      *     apiKey(String)}, {@value #PROP_API_KEY} and {@value #ENV_API_KEY}
-     * @throws IllegalArgumentException when the log level property / variable is not {@code
-     *     off}, {@code info} or {@code debug}, or the base URL is malformed or plain http without
-     *     {@link #allowInsecureHttp()}
-     * @throws com.oursprivacy.errors.OursValidationException when the API key holds a CR, LF,
-     *     other control or non-ASCII character (it could not be sent as a header); the message
-     *     gives the position, never the key
+     * @throws IllegalArgumentException when the log level property / variable is not {@code off},
+     *     {@code info} or {@code debug}, or the base URL is malformed or plain http without {@link
+     *     #allowInsecureHttp()}
+     * @throws com.oursprivacy.errors.OursValidationException when the API key holds a CR, LF, other
+     *     control or non-ASCII character (it could not be sent as a header); the message gives the
+     *     position, never the key
      */
     public OursPrivacy build() {
       String key = config.requireHeaderSecret(apiKey, API_KEY, "API key");
       String url = config.get(baseUrl, BASE_URL);
       LogLevel level = config.logLevel(logLevel);
-      RetryPolicy policy = maxRetries == null ? retryPolicy : retryPolicy.toBuilder().maxRetries(maxRetries).build();
+      RetryPolicy policy =
+          maxRetries == null ? retryPolicy : retryPolicy.toBuilder().maxRetries(maxRetries).build();
       ClientCoreBuilder core = SharedBuilders.core(this);
-      return new OursPrivacy(core.baseUrl(url == null ? DEFAULT_BASE_URL : url)
-          .bearerToken(key).retryPolicy(policy).logLevel(level).build());
+      return new OursPrivacy(
+          core.baseUrl(url == null ? DEFAULT_BASE_URL : url)
+              .bearerToken(key)
+              .retryPolicy(policy)
+              .logLevel(level)
+              .build());
     }
 
     @Override
     public String toString() {
-      return "OursPrivacy.Builder{baseUrl=" + (baseUrl == null ? "unset" : baseUrl)
-          + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "unset" : "[redacted]") + '}';
+      return "OursPrivacy.Builder{baseUrl="
+          + (baseUrl == null ? "unset" : baseUrl)
+          + ", apiKey="
+          + (apiKey == null || apiKey.isBlank() ? "unset" : "[redacted]")
+          + '}';
     }
   }
 }

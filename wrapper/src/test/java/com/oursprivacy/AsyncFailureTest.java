@@ -14,13 +14,19 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Issue 12 item 3 (core side): an Error on an OkHttp callback thread still completes the future. */
+/**
+ * Issue 12 item 3 (core side): an Error on an OkHttp callback thread still completes the future.
+ */
 class AsyncFailureTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
-  /** A response type whose first use throws an Error (ExceptionInInitializerError), as a bug would. */
+  /**
+   * A response type whose first use throws an Error (ExceptionInInitializerError), as a bug would.
+   */
   static final class Boom {
     static final int VALUE = explode();
 
@@ -34,12 +40,18 @@ class AsyncFailureTest {
   @Test
   void anErrorWhileHandlingTheResponseCompletesTheFutureWithAnOursException() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"id\":\"a\"}")));
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey("k-123456").baseUrl(wm.baseUrl())
-        .sleeper(new RecordingSleeper()).build()) {
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey("k-123456")
+            .baseUrl(wm.baseUrl())
+            .sleeper(new RecordingSleeper())
+            .build()) {
       CompletableFuture<Boom> f =
-          ours.core().executeAsync("GET", "rest/v1/x", null, null, Boom.class, RequestOptions.none());
+          ours.core()
+              .executeAsync("GET", "rest/v1/x", null, null, Boom.class, RequestOptions.none());
       // Bounded only so that the old behaviour (a future that never completes) fails the test.
-      assertThat(f).failsWithin(Duration.ofSeconds(20))
+      assertThat(f)
+          .failsWithin(Duration.ofSeconds(20))
           .withThrowableOfType(java.util.concurrent.ExecutionException.class)
           .havingCause()
           .isInstanceOf(OursException.class)

@@ -25,19 +25,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 12 item 9: date-times go on the wire as ISO-8601 with seconds, midnight included. */
 class DateTimeWireFormatTest {
-  private static final OffsetDateTime MIDNIGHT = OffsetDateTime.of(2026, 5, 15, 0, 0, 0, 0, ZoneOffset.UTC);
-  private static final OffsetDateTime MIDNIGHT_CET = OffsetDateTime.of(2026, 5, 15, 0, 0, 0, 0, ZoneOffset.ofHours(2));
+  private static final OffsetDateTime MIDNIGHT =
+      OffsetDateTime.of(2026, 5, 15, 0, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime MIDNIGHT_CET =
+      OffsetDateTime.of(2026, 5, 15, 0, 0, 0, 0, ZoneOffset.ofHours(2));
 
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private OursPrivacy ours;
 
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    ours = OursPrivacy.builder().apiKey("k-123456").baseUrl(wm.baseUrl()).sleeper(new RecordingSleeper()).build();
+    ours =
+        OursPrivacy.builder()
+            .apiKey("k-123456")
+            .baseUrl(wm.baseUrl())
+            .sleeper(new RecordingSleeper())
+            .build();
   }
 
   @AfterEach
@@ -48,18 +57,34 @@ class DateTimeWireFormatTest {
   @Test
   void summaryFindingsAndCookiesSendMidnightWithSeconds() {
     // Only the query matters here: the bodies of the {} stub need not parse.
-    catchThrowable(() -> ours.webScanners().summary("ws_1", WebScannerSummaryParams.builder().date(MIDNIGHT.toInstant()).build()));
-    catchThrowable(() -> ours.webScanners()
-        .findings("ws_1", WebScannerFindingsParams.builder().date(MIDNIGHT_CET.toInstant()).build()).firstPage());
-    catchThrowable(() -> ours.webScanners()
-        .cookies("ws_1", WebScannerCookiesParams.builder().date(MIDNIGHT.toInstant()).build()).firstPage());
+    catchThrowable(
+        () ->
+            ours.webScanners()
+                .summary(
+                    "ws_1", WebScannerSummaryParams.builder().date(MIDNIGHT.toInstant()).build()));
+    catchThrowable(
+        () ->
+            ours.webScanners()
+                .findings(
+                    "ws_1",
+                    WebScannerFindingsParams.builder().date(MIDNIGHT_CET.toInstant()).build())
+                .firstPage());
+    catchThrowable(
+        () ->
+            ours.webScanners()
+                .cookies(
+                    "ws_1", WebScannerCookiesParams.builder().date(MIDNIGHT.toInstant()).build())
+                .firstPage());
 
-    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/summary"))
-        .withQueryParam("date", equalTo("2026-05-15T00:00:00Z")));
-    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/findings"))
-        .withQueryParam("date", equalTo("2026-05-14T22:00:00Z")));
-    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/cookies"))
-        .withQueryParam("date", equalTo("2026-05-15T00:00:00Z")));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/summary"))
+            .withQueryParam("date", equalTo("2026-05-15T00:00:00Z")));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/findings"))
+            .withQueryParam("date", equalTo("2026-05-14T22:00:00Z")));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/rest/v1/web-scanners/ws_1/cookies"))
+            .withQueryParam("date", equalTo("2026-05-15T00:00:00Z")));
   }
 
   @Test

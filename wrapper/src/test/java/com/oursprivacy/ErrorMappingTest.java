@@ -36,13 +36,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ErrorMappingTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private OursPrivacy ours;
 
   @BeforeEach
   void setUp() {
-    ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).maxRetries(0).sleeper(new RecordingSleeper()).build();
+    ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .maxRetries(0)
+            .sleeper(new RecordingSleeper())
+            .build();
   }
 
   @AfterEach
@@ -67,65 +75,111 @@ class ErrorMappingTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("statuses")
-  void eachStatusMapsToItsExceptionWithEveryFieldFilled(int status, Class<? extends OursApiException> type) {
+  void eachStatusMapsToItsExceptionWithEveryFieldFilled(
+      int status, Class<? extends OursApiException> type) {
     String body = "{\"error\":\"Something failed\",\"details\":\"field x is wrong\"}";
-    wm.stubFor(get("/rest/v1/destinations/d1").willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "req_9").withBody(body)));
+    wm.stubFor(
+        get("/rest/v1/destinations/d1")
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Request-Id", "req_9")
+                    .withBody(body)));
 
     assertThatThrownBy(() -> ours.raw(DestinationsApi.class).findDestinations("d1").execute())
         .isExactlyInstanceOf(type)
-        .isInstanceOfSatisfying(OursApiException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(status);
-          assertThat(e.error()).contains("Something failed");
-          assertThat(e.details()).contains("field x is wrong");
-          assertThat(e.header("x-request-id")).contains("req_9");
-          assertThat(e.rawBody()).isEqualTo(body);
-          assertThat(e.getMessage()).isEqualTo(status + ": Something failed (field x is wrong)");
-        });
+        .isInstanceOfSatisfying(
+            OursApiException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(status);
+              assertThat(e.error()).contains("Something failed");
+              assertThat(e.details()).contains("field x is wrong");
+              assertThat(e.header("x-request-id")).contains("req_9");
+              assertThat(e.rawBody()).isEqualTo(body);
+              assertThat(e.getMessage())
+                  .isEqualTo(status + ": Something failed (field x is wrong)");
+            });
     wm.verify(1, anyRequestedFor(anyUrl()));
   }
 
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void errorMessageShapeParsesLikeDetails(boolean async) {
-    wm.stubFor(get("/rest/v1/x").willReturn(aResponse().withStatus(400)
-        .withBody("{\"error\":\"invalid_request\",\"message\":\"limit must be <= 100\"}")));
+    wm.stubFor(
+        get("/rest/v1/x")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"error\":\"invalid_request\",\"message\":\"limit must be <= 100\"}")));
 
-    assertThatThrownBy(() -> Calls.run(async,
-            () -> ours.core().execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()),
-            () -> ours.core().executeAsync("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none())))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> {
-          assertThat(e.error()).contains("invalid_request");
-          assertThat(e.details()).contains("limit must be <= 100");
-        });
+    assertThatThrownBy(
+            () ->
+                Calls.run(
+                    async,
+                    () ->
+                        ours.core()
+                            .execute(
+                                "GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()),
+                    () ->
+                        ours.core()
+                            .executeAsync(
+                                "GET", "rest/v1/x", null, null, Void.class, RequestOptions.none())))
+        .isInstanceOfSatisfying(
+            BadRequestException.class,
+            e -> {
+              assertThat(e.error()).contains("invalid_request");
+              assertThat(e.details()).contains("limit must be <= 100");
+            });
   }
 
   @Test
   void htmlErrorPageKeepsTheStatusExceptionAndTheRawBody() {
     String html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    wm.stubFor(get("/rest/v1/x").willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(html)));
+    wm.stubFor(
+        get("/rest/v1/x")
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody(html)));
 
-    assertThatThrownBy(() -> ours.core().execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()))
-        .isInstanceOfSatisfying(InternalServerException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(502);
-          assertThat(e.error()).isEmpty();
-          assertThat(e.details()).isEmpty();
-          assertThat(e.rawBody()).isEqualTo(html);
-        });
+    assertThatThrownBy(
+            () ->
+                ours.core()
+                    .execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()))
+        .isInstanceOfSatisfying(
+            InternalServerException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(502);
+              assertThat(e.error()).isEmpty();
+              assertThat(e.details()).isEmpty();
+              assertThat(e.rawBody()).isEqualTo(html);
+            });
   }
 
   @Test
   void ingestStyleSuccessFalseBodyStillMapsByStatus() {
-    wm.stubFor(get("/rest/v1/x").willReturn(aResponse().withStatus(401).withBody("{\"success\":false}")));
-    assertThatThrownBy(() -> ours.core().execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()))
+    wm.stubFor(
+        get("/rest/v1/x").willReturn(aResponse().withStatus(401).withBody("{\"success\":false}")));
+    assertThatThrownBy(
+            () ->
+                ours.core()
+                    .execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()))
         .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertThat(e.error()).isEmpty());
   }
 
   @Test
   void rateLimitExceptionCarriesRetryAfterWhenRetriesAreUsedUp() {
-    wm.stubFor(get("/rest/v1/x").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
-    assertThatThrownBy(() -> ours.core().execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()))
-        .isInstanceOfSatisfying(RateLimitException.class,
+    wm.stubFor(
+        get("/rest/v1/x").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+    assertThatThrownBy(
+            () ->
+                ours.core()
+                    .execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none()))
+        .isInstanceOfSatisfying(
+            RateLimitException.class,
             e -> assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(2)));
   }
 }

@@ -23,17 +23,32 @@ class ErrorRedactionTest {
 
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private OursApiException echoedError() {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(401)
-        .withHeader("Set-Cookie", "session=" + KEY)
-        .withHeader("X-Echo", "key " + KEY)
-        .withBody("{\"error\":\"Unauthorized\",\"details\":\"bad key\",\"received\":\"Bearer " + KEY
-            + "\",\"token\":\"" + SOURCE_TOKEN + "\"}")));
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey(KEY).baseUrl(wm.baseUrl())
-        .sleeper(new RecordingSleeper()).build()) {
-      return (OursApiException) org.assertj.core.api.Assertions.catchThrowable(() -> ours.destinations().get("dst_1"));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Set-Cookie", "session=" + KEY)
+                    .withHeader("X-Echo", "key " + KEY)
+                    .withBody(
+                        "{\"error\":\"Unauthorized\",\"details\":\"bad key\",\"received\":\"Bearer "
+                            + KEY
+                            + "\",\"token\":\""
+                            + SOURCE_TOKEN
+                            + "\"}")));
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey(KEY)
+            .baseUrl(wm.baseUrl())
+            .sleeper(new RecordingSleeper())
+            .build()) {
+      return (OursApiException)
+          org.assertj.core.api.Assertions.catchThrowable(() -> ours.destinations().get("dst_1"));
     }
   }
 
@@ -55,9 +70,12 @@ class ErrorRedactionTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(e);
     }
-    assertThat(new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(KEY).doesNotContain(SOURCE_TOKEN);
+    assertThat(new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1))
+        .doesNotContain(KEY)
+        .doesNotContain(SOURCE_TOKEN);
     OursApiException back;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       back = (OursApiException) in.readObject();
     }
     assertThat(back.statusCode()).isEqualTo(401);
@@ -69,12 +87,19 @@ class ErrorRedactionTest {
 
   @Test
   void toStringHidesTheUserinfoOfTheBaseUrl() {
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey(KEY).baseUrl("http://admin:hunter2@127.0.0.1:1").build()) {
-      assertThat(ours.toString()).doesNotContain("hunter2").doesNotContain("admin").doesNotContain(KEY)
+    try (OursPrivacy ours =
+        OursPrivacy.builder().apiKey(KEY).baseUrl("http://admin:hunter2@127.0.0.1:1").build()) {
+      assertThat(ours.toString())
+          .doesNotContain("hunter2")
+          .doesNotContain("admin")
+          .doesNotContain(KEY)
           .contains("127.0.0.1:1");
     }
-    try (com.oursprivacy.ingest.OursIngest ingest = com.oursprivacy.ingest.OursIngest.builder()
-        .token(SOURCE_TOKEN).baseUrl("http://admin:hunter2@127.0.0.1:1/api/v1").build()) {
+    try (com.oursprivacy.ingest.OursIngest ingest =
+        com.oursprivacy.ingest.OursIngest.builder()
+            .token(SOURCE_TOKEN)
+            .baseUrl("http://admin:hunter2@127.0.0.1:1/api/v1")
+            .build()) {
       assertThat(ingest.toString()).doesNotContain("hunter2").doesNotContain(SOURCE_TOKEN);
     }
   }

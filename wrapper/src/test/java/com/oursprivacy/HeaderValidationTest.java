@@ -16,10 +16,12 @@ class HeaderValidationTest {
   @ValueSource(strings = {"\n", "\r\nX-Injected: 1", "\u0000", "é", "\u2028"})
   void aHeaderValueWithControlOrNonAsciiCharactersIsRefusedWithoutEchoingIt(String suffix) {
     assertThatThrownBy(() -> RequestOptions.builder().header("X-Api-Key", KEY + suffix).build())
-        .isInstanceOfSatisfying(OursValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("options.header(X-Api-Key)");
-          assertThat(e.getMessage()).doesNotContain(KEY).contains("at index " + KEY.length());
-        });
+        .isInstanceOfSatisfying(
+            OursValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("options.header(X-Api-Key)");
+              assertThat(e.getMessage()).doesNotContain(KEY).contains("at index " + KEY.length());
+            });
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -32,16 +34,20 @@ class HeaderValidationTest {
   @ParameterizedTest(name = "[{index}] suffix {0}")
   @ValueSource(strings = {"\n", "\r", "\u00e9"})
   void anApiKeyThatCannotBeAHeaderValueIsRefusedByBuildWithoutEchoingIt(String suffix) {
-    assertThatThrownBy(() -> OursPrivacy.builder().apiKey(KEY + suffix).baseUrl("http://127.0.0.1:1").build())
-        .isInstanceOfSatisfying(OursValidationException.class, e -> {
-          assertThat(e.field()).isEqualTo("apiKey");
-          assertThat(e.getMessage()).doesNotContain(KEY);
-        });
+    assertThatThrownBy(
+            () -> OursPrivacy.builder().apiKey(KEY + suffix).baseUrl("http://127.0.0.1:1").build())
+        .isInstanceOfSatisfying(
+            OursValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("apiKey");
+              assertThat(e.getMessage()).doesNotContain(KEY);
+            });
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @ValueSource(strings = {"abc", "Bearer x.y-z", "a\tb", "~!#$%&'*+"})
   void ordinaryHeaderValuesAreAccepted(String value) {
-    assertThat(RequestOptions.builder().header("X-Trace", value).build().headers()).containsEntry("X-Trace", value);
+    assertThat(RequestOptions.builder().header("X-Trace", value).build().headers())
+        .containsEntry("X-Trace", value);
   }
 }

@@ -17,8 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12 item 10: every integer property of every schema of both normalized specs parses a
- * value above 2<sup>31</sup> (3,000,000,000) into its generated model, through the client's Gson.
+ * Issue 12 item 10: every integer property of every schema of both normalized specs parses a value
+ * above 2<sup>31</sup> (3,000,000,000) into its generated model, through the client's Gson.
  */
 class IntegerWidthTest {
   private static final long BIG = 3_000_000_000L;
@@ -26,20 +26,27 @@ class IntegerWidthTest {
   @Test
   void everyIntegerFieldOfEveryModelHoldsAValueAbove2To31() throws Exception {
     List<String> checked = new ArrayList<>();
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey("k-123456").baseUrl("http://127.0.0.1:1").build()) {
+    try (OursPrivacy ours =
+        OursPrivacy.builder().apiKey("k-123456").baseUrl("http://127.0.0.1:1").build()) {
       Gson gson = ours.core().gson();
       checked.addAll(check(gson, "platform", "com.oursprivacy.models"));
       checked.addAll(check(gson, "ingest", "com.oursprivacy.lowlevel.ingest.model"));
     }
     // The platform spec alone has 33 counter fields; far more integers exist in all.
-    assertThat(checked).hasSizeGreaterThan(33).contains("ConsentAnalyticsListResponse.totalDispatches");
+    assertThat(checked)
+        .hasSizeGreaterThan(33)
+        .contains("ConsentAnalyticsListResponse.totalDispatches");
   }
 
-  private static List<String> check(Gson gson, String spec, String pkg) throws IOException, ReflectiveOperationException {
-    JsonObject root = JsonParser.parseString(
-        Files.readString(Path.of("..", "spec", "target", "openapi", spec + ".json"))).getAsJsonObject();
+  private static List<String> check(Gson gson, String spec, String pkg)
+      throws IOException, ReflectiveOperationException {
+    JsonObject root =
+        JsonParser.parseString(
+                Files.readString(Path.of("..", "spec", "target", "openapi", spec + ".json")))
+            .getAsJsonObject();
     List<String> checked = new ArrayList<>();
-    for (Map.Entry<String, JsonElement> schema : root.getAsJsonObject("components").getAsJsonObject("schemas").entrySet()) {
+    for (Map.Entry<String, JsonElement> schema :
+        root.getAsJsonObject("components").getAsJsonObject("schemas").entrySet()) {
       JsonObject properties = schema.getValue().getAsJsonObject().getAsJsonObject("properties");
       if (properties == null) {
         continue;

@@ -35,9 +35,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LifecycleTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
-  /** Live threads the SDK or OkHttp may have started (OkHttp renames dispatcher threads mid-call). */
+  /**
+   * Live threads the SDK or OkHttp may have started (OkHttp renames dispatcher threads mid-call).
+   */
   private static Set<Thread> sdkThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("ours-privacy") || t.getName().startsWith("OkHttp"))
@@ -46,28 +50,40 @@ class LifecycleTest {
   }
 
   private static JsonObject fetch(OursPrivacy ours) {
-    return ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
+    return ours.core()
+        .execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
   }
 
   @Test
   void closeLeavesNoNonDaemonThreadsAndStopsItsOwn() throws Exception {
-    wm.stubFor(get("/rest/v1/x").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503).withHeader("retry-after-ms", "1")).willSetStateTo("ok"));
-    wm.stubFor(get("/rest/v1/x").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+    wm.stubFor(
+        get("/rest/v1/x")
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503).withHeader("retry-after-ms", "1"))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get("/rest/v1/x").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("{}")));
     Set<Thread> before = sdkThreads();
-    OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).build();
+    OursPrivacy ours =
+        OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).build();
     // Async with one retry: uses both the dispatcher and the retry scheduler (real sleeper, 1 ms).
-    ours.core().executeAsync("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none()).join();
+    ours.core()
+        .executeAsync("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none())
+        .join();
     fetch(ours);
     Set<Thread> started = sdkThreads();
     started.removeAll(before);
-    assertThat(started).extracting(Thread::getName).anyMatch(n -> n.startsWith("ours-privacy-retry"));
+    assertThat(started)
+        .extracting(Thread::getName)
+        .anyMatch(n -> n.startsWith("ours-privacy-retry"));
     assertThat(started).allMatch(Thread::isDaemon);
 
     ours.close();
 
     for (Thread t : started) {
-      if (!t.getName().startsWith("OkHttp TaskRunner")) { // OkHttp's shared, daemon housekeeping thread
+      if (!t.getName()
+          .startsWith("OkHttp TaskRunner")) { // OkHttp's shared, daemon housekeeping thread
         t.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(t.isAlive()).as("thread %s still alive after close()", t.getName()).isFalse();
       }
@@ -76,36 +92,52 @@ class LifecycleTest {
 
   @Test
   void callsAfterCloseFailClearly() {
-    OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).build();
+    OursPrivacy ours =
+        OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).build();
     ours.close();
     ours.close(); // idempotent
-    assertThatThrownBy(() -> fetch(ours)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> fetch(ours))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test
   void closeFailsAPendingAsyncRetryInsteadOfStrandingIt() {
-    wm.stubFor(get("/rest/v1/x").willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+    wm.stubFor(
+        get("/rest/v1/x")
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
     CountDownLatch waiting = new CountDownLatch(1);
-    Sleeper neverWakes = new Sleeper() {
-      @Override
-      public void sleep(Duration delay) {}
+    Sleeper neverWakes =
+        new Sleeper() {
+          @Override
+          public void sleep(Duration delay) {}
 
-      @Override
-      public CompletableFuture<Void> sleepAsync(Duration delay, ScheduledExecutorService scheduler) {
-        waiting.countDown();
-        return new CompletableFuture<>();
-      }
-    };
-    OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).sleeper(neverWakes).build();
+          @Override
+          public CompletableFuture<Void> sleepAsync(
+              Duration delay, ScheduledExecutorService scheduler) {
+            waiting.countDown();
+            return new CompletableFuture<>();
+          }
+        };
+    OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .sleeper(neverWakes)
+            .build();
     CompletableFuture<JsonObject> f =
-        ours.core().executeAsync("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
+        ours.core()
+            .executeAsync("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
     try {
       assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
     ours.close();
-    assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).hasCauseInstanceOf(OursIoException.class);
+    assertThatThrownBy(f::join)
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(OursIoException.class);
   }
 
   @Test
@@ -113,7 +145,12 @@ class LifecycleTest {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{}")));
     OkHttpClient shared = new OkHttpClient();
     try {
-      OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).httpClient(shared).build();
+      OursPrivacy ours =
+          OursPrivacy.builder()
+              .apiKey("k")
+              .baseUrl("http://127.0.0.1:" + wm.getPort())
+              .httpClient(shared)
+              .build();
       fetch(ours);
       ours.close();
       assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
@@ -130,22 +167,34 @@ class LifecycleTest {
     int threads = 64;
     int callsEach = 5;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).build()) {
+    try (OursPrivacy ours =
+        OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).build()) {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         boolean async = i % 2 == 1;
-        results.add(pool.submit(() -> {
-          start.await();
-          int ok = 0;
-          for (int c = 0; c < callsEach; c++) {
-            JsonObject o = async
-                ? ours.core().<JsonObject>executeAsync("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none()).join()
-                : fetch(ours);
-            ok += o.get("ok").getAsBoolean() ? 1 : 0;
-          }
-          return ok;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int ok = 0;
+                  for (int c = 0; c < callsEach; c++) {
+                    JsonObject o =
+                        async
+                            ? ours.core()
+                                .<JsonObject>executeAsync(
+                                    "GET",
+                                    "rest/v1/x",
+                                    null,
+                                    null,
+                                    JsonObject.class,
+                                    RequestOptions.none())
+                                .join()
+                            : fetch(ours);
+                    ok += o.get("ok").getAsBoolean() ? 1 : 0;
+                  }
+                  return ok;
+                }));
       }
       start.countDown();
       int total = 0;

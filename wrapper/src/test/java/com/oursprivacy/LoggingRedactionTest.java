@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LoggingRedactionTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private static final String API_KEY = "sk_live_SECRET_API_KEY_123";
   private static final String LIVE_TOKEN = "tok_live_SECRET_456";
@@ -34,14 +36,25 @@ class LoggingRedactionTest {
   private static final String BODY_TOKEN = "tok_body_SECRET_000";
 
   private OursPrivacy client(LogLevel level) {
-    return OursPrivacy.builder().apiKey(API_KEY).baseUrl("http://127.0.0.1:" + wm.getPort()).logLevel(level)
-        .sleeper(new RecordingSleeper()).build();
+    return OursPrivacy.builder()
+        .apiKey(API_KEY)
+        .baseUrl("http://127.0.0.1:" + wm.getPort())
+        .logLevel(level)
+        .sleeper(new RecordingSleeper())
+        .build();
   }
 
   @Test
   void debugLogsBodiesButNeverTheKeyOrAnyToken() {
-    wm.stubFor(get("/rest/v1/sources/src_1/tokens").willReturn(okJson(
-        "{\"sourceType\":\"pixel\",\"token\":\"" + LIVE_TOKEN + "\",\"testToken\":\"" + TEST_TOKEN + "\"}")));
+    wm.stubFor(
+        get("/rest/v1/sources/src_1/tokens")
+            .willReturn(
+                okJson(
+                    "{\"sourceType\":\"pixel\",\"token\":\""
+                        + LIVE_TOKEN
+                        + "\",\"testToken\":\""
+                        + TEST_TOKEN
+                        + "\"}")));
     wm.stubFor(post("/rest/v1/echo").inScenario("s").willReturn(aResponse().withStatus(503)));
     JsonObject body = new JsonObject();
     body.addProperty("token", BODY_TOKEN);
@@ -50,17 +63,30 @@ class LoggingRedactionTest {
     String logs;
     Throwable failure;
     SourceTokensResponse tokens;
-    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.DEBUG)) {
-      tokens = ours.core().execute(ours.raw(SourcesApi.class).getSourceTokens("src_1"), RequestOptions.none());
-      failure = catchThrowable(() ->
-          ours.core().execute("POST", "rest/v1/echo", null, body, JsonObject.class, RequestOptions.none()));
+    try (LogCapture capture = new LogCapture();
+        OursPrivacy ours = client(LogLevel.DEBUG)) {
+      tokens =
+          ours.core()
+              .execute(ours.raw(SourcesApi.class).getSourceTokens("src_1"), RequestOptions.none());
+      failure =
+          catchThrowable(
+              () ->
+                  ours.core()
+                      .execute(
+                          "POST",
+                          "rest/v1/echo",
+                          null,
+                          body,
+                          JsonObject.class,
+                          RequestOptions.none()));
       logs = capture.text();
     }
 
     assertThat(tokens.getToken()).isEqualTo(LIVE_TOKEN); // the caller still gets the real value
     assertThat(logs)
         .contains("GET /rest/v1/sources/src_1/tokens", " 200 ", "POST /rest/v1/echo", " 503 ")
-        .contains("\"event\":\"Signed Up\"", "\"token\":\"[redacted]\"", "\"testToken\":\"[redacted]\"")
+        .contains(
+            "\"event\":\"Signed Up\"", "\"token\":\"[redacted]\"", "\"testToken\":\"[redacted]\"")
         .contains("Authorization: [redacted]")
         .doesNotContain(API_KEY, LIVE_TOKEN, TEST_TOKEN, BODY_TOKEN);
     assertThat(failure).isNotNull();
@@ -69,13 +95,22 @@ class LoggingRedactionTest {
 
   @Test
   void infoLogsOneLinePerAttemptAndRetriesButNoBodies() {
-    wm.stubFor(get("/rest/v1/x").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom-body\"}")));
+    wm.stubFor(
+        get("/rest/v1/x")
+            .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom-body\"}")));
     String logs;
-    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.INFO)) {
-      catchThrowable(() -> ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none()));
+    try (LogCapture capture = new LogCapture();
+        OursPrivacy ours = client(LogLevel.INFO)) {
+      catchThrowable(
+          () ->
+              ours.core()
+                  .execute(
+                      "GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none()));
       logs = capture.text();
     }
-    assertThat(logs).contains("<-- GET /rest/v1/x 500", "attempt 3 of 3", "retrying GET /rest/v1/x after HTTP 500")
+    assertThat(logs)
+        .contains(
+            "<-- GET /rest/v1/x 500", "attempt 3 of 3", "retrying GET /rest/v1/x after HTTP 500")
         .doesNotContain("boom-body", "Authorization");
   }
 
@@ -83,31 +118,44 @@ class LoggingRedactionTest {
   void attemptLinesGoToComOursprivacyHttpAtInfoAndBodiesAtDebug() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"name\":\"body-text\"}")));
     List<LogRecord> records;
-    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.DEBUG)) {
+    try (LogCapture capture = new LogCapture();
+        OursPrivacy ours = client(LogLevel.DEBUG)) {
       ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
       records = capture.records();
     }
     assertThat(records).extracting(LogRecord::getLoggerName).containsOnly("com.oursprivacy.http");
-    assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).extracting(LogRecord::getMessage)
-        .singleElement().asString().startsWith("<-- GET /rest/v1/x 200").doesNotContain("body-text");
-    assertThat(records).filteredOn(r -> r.getLevel() == Level.FINE).extracting(LogRecord::getMessage)
+    assertThat(records)
+        .filteredOn(r -> r.getLevel() == Level.INFO)
+        .extracting(LogRecord::getMessage)
+        .singleElement()
+        .asString()
+        .startsWith("<-- GET /rest/v1/x 200")
+        .doesNotContain("body-text");
+    assertThat(records)
+        .filteredOn(r -> r.getLevel() == Level.FINE)
+        .extracting(LogRecord::getMessage)
         .anySatisfy(m -> assertThat(m).contains("body-text"));
   }
 
   @Test
   void aBackendAtInfoShowsTheAttemptLinesOfDebugButNoBodies() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"name\":\"body-text\"}")));
-    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.DEBUG)) {
-      Logger.getLogger("com.oursprivacy").setLevel(Level.INFO); // the backend's choice; close() restores
+    try (LogCapture capture = new LogCapture();
+        OursPrivacy ours = client(LogLevel.DEBUG)) {
+      Logger.getLogger("com.oursprivacy")
+          .setLevel(Level.INFO); // the backend's choice; close() restores
       ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
-      assertThat(capture.text()).contains("<-- GET /rest/v1/x 200").doesNotContain("body-text", "-->");
+      assertThat(capture.text())
+          .contains("<-- GET /rest/v1/x 200")
+          .doesNotContain("body-text", "-->");
     }
   }
 
   @Test
   void offLogsNothing() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{}")));
-    try (LogCapture capture = new LogCapture(); OursPrivacy ours = client(LogLevel.OFF)) {
+    try (LogCapture capture = new LogCapture();
+        OursPrivacy ours = client(LogLevel.OFF)) {
       ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
       assertThat(capture.text()).isEmpty();
     }
@@ -115,11 +163,19 @@ class LoggingRedactionTest {
 
   @Test
   void errorMessagesFromTheServerHaveTheKeyMasked() {
-    wm.stubFor(get("/rest/v1/x").willReturn(aResponse().withStatus(401)
-        .withBody("{\"error\":\"invalid key " + API_KEY + "\"}")));
+    wm.stubFor(
+        get("/rest/v1/x")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody("{\"error\":\"invalid key " + API_KEY + "\"}")));
     try (OursPrivacy ours = client(LogLevel.OFF)) {
-      Throwable t = catchThrowable(() ->
-          ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none()));
+      Throwable t =
+          catchThrowable(
+              () ->
+                  ours.core()
+                      .execute(
+                          "GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none()));
       assertThat(t.getMessage()).contains("invalid key [redacted]").doesNotContain(API_KEY);
     }
   }

@@ -25,14 +25,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PathParameterTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private OursPrivacy ours;
 
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    ours = OursPrivacy.builder().apiKey("k-123456").baseUrl(wm.baseUrl()).sleeper(new RecordingSleeper()).build();
+    ours =
+        OursPrivacy.builder()
+            .apiKey("k-123456")
+            .baseUrl(wm.baseUrl())
+            .sleeper(new RecordingSleeper())
+            .build();
   }
 
   @AfterEach
@@ -42,15 +49,36 @@ class PathParameterTest {
 
   private void refused(String id, Executable call) {
     assertThatThrownBy(call::execute)
-        .isInstanceOfSatisfying(OursValidationException.class, e -> assertThat(e.rule()).contains("'..'"));
+        .isInstanceOfSatisfying(
+            OursValidationException.class, e -> assertThat(e.rule()).contains("'..'"));
     assertThat(wm.getAllServeEvents()).as("requests sent for id " + id).isEmpty();
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {"..", ".", "%2e%2e", "%2E%2e", "%2e", ".%2E", "%252e%252e", "../sources", "a/../..", "..%2Fx"})
+  @ValueSource(
+      strings = {
+        "..",
+        ".",
+        "%2e%2e",
+        "%2E%2e",
+        "%2e",
+        ".%2E",
+        "%252e%252e",
+        "../sources",
+        "a/../..",
+        "..%2Fx"
+      })
   void dotSegmentIdsAreRefusedForEveryVerb(String id) {
-    refused(id, () -> ours.destinations().update(id, DestinationUpdateParams.builder().name("n").build()));
-    refused(id, () -> ours.videos().updateTranscript(id, VideoUpdateTranscriptParams.builder().format("vtt").content("WEBVTT").build()));
+    refused(
+        id,
+        () -> ours.destinations().update(id, DestinationUpdateParams.builder().name("n").build()));
+    refused(
+        id,
+        () ->
+            ours.videos()
+                .updateTranscript(
+                    id,
+                    VideoUpdateTranscriptParams.builder().format("vtt").content("WEBVTT").build()));
     refused(id, () -> ours.destinations().get(id));
     refused(id, () -> ours.destinations().delete(id));
     refused(id, () -> ours.destinations().getAsync(id).join());
@@ -61,9 +89,11 @@ class PathParameterTest {
   void theRawRetrofitInterfaceNamesTheParameter(String id) {
     DestinationsApi api = ours.raw(DestinationsApi.class);
     assertThatThrownBy(() -> ours.core().execute(api.findDestinations(id), RequestOptions.none()))
-        .isInstanceOfSatisfying(OursValidationException.class,
+        .isInstanceOfSatisfying(
+            OursValidationException.class,
             e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
-    assertThatThrownBy(() -> api.deleteDestinations(id).execute()).isInstanceOf(OursValidationException.class);
+    assertThatThrownBy(() -> api.deleteDestinations(id).execute())
+        .isInstanceOf(OursValidationException.class);
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
@@ -71,7 +101,8 @@ class PathParameterTest {
   void aNullPathArgumentOfTheRawInterfaceIsAValidationExceptionNotRetrofitsIllegalArgument() {
     DestinationsApi api = ours.raw(DestinationsApi.class);
     assertThatThrownBy(() -> ours.core().execute(api.findDestinations(null), RequestOptions.none()))
-        .isInstanceOfSatisfying(OursValidationException.class,
+        .isInstanceOfSatisfying(
+            OursValidationException.class,
             e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
     assertThat(wm.getAllServeEvents()).isEmpty();
   }

@@ -21,27 +21,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReadmeCoreSnippetsTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @Test
   void platformClientAndRawSnippetsWork() throws Exception {
-    wm.stubFor(get("/rest/v1/destinations/dst_123").willReturn(okJson("{\"id\":\"dst_123\"}")
-        .withHeader("X-RateLimit-Remaining", "9").withHeader("X-Request-Id", "req_1")));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_123")
+            .willReturn(
+                okJson("{\"id\":\"dst_123\"}")
+                    .withHeader("X-RateLimit-Remaining", "9")
+                    .withHeader("X-Request-Id", "req_1")));
     wm.stubFor(delete("/rest/v1/destinations/dst_123").willReturn(okJson("true")));
 
-    try (OursPrivacy ours = OursPrivacy.builder()
-        .apiKey("key")
-        .baseUrl("http://127.0.0.1:" + wm.getPort())
-        .maxRetries(3)
-        .readTimeout(Duration.ofSeconds(20))
-        .build()) {
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey("key")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .maxRetries(3)
+            .readTimeout(Duration.ofSeconds(20))
+            .build()) {
       Destination d = ours.destinations().get("dst_123");
       assertThat(d.getId()).isEqualTo("dst_123");
-      Destination viaRaw = ours.raw(DestinationsApi.class).findDestinations("dst_123").execute().body();
+      Destination viaRaw =
+          ours.raw(DestinationsApi.class).findDestinations("dst_123").execute().body();
       assertThat(viaRaw.getId()).isEqualTo("dst_123");
 
-      RequestOptions opts = RequestOptions.builder()
-          .timeout(Duration.ofSeconds(5)).maxRetries(0).header("X-Trace", "abc").build();
+      RequestOptions opts =
+          RequestOptions.builder()
+              .timeout(Duration.ofSeconds(5))
+              .maxRetries(0)
+              .header("X-Trace", "abc")
+              .build();
 
       DestinationsApi api = ours.raw(DestinationsApi.class);
       Boolean deleted = api.deleteDestinations("dst_123").execute().body();
@@ -54,7 +66,8 @@ class ReadmeCoreSnippetsTest {
       Destination value = raw.value();
       assertThat(value.getId()).isEqualTo("dst_123");
 
-      CompletableFuture<RawResponse<Destination>> later = ours.destinations().withRawResponse().getAsync("dst_123");
+      CompletableFuture<RawResponse<Destination>> later =
+          ours.destinations().withRawResponse().getAsync("dst_123");
       assertThat(later.join().requestId()).contains("req_1");
       assertThat(status).isEqualTo(200);
       assertThat(requestId).contains("req_1");
@@ -65,17 +78,23 @@ class ReadmeCoreSnippetsTest {
   @Test
   void configurationAndLoggingSnippetsBuild() {
     java.util.Map<String, String> env = java.util.Map.of("OURS_PRIVACY_API_KEY", "key-from-env");
-    // The README's new InetSocketAddress("proxy.internal", 3128) resolves the name; unresolved here.
-    try (OursPrivacy ours = OursPrivacy.builder()
-        .apiKey(System.getenv("MY_KEY"))                    // null → ours.privacy.apiKey / OURS_PRIVACY_API_KEY
-        .proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP, java.net.InetSocketAddress.createUnresolved("proxy.internal", 3128)))
-        .connectTimeout(Duration.ofSeconds(5))
-        .config(com.oursprivacy.internal.ConfigResolver.of(k -> null, env::get))
-        .build()) {
+    // The README's new InetSocketAddress("proxy.internal", 3128) resolves the name; unresolved
+    // here.
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey(System.getenv("MY_KEY")) // null → ours.privacy.apiKey / OURS_PRIVACY_API_KEY
+            .proxy(
+                new java.net.Proxy(
+                    java.net.Proxy.Type.HTTP,
+                    java.net.InetSocketAddress.createUnresolved("proxy.internal", 3128)))
+            .connectTimeout(Duration.ofSeconds(5))
+            .config(com.oursprivacy.internal.ConfigResolver.of(k -> null, env::get))
+            .build()) {
       assertThat(ours.toString()).contains("[redacted]").doesNotContain("key-from-env");
     }
     String key = "key";
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey(key).logLevel(com.oursprivacy.core.LogLevel.INFO).build()) {
+    try (OursPrivacy ours =
+        OursPrivacy.builder().apiKey(key).logLevel(com.oursprivacy.core.LogLevel.INFO).build()) {
       assertThat(ours.toString()).contains("https://app.oursprivacy.com");
     }
   }

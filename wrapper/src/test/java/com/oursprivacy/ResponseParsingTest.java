@@ -45,7 +45,9 @@ import retrofit2.Response;
 class ResponseParsingTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private static final String DESTINATION =
       "{\"id\":\"dst_1\",\"name\":\"Warehouse\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01T00:00:00Z\"}";
@@ -54,7 +56,12 @@ class ResponseParsingTest {
 
   @BeforeEach
   void setUp() {
-    ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).sleeper(new RecordingSleeper()).build();
+    ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .sleeper(new RecordingSleeper())
+            .build();
   }
 
   @AfterEach
@@ -64,7 +71,8 @@ class ResponseParsingTest {
 
   private Destination find(boolean async) {
     DestinationsApi api = ours.core().api(DestinationsApi.class);
-    return Calls.run(async,
+    return Calls.run(
+        async,
         () -> ours.core().execute(api.findDestinations("dst_1"), RequestOptions.none()),
         () -> ours.core().executeAsync(api.findDestinations("dst_1"), RequestOptions.none()));
   }
@@ -81,26 +89,39 @@ class ResponseParsingTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void dataEnvelopeIsUnwrappedTransparently(boolean async) {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(okJson("{\"data\":" + DESTINATION + "}")));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1").willReturn(okJson("{\"data\":" + DESTINATION + "}")));
     assertThat(find(async).getId()).isEqualTo("dst_1");
   }
 
   @Test
   void anObjectWithDataAndOtherMembersIsNotAnEnvelope() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"data\":1,\"other\":2}")));
-    JsonObject o = ours.core().execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
+    JsonObject o =
+        ours.core()
+            .execute("GET", "rest/v1/x", null, null, JsonObject.class, RequestOptions.none());
     assertThat(o.get("other").getAsInt()).isEqualTo(2);
   }
 
   @Test
   void listCallSendsItsQueryAndParsesEntities() {
-    wm.stubFor(get(urlPathEqualTo("/rest/v1/destinations")).willReturn(okJson(
-        "{\"entities\":[" + DESTINATION + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}")));
-    DestinationListResponse page = ours.core().execute(
-        ours.core().api(DestinationsApi.class).listDestinations(10L, "c1", null, null), RequestOptions.none());
+    wm.stubFor(
+        get(urlPathEqualTo("/rest/v1/destinations"))
+            .willReturn(
+                okJson(
+                    "{\"entities\":["
+                        + DESTINATION
+                        + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}")));
+    DestinationListResponse page =
+        ours.core()
+            .execute(
+                ours.core().api(DestinationsApi.class).listDestinations(10L, "c1", null, null),
+                RequestOptions.none());
     assertThat(page.getEntities()).extracting(Destination::getId).containsExactly("dst_1");
-    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/destinations"))
-        .withQueryParam("limit", equalTo("10")).withQueryParam("cursor", equalTo("c1")));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/rest/v1/destinations"))
+            .withQueryParam("limit", equalTo("10"))
+            .withQueryParam("cursor", equalTo("c1")));
   }
 
   @ParameterizedTest(name = "async={0}")
@@ -108,9 +129,11 @@ class ResponseParsingTest {
   void deleteReturningJsonTrueParsesAsBoolean(boolean async) {
     wm.stubFor(delete("/rest/v1/destinations/dst_1").willReturn(okJson("true")));
     DestinationsApi api = ours.raw(DestinationsApi.class);
-    Boolean deleted = Calls.run(async,
-        () -> ours.core().execute(api.deleteDestinations("dst_1"), RequestOptions.none()),
-        () -> ours.core().executeAsync(api.deleteDestinations("dst_1"), RequestOptions.none()));
+    Boolean deleted =
+        Calls.run(
+            async,
+            () -> ours.core().execute(api.deleteDestinations("dst_1"), RequestOptions.none()),
+            () -> ours.core().executeAsync(api.deleteDestinations("dst_1"), RequestOptions.none()));
     assertThat(deleted).isTrue();
   }
 
@@ -124,23 +147,30 @@ class ResponseParsingTest {
   @Test
   void noContentYieldsNull() {
     wm.stubFor(delete("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(204)));
-    assertThat(ours.core().execute(ours.raw(DestinationsApi.class).deleteDestinations("dst_1"), RequestOptions.none()))
+    assertThat(
+            ours.core()
+                .execute(
+                    ours.raw(DestinationsApi.class).deleteDestinations("dst_1"),
+                    RequestOptions.none()))
         .isNull();
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(strings = {
-      "{\"id\":\"dst_1\",",                              // truncated JSON
-      "<html><body>Sign in</body></html>",                  // HTML page with a 200
-      "{\"id\":\"dst_1\"} trailing",                       // garbage after the value
-      "{\"id\":{\"nested\":true}}",                        // wrong type for a string field
-      "[1,2,3]",                                            // array where an object is expected
-      "",                                                   // empty 200
-  })
+  @ValueSource(
+      strings = {
+        "{\"id\":\"dst_1\",", // truncated JSON
+        "<html><body>Sign in</body></html>", // HTML page with a 200
+        "{\"id\":\"dst_1\"} trailing", // garbage after the value
+        "{\"id\":{\"nested\":true}}", // wrong type for a string field
+        "[1,2,3]", // array where an object is expected
+        "", // empty 200
+      })
   void malformedOrMistypedBodiesBecomeInvalidResponse(String body) {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(200).withBody(body)));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(200).withBody(body)));
     assertThatThrownBy(() -> find(false))
-        .isInstanceOfSatisfying(OursInvalidResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(200));
+        .isInstanceOfSatisfying(
+            OursInvalidResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(200));
     assertThatThrownBy(() -> find(true)).isInstanceOf(OursInvalidResponseException.class);
   }
 
@@ -149,30 +179,53 @@ class ResponseParsingTest {
   void bodyShorterThanItsContentLengthBecomesInvalidResponse(boolean async) throws Exception {
     // WireMock always sends a correct Content-Length, so a bare socket plays the broken server.
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread t = new Thread(() -> {
-        try (Socket s = server.accept()) {
-          BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-          for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            // read the request head
-          }
-          OutputStream out = s.getOutputStream();
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
-              + DESTINATION.substring(0, 20)).getBytes(StandardCharsets.US_ASCII));
-          out.flush();
-        } catch (Exception ignored) {
-          // the client side asserts
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try (Socket s = server.accept()) {
+                  BufferedReader in =
+                      new BufferedReader(
+                          new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                  for (String line = in.readLine();
+                      line != null && !line.isEmpty();
+                      line = in.readLine()) {
+                    // read the request head
+                  }
+                  OutputStream out = s.getOutputStream();
+                  out.write(
+                      ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+                              + DESTINATION.substring(0, 20))
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                } catch (Exception ignored) {
+                  // the client side asserts
+                }
+              });
       t.setDaemon(true);
       t.start();
-      OursPrivacy noRetry = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getLocalPort())
-          .maxRetries(0).build();
+      OursPrivacy noRetry =
+          OursPrivacy.builder()
+              .apiKey("k")
+              .baseUrl("http://127.0.0.1:" + server.getLocalPort())
+              .maxRetries(0)
+              .build();
       try {
         DestinationsApi api = noRetry.raw(DestinationsApi.class);
-        assertThatThrownBy(() -> Calls.run(async,
-                () -> noRetry.core().execute(api.findDestinations("dst_1"), RequestOptions.none()),
-                () -> noRetry.core().executeAsync(api.findDestinations("dst_1"), RequestOptions.none())))
-            .isInstanceOf(OursInvalidResponseException.class).hasMessageContaining("cut off");
+        assertThatThrownBy(
+                () ->
+                    Calls.run(
+                        async,
+                        () ->
+                            noRetry
+                                .core()
+                                .execute(api.findDestinations("dst_1"), RequestOptions.none()),
+                        () ->
+                            noRetry
+                                .core()
+                                .executeAsync(
+                                    api.findDestinations("dst_1"), RequestOptions.none())))
+            .isInstanceOf(OursInvalidResponseException.class)
+            .hasMessageContaining("cut off");
       } finally {
         noRetry.close();
       }
@@ -181,36 +234,56 @@ class ResponseParsingTest {
 
   @Test
   void malformedChunkBecomesInvalidResponse() {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
     assertThatThrownBy(() -> find(false)).isInstanceOf(OursInvalidResponseException.class);
   }
 
   @Test
   void rawResponseExposesStatusHeadersRateLimitAndRequestId() {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(okJson(DESTINATION)
-        .withHeader("X-RateLimit-Limit", "100").withHeader("X-RateLimit-Remaining", "97")
-        .withHeader("X-RateLimit-Reset", "1767225600").withHeader("X-Request-Id", "req_1")));
-    RawResponse<Destination> raw = ours.core().executeRaw(
-        ours.raw(DestinationsApi.class).findDestinations("dst_1"), RequestOptions.none());
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                okJson(DESTINATION)
+                    .withHeader("X-RateLimit-Limit", "100")
+                    .withHeader("X-RateLimit-Remaining", "97")
+                    .withHeader("X-RateLimit-Reset", "1767225600")
+                    .withHeader("X-Request-Id", "req_1")));
+    RawResponse<Destination> raw =
+        ours.core()
+            .executeRaw(
+                ours.raw(DestinationsApi.class).findDestinations("dst_1"), RequestOptions.none());
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(raw.value().getId()).isEqualTo("dst_1");
     assertThat(raw.requestId()).contains("req_1");
-    assertThat(raw.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-    assertThat(raw.rateLimit()).hasValueSatisfying(r -> {
-      assertThat(r.limit()).isEqualTo(100);
-      assertThat(r.remaining()).isEqualTo(97);
-      assertThat(r.reset()).isEqualTo(1767225600L);
-      assertThat(r).hasToString("RateLimit{limit=100, remaining=97, reset=1767225600}");
-    });
+    assertThat(raw.header("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(raw.rateLimit())
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.limit()).isEqualTo(100);
+              assertThat(r.remaining()).isEqualTo(97);
+              assertThat(r.reset()).isEqualTo(1767225600L);
+              assertThat(r).hasToString("RateLimit{limit=100, remaining=97, reset=1767225600}");
+            });
     assertThat(raw.retries()).isZero();
   }
 
   @Test
   void aMissingRateLimitHeaderReadsAsAbsentNotAsZero() {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(okJson(DESTINATION)
-        .withHeader("X-RateLimit-Remaining", "9").withHeader("X-RateLimit-Limit", "soon")));
-    RateLimit r = ours.core().executeRaw(ours.raw(DestinationsApi.class).findDestinations("dst_1"),
-        RequestOptions.none()).rateLimit().orElseThrow();
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                okJson(DESTINATION)
+                    .withHeader("X-RateLimit-Remaining", "9")
+                    .withHeader("X-RateLimit-Limit", "soon")));
+    RateLimit r =
+        ours.core()
+            .executeRaw(
+                ours.raw(DestinationsApi.class).findDestinations("dst_1"), RequestOptions.none())
+            .rateLimit()
+            .orElseThrow();
     assertThat(r.remaining()).isEqualTo(9);
     assertThat(r.hasRemaining()).isTrue();
     assertThat(r.hasLimit()).isFalse();
@@ -223,49 +296,64 @@ class ResponseParsingTest {
   @Test
   void rawResponseWithoutRateLimitHeadersHasNone() {
     wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(okJson(DESTINATION)));
-    assertThat(ours.core().executeRaw(ours.raw(DestinationsApi.class).findDestinations("dst_1"), RequestOptions.none())
-        .rateLimit()).isEmpty();
+    assertThat(
+            ours.core()
+                .executeRaw(
+                    ours.raw(DestinationsApi.class).findDestinations("dst_1"),
+                    RequestOptions.none())
+                .rateLimit())
+        .isEmpty();
   }
 
   @Test
   void rawInterfaceEnqueueRunsThroughTheSameStack() throws Exception {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(okJson("{\"data\":" + DESTINATION + "}")));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1").willReturn(okJson("{\"data\":" + DESTINATION + "}")));
     CompletableFuture<Response<Destination>> done = new CompletableFuture<>();
-    ours.raw(DestinationsApi.class).findDestinations("dst_1").enqueue(new Callback<>() {
-      @Override
-      public void onResponse(Call<Destination> call, Response<Destination> response) {
-        done.complete(response);
-      }
+    ours.raw(DestinationsApi.class)
+        .findDestinations("dst_1")
+        .enqueue(
+            new Callback<>() {
+              @Override
+              public void onResponse(Call<Destination> call, Response<Destination> response) {
+                done.complete(response);
+              }
 
-      @Override
-      public void onFailure(Call<Destination> call, Throwable t) {
-        done.completeExceptionally(t);
-      }
-    });
+              @Override
+              public void onFailure(Call<Destination> call, Throwable t) {
+                done.completeExceptionally(t);
+              }
+            });
     Response<Destination> r = done.get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(r.isSuccessful()).isTrue();
     assertThat(r.body().getId()).isEqualTo("dst_1");
-    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/destinations/dst_1"))
-        .withHeader("Authorization", equalTo("Bearer k")));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/rest/v1/destinations/dst_1"))
+            .withHeader("Authorization", equalTo("Bearer k")));
   }
 
   @Test
   void rawInterfaceReportsErrorStatusesAsOursExceptions() throws Exception {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    ours.raw(DestinationsApi.class).findDestinations("dst_1").enqueue(new Callback<>() {
-      @Override
-      public void onResponse(Call<Destination> call, Response<Destination> response) {
-        done.complete(null);
-      }
+    ours.raw(DestinationsApi.class)
+        .findDestinations("dst_1")
+        .enqueue(
+            new Callback<>() {
+              @Override
+              public void onResponse(Call<Destination> call, Response<Destination> response) {
+                done.complete(null);
+              }
 
-      @Override
-      public void onFailure(Call<Destination> call, Throwable t) {
-        failure.set(t);
-        done.complete(null);
-      }
-    });
+              @Override
+              public void onFailure(Call<Destination> call, Throwable t) {
+                failure.set(t);
+                done.complete(null);
+              }
+            });
     done.get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(failure.get()).isInstanceOf(com.oursprivacy.errors.NotFoundException.class);
   }

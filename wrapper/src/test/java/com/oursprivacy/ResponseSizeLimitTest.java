@@ -31,39 +31,64 @@ class ResponseSizeLimitTest {
 
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private static String destinationWithName(int nameLength) {
     char[] name = new char[nameLength];
     Arrays.fill(name, 'x');
     return "{\"id\":\"dst_1\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01T00:00:00Z\","
-        + "\"name\":\"" + new String(name) + "\"}";
+        + "\"name\":\""
+        + new String(name)
+        + "\"}";
   }
 
   private OursPrivacy client(String baseUrl, long limit) {
-    return OursPrivacy.builder().apiKey("k-123456").baseUrl(baseUrl).maxRetries(0)
-        .sleeper(new RecordingSleeper()).maxResponseBytes(limit).build();
+    return OursPrivacy.builder()
+        .apiKey("k-123456")
+        .baseUrl(baseUrl)
+        .maxRetries(0)
+        .sleeper(new RecordingSleeper())
+        .maxResponseBytes(limit)
+        .build();
   }
 
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aBodyDeclaringMoreThanTheLimitIsRefusedBeforeReading(boolean async) {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(destinationWithName(2 * LIMIT))));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(destinationWithName(2 * LIMIT))));
     try (OursPrivacy ours = client(wm.baseUrl(), LIMIT)) {
-      assertThatThrownBy(() -> Calls.run(async,
-              () -> ours.destinations().get("dst_1"), () -> ours.destinations().getAsync("dst_1")))
-          .isInstanceOfSatisfying(OursInvalidResponseException.class, e -> {
-            assertThat(e.statusCode()).isEqualTo(200);
-            assertThat(e.getMessage()).contains("maxResponseBytes (4096 bytes)");
-          });
+      assertThatThrownBy(
+              () ->
+                  Calls.run(
+                      async,
+                      () -> ours.destinations().get("dst_1"),
+                      () -> ours.destinations().getAsync("dst_1")))
+          .isInstanceOfSatisfying(
+              OursInvalidResponseException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(200);
+                assertThat(e.getMessage()).contains("maxResponseBytes (4096 bytes)");
+              });
     }
   }
 
   @Test
   void aBodyUnderTheLimitStillParses() {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(destinationWithName(LIMIT / 2))));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(destinationWithName(LIMIT / 2))));
     try (OursPrivacy ours = client(wm.baseUrl(), LIMIT)) {
       assertThat(ours.destinations().get("dst_1").getName()).hasSize(LIMIT / 2);
     }
@@ -71,11 +96,16 @@ class ResponseSizeLimitTest {
 
   @Test
   void anErrorBodyOverTheLimitIsAnInvalidResponseNotAnApiError() {
-    wm.stubFor(get("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(500)
-        .withBody("{\"error\":\"" + "e".repeat(2 * LIMIT) + "\"}")));
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withBody("{\"error\":\"" + "e".repeat(2 * LIMIT) + "\"}")));
     try (OursPrivacy ours = client(wm.baseUrl(), LIMIT)) {
       assertThatThrownBy(() -> ours.destinations().get("dst_1"))
-          .isInstanceOfSatisfying(OursInvalidResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+          .isInstanceOfSatisfying(
+              OursInvalidResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
     }
   }
 
@@ -85,26 +115,47 @@ class ResponseSizeLimitTest {
   void aSmallGzipBodyInflatingPastTheLimitIsCutOffAtTheLimit(boolean async) throws Exception {
     byte[] gzip = gzip(destinationWithName(64 * LIMIT).getBytes(StandardCharsets.UTF_8));
     assertThat(gzip.length).isLessThan(LIMIT);
-    try (RawServer server = new RawServer(out -> {
-          out.write(RawServer.head(200, "Content-Type: application/json", "Content-Encoding: gzip",
-              "Content-Length: " + gzip.length));
-          out.write(gzip);
-        });
+    try (RawServer server =
+            new RawServer(
+                out -> {
+                  out.write(
+                      RawServer.head(
+                          200,
+                          "Content-Type: application/json",
+                          "Content-Encoding: gzip",
+                          "Content-Length: " + gzip.length));
+                  out.write(gzip);
+                });
         OursPrivacy ours = client(server.baseUrl(), LIMIT)) {
-      assertThatThrownBy(() -> Calls.run(async,
-              () -> ours.destinations().get("dst_1"), () -> ours.destinations().getAsync("dst_1")))
-          .isInstanceOf(OursInvalidResponseException.class).hasMessageContaining("maxResponseBytes");
+      assertThatThrownBy(
+              () ->
+                  Calls.run(
+                      async,
+                      () -> ours.destinations().get("dst_1"),
+                      () -> ours.destinations().getAsync("dst_1")))
+          .isInstanceOf(OursInvalidResponseException.class)
+          .hasMessageContaining("maxResponseBytes");
     }
   }
 
   @Test
   void theIngestClientHasTheSameLimit() {
-    wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/track").willReturn(
-        aResponse().withStatus(200).withBody("{\"success\":true,\"pad\":\"" + "p".repeat(2 * LIMIT) + "\"}")));
-    try (OursIngest ingest = OursIngest.builder().token("live-token-123").baseUrl(wm.baseUrl() + "/api/v1")
-        .maxRetries(0).maxResponseBytes(LIMIT).build()) {
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/api/v1/track")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody("{\"success\":true,\"pad\":\"" + "p".repeat(2 * LIMIT) + "\"}")));
+    try (OursIngest ingest =
+        OursIngest.builder()
+            .token("live-token-123")
+            .baseUrl(wm.baseUrl() + "/api/v1")
+            .maxRetries(0)
+            .maxResponseBytes(LIMIT)
+            .build()) {
       assertThatThrownBy(() -> ingest.track(Event.named("Purchase").userId("u1")))
-          .isInstanceOf(OursInvalidResponseException.class).hasMessageContaining("maxResponseBytes");
+          .isInstanceOf(OursInvalidResponseException.class)
+          .hasMessageContaining("maxResponseBytes");
     }
   }
 
@@ -116,22 +167,38 @@ class ResponseSizeLimitTest {
   void theDefaultLimitStopsAStreamedBodyOf64MiB() throws Exception {
     long total = 64L * 1024 * 1024;
     AtomicLong written = new AtomicLong();
-    try (RawServer server = new RawServer(out -> {
-          out.write(RawServer.head(200, "Content-Type: application/json", "Transfer-Encoding: chunked"));
-          chunk(out, "{\"id\":\"dst_1\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"name\":\"".getBytes(StandardCharsets.UTF_8));
-          byte[] xs = new byte[64 * 1024];
-          Arrays.fill(xs, (byte) 'x');
-          for (long n = 0; n < total; n += xs.length) {
-            chunk(out, xs);
-            written.addAndGet(xs.length);
-          }
-          chunk(out, "\",\"createdAt\":\"2026-01-01T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8));
-          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        });
-        OursPrivacy ours = OursPrivacy.builder().apiKey("k-123456").baseUrl(server.baseUrl()).maxRetries(0)
-            .sleeper(new RecordingSleeper()).build()) {
+    try (RawServer server =
+            new RawServer(
+                out -> {
+                  out.write(
+                      RawServer.head(
+                          200, "Content-Type: application/json", "Transfer-Encoding: chunked"));
+                  chunk(
+                      out,
+                      "{\"id\":\"dst_1\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"name\":\""
+                          .getBytes(StandardCharsets.UTF_8));
+                  byte[] xs = new byte[64 * 1024];
+                  Arrays.fill(xs, (byte) 'x');
+                  for (long n = 0; n < total; n += xs.length) {
+                    chunk(out, xs);
+                    written.addAndGet(xs.length);
+                  }
+                  chunk(
+                      out,
+                      "\",\"createdAt\":\"2026-01-01T00:00:00Z\"}"
+                          .getBytes(StandardCharsets.UTF_8));
+                  out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                });
+        OursPrivacy ours =
+            OursPrivacy.builder()
+                .apiKey("k-123456")
+                .baseUrl(server.baseUrl())
+                .maxRetries(0)
+                .sleeper(new RecordingSleeper())
+                .build()) {
       assertThatThrownBy(() -> ours.destinations().get("dst_1"))
-          .isInstanceOf(OursInvalidResponseException.class).hasMessageContaining("maxResponseBytes (33554432 bytes)");
+          .isInstanceOf(OursInvalidResponseException.class)
+          .hasMessageContaining("maxResponseBytes (33554432 bytes)");
     }
     assertThat(written.get()).isLessThan(total);
   }

@@ -17,11 +17,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.google.gson.JsonObject;
 import com.oursprivacy.core.RequestOptions;
+import com.oursprivacy.errors.BadRequestException;
 import com.oursprivacy.errors.ConflictException;
 import com.oursprivacy.errors.InternalServerException;
 import com.oursprivacy.errors.OursIoException;
 import com.oursprivacy.errors.RateLimitException;
-import com.oursprivacy.errors.BadRequestException;
 import com.oursprivacy.testing.Calls;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.net.ServerSocket;
@@ -39,19 +39,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private OursPrivacy ours;
 
   private OursPrivacy client(String baseUrl) {
-    ours = OursPrivacy.builder()
-        .apiKey("test-key")
-        .baseUrl(baseUrl)
-        .sleeper(sleeper)
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-        .build();
+    ours =
+        OursPrivacy.builder()
+            .apiKey("test-key")
+            .baseUrl(baseUrl)
+            .sleeper(sleeper)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .build();
     return ours;
   }
 
@@ -68,23 +71,52 @@ class RetryTest {
 
   private JsonObject send(boolean async, String method) {
     JsonObject body = "GET".equals(method) ? null : new JsonObject();
-    return Calls.run(async,
-        () -> client().core().execute(method, "/rest/v1/things", null, body, JsonObject.class, RequestOptions.none()),
-        () -> client().core().executeAsync(method, "/rest/v1/things", null, body, JsonObject.class, RequestOptions.none()));
+    return Calls.run(
+        async,
+        () ->
+            client()
+                .core()
+                .execute(
+                    method, "/rest/v1/things", null, body, JsonObject.class, RequestOptions.none()),
+        () ->
+            client()
+                .core()
+                .executeAsync(
+                    method,
+                    "/rest/v1/things",
+                    null,
+                    body,
+                    JsonObject.class,
+                    RequestOptions.none()));
   }
 
-  private void failTwiceThenSucceed(String method, int status, String retryAfterHeader, String retryAfterValue) {
-    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure = aResponse().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody("{\"error\":\"busy\"}");
+  private void failTwiceThenSucceed(
+      String method, int status, String retryAfterHeader, String retryAfterValue) {
+    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure =
+        aResponse()
+            .withStatus(status)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"busy\"}");
     if (retryAfterHeader != null) {
       failure = failure.withHeader(retryAfterHeader, retryAfterValue);
     }
-    wm.stubFor(any(urlEqualTo("/rest/v1/things")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(failure).willSetStateTo("one"));
-    wm.stubFor(any(urlEqualTo("/rest/v1/things")).inScenario("s").whenScenarioStateIs("one")
-        .willReturn(failure).willSetStateTo("two"));
-    wm.stubFor(any(urlEqualTo("/rest/v1/things")).inScenario("s").whenScenarioStateIs("two")
-        .willReturn(okJson("{\"ok\":true}")));
+    wm.stubFor(
+        any(urlEqualTo("/rest/v1/things"))
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(failure)
+            .willSetStateTo("one"));
+    wm.stubFor(
+        any(urlEqualTo("/rest/v1/things"))
+            .inScenario("s")
+            .whenScenarioStateIs("one")
+            .willReturn(failure)
+            .willSetStateTo("two"));
+    wm.stubFor(
+        any(urlEqualTo("/rest/v1/things"))
+            .inScenario("s")
+            .whenScenarioStateIs("two")
+            .willReturn(okJson("{\"ok\":true}")));
   }
 
   @ParameterizedTest(name = "async={0}")
@@ -105,13 +137,17 @@ class RetryTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void getGivesUpAfterMaxRetriesWithTheLastStatusException(boolean async) {
-    wm.stubFor(get("/rest/v1/things").willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom\"}")));
+    wm.stubFor(
+        get("/rest/v1/things")
+            .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom\"}")));
 
     assertThatThrownBy(() -> send(async, "GET"))
-        .isInstanceOfSatisfying(InternalServerException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(500);
-          assertThat(e.error()).contains("boom");
-        });
+        .isInstanceOfSatisfying(
+            InternalServerException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(500);
+              assertThat(e.error()).contains("boom");
+            });
     wm.verify(3, anyRequestedFor(anyUrl()));
   }
 
@@ -124,17 +160,26 @@ class RetryTest {
 
   @Test
   void retryAfterMsIsHonouredAndWinsOverRetryAfter() {
-    wm.stubFor(get("/rest/v1/things").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("retry-after-ms", "1500").withHeader("Retry-After", "9"))
-        .willSetStateTo("ok"));
-    wm.stubFor(get("/rest/v1/things").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+    wm.stubFor(
+        get("/rest/v1/things")
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("retry-after-ms", "1500")
+                    .withHeader("Retry-After", "9"))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get("/rest/v1/things").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("{}")));
     send(false, "GET");
     assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(1500));
   }
 
   @Test
   void retryAfterHttpDateIsMeasuredAgainstTheInjectedClock() {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atZone(ZoneOffset.UTC));
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atZone(ZoneOffset.UTC));
     failTwiceThenSucceed("GET", 503, "Retry-After", date);
     send(false, "GET");
     assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
@@ -142,9 +187,12 @@ class RetryTest {
 
   @Test
   void retryAfterLongerThanSixtySecondsIsNotWaitedForButReported() {
-    wm.stubFor(get("/rest/v1/things").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    wm.stubFor(
+        get("/rest/v1/things")
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
     assertThatThrownBy(() -> send(false, "GET"))
-        .isInstanceOfSatisfying(RateLimitException.class,
+        .isInstanceOfSatisfying(
+            RateLimitException.class,
             e -> assertThat(e.retryAfter()).contains(Duration.ofHours(1)));
     wm.verify(1, anyRequestedFor(anyUrl()));
     assertThat(sleeper.delays()).isEmpty();
@@ -202,16 +250,26 @@ class RetryTest {
 
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
-  void postIsRetriedWhenTheConnectionIsRefusedBecauseNothingWasSent(boolean async) throws Exception {
+  void postIsRetriedWhenTheConnectionIsRefusedBecauseNothingWasSent(boolean async)
+      throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     client("http://127.0.0.1:" + port);
     JsonObject body = new JsonObject();
-    assertThatThrownBy(() -> Calls.run(async,
-            () -> ours.core().execute("POST", "x", null, body, JsonObject.class, RequestOptions.none()),
-            () -> ours.core().executeAsync("POST", "x", null, body, JsonObject.class, RequestOptions.none())))
+    assertThatThrownBy(
+            () ->
+                Calls.run(
+                    async,
+                    () ->
+                        ours.core()
+                            .execute(
+                                "POST", "x", null, body, JsonObject.class, RequestOptions.none()),
+                    () ->
+                        ours.core()
+                            .executeAsync(
+                                "POST", "x", null, body, JsonObject.class, RequestOptions.none())))
         .isInstanceOf(OursIoException.class)
         .hasMessageContaining("after 3 attempts");
     assertThat(sleeper.delays()).hasSize(2);
@@ -220,16 +278,25 @@ class RetryTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void postIsNotRetriedWhenTheConnectionDropsAfterSending(boolean async) {
-    wm.stubFor(post("/rest/v1/things").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wm.stubFor(
+        post("/rest/v1/things").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     assertThatThrownBy(() -> send(async, "POST")).isInstanceOf(OursIoException.class);
     wm.verify(1, anyRequestedFor(anyUrl()));
   }
 
   @Test
   void getIsRetriedWhenTheConnectionDrops() {
-    wm.stubFor(get("/rest/v1/things").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
-    wm.stubFor(get("/rest/v1/things").inScenario("s").whenScenarioStateIs("ok").willReturn(okJson("{\"ok\":true}")));
+    wm.stubFor(
+        get("/rest/v1/things")
+            .inScenario("s")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("ok"));
+    wm.stubFor(
+        get("/rest/v1/things")
+            .inScenario("s")
+            .whenScenarioStateIs("ok")
+            .willReturn(okJson("{\"ok\":true}")));
     assertThat(send(false, "GET").get("ok").getAsBoolean()).isTrue();
     wm.verify(2, anyRequestedFor(anyUrl()));
   }
@@ -238,7 +305,11 @@ class RetryTest {
   void requestOptionsMaxRetriesOverridesTheClient() {
     wm.stubFor(get("/rest/v1/things").willReturn(aResponse().withStatus(502)));
     RequestOptions noRetry = RequestOptions.builder().maxRetries(0).build();
-    assertThatThrownBy(() -> client().core().execute("GET", "rest/v1/things", null, null, JsonObject.class, noRetry))
+    assertThatThrownBy(
+            () ->
+                client()
+                    .core()
+                    .execute("GET", "rest/v1/things", null, null, JsonObject.class, noRetry))
         .isInstanceOf(InternalServerException.class);
     wm.verify(1, anyRequestedFor(anyUrl()));
   }
@@ -246,8 +317,23 @@ class RetryTest {
   @Test
   void builderMaxRetriesSetsTheAttemptCount() {
     wm.stubFor(get("/rest/v1/things").willReturn(aResponse().withStatus(500)));
-    ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).sleeper(sleeper).maxRetries(4).build();
-    assertThatThrownBy(() -> ours.core().execute("GET", "rest/v1/things", null, null, JsonObject.class, RequestOptions.none()))
+    ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .sleeper(sleeper)
+            .maxRetries(4)
+            .build();
+    assertThatThrownBy(
+            () ->
+                ours.core()
+                    .execute(
+                        "GET",
+                        "rest/v1/things",
+                        null,
+                        null,
+                        JsonObject.class,
+                        RequestOptions.none()))
         .isInstanceOf(InternalServerException.class);
     wm.verify(5, anyRequestedFor(anyUrl()));
   }

@@ -16,20 +16,36 @@ class StalledBodyTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aBodyStallingMidReadIsAnOursTimeoutException(boolean async) throws Exception {
-    byte[] body = "{\"id\":\"dst_1\",\"type\":\"Klaviyo\",\"status\":\"Enabled\"}".getBytes(StandardCharsets.UTF_8);
-    try (RawServer server = new RawServer(out -> {
-          out.write(RawServer.head(200, "Content-Type: application/json", "Content-Length: " + body.length));
-          // One byte per second: every gap is longer than the client's read timeout.
-          for (byte b : body) {
-            out.write(b);
-            out.flush();
-            Thread.sleep(1000);
-          }
-        });
-        OursPrivacy ours = OursPrivacy.builder().apiKey("k-123456").baseUrl(server.baseUrl())
-            .readTimeout(Duration.ofMillis(200)).maxRetries(0).sleeper(new RecordingSleeper()).build()) {
-      assertThatThrownBy(() -> Calls.run(async,
-              () -> ours.destinations().get("dst_1"), () -> ours.destinations().getAsync("dst_1")))
+    byte[] body =
+        "{\"id\":\"dst_1\",\"type\":\"Klaviyo\",\"status\":\"Enabled\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    try (RawServer server =
+            new RawServer(
+                out -> {
+                  out.write(
+                      RawServer.head(
+                          200, "Content-Type: application/json", "Content-Length: " + body.length));
+                  // One byte per second: every gap is longer than the client's read timeout.
+                  for (byte b : body) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(1000);
+                  }
+                });
+        OursPrivacy ours =
+            OursPrivacy.builder()
+                .apiKey("k-123456")
+                .baseUrl(server.baseUrl())
+                .readTimeout(Duration.ofMillis(200))
+                .maxRetries(0)
+                .sleeper(new RecordingSleeper())
+                .build()) {
+      assertThatThrownBy(
+              () ->
+                  Calls.run(
+                      async,
+                      () -> ours.destinations().get("dst_1"),
+                      () -> ours.destinations().getAsync("dst_1")))
           .isInstanceOf(OursTimeoutException.class)
           .hasMessageContaining("timed out while reading the HTTP 200 body");
     }

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimeoutTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   /**
    * WireMock journals a delayed request only once it has finished serving it, after the client
@@ -46,12 +48,38 @@ class TimeoutTest {
   @ValueSource(booleans = {false, true})
   void readTimeoutBecomesOursTimeoutExceptionAfterRetries(boolean async) throws Exception {
     wm.stubFor(get("/rest/v1/slow").willReturn(okJson("{}").withFixedDelay(1_000)));
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort())
-        .readTimeout(Duration.ofMillis(100)).maxRetries(1).sleeper(new RecordingSleeper()).build()) {
-      assertThatThrownBy(() -> Calls.run(async,
-              () -> ours.core().execute("GET", "rest/v1/slow", null, null, JsonObject.class, RequestOptions.none()),
-              () -> ours.core().executeAsync("GET", "rest/v1/slow", null, null, JsonObject.class, RequestOptions.none())))
-          .isInstanceOf(OursTimeoutException.class).hasMessageContaining("timed out after 2 attempts");
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .readTimeout(Duration.ofMillis(100))
+            .maxRetries(1)
+            .sleeper(new RecordingSleeper())
+            .build()) {
+      assertThatThrownBy(
+              () ->
+                  Calls.run(
+                      async,
+                      () ->
+                          ours.core()
+                              .execute(
+                                  "GET",
+                                  "rest/v1/slow",
+                                  null,
+                                  null,
+                                  JsonObject.class,
+                                  RequestOptions.none()),
+                      () ->
+                          ours.core()
+                              .executeAsync(
+                                  "GET",
+                                  "rest/v1/slow",
+                                  null,
+                                  null,
+                                  JsonObject.class,
+                                  RequestOptions.none())))
+          .isInstanceOf(OursTimeoutException.class)
+          .hasMessageContaining("timed out after 2 attempts");
       assertThat(requestsServed(2)).isEqualTo(2);
     }
   }
@@ -59,10 +87,18 @@ class TimeoutTest {
   @Test
   void perRequestTimeoutOverridesTheClientAndAPostTimeoutIsNotRetried() throws Exception {
     wm.stubFor(post("/rest/v1/slow").willReturn(okJson("{}").withFixedDelay(1_000)));
-    try (OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl("http://127.0.0.1:" + wm.getPort()).sleeper(new RecordingSleeper()).build()) {
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + wm.getPort())
+            .sleeper(new RecordingSleeper())
+            .build()) {
       RequestOptions fast = RequestOptions.builder().timeout(Duration.ofMillis(100)).build();
-      assertThatThrownBy(() ->
-              ours.core().execute("POST", "rest/v1/slow", null, new JsonObject(), JsonObject.class, fast))
+      assertThatThrownBy(
+              () ->
+                  ours.core()
+                      .execute(
+                          "POST", "rest/v1/slow", null, new JsonObject(), JsonObject.class, fast))
           .isInstanceOf(OursTimeoutException.class);
       assertThat(requestsServed(1)).isEqualTo(1);
     }

@@ -21,14 +21,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UserAgentTest {
   @RegisterExtension
   static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   /** What the POM says, passed by surefire (wrapper/pom.xml). */
   private static final String POM_VERSION = System.getProperty("ours.test.projectVersion");
 
   private static String expected() {
-    return "ours-privacy-java/" + POM_VERSION + " (Java " + System.getProperty("java.version") + "; "
-        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
+    return "ours-privacy-java/"
+        + POM_VERSION
+        + " (Java "
+        + System.getProperty("java.version")
+        + "; "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch")
+        + ")";
   }
 
   @Test
@@ -39,20 +48,26 @@ class UserAgentTest {
 
   @Test
   void platformClientSendsSdkJavaAndOsOnTheWire() {
-    wm.stubFor(get(urlPathEqualTo("/rest/v1/destinations/dst_1")).willReturn(okJson("{\"id\":\"dst_1\"}")));
+    wm.stubFor(
+        get(urlPathEqualTo("/rest/v1/destinations/dst_1"))
+            .willReturn(okJson("{\"id\":\"dst_1\"}")));
     try (OursPrivacy ours = OursPrivacy.builder().apiKey("k").baseUrl(wm.baseUrl()).build()) {
       ours.destinations().get("dst_1");
     }
-    wm.verify(getRequestedFor(urlPathEqualTo("/rest/v1/destinations/dst_1"))
-        .withHeader("User-Agent", equalTo(expected())));
+    wm.verify(
+        getRequestedFor(urlPathEqualTo("/rest/v1/destinations/dst_1"))
+            .withHeader("User-Agent", equalTo(expected())));
   }
 
   @Test
   void ingestClientSendsTheSameUserAgent() {
     wm.stubFor(post(urlPathEqualTo("/api/v1/track")).willReturn(okJson("{\"success\":true}")));
-    try (OursIngest ingest = OursIngest.builder().token("t-1").baseUrl(wm.baseUrl() + "/api/v1").build()) {
+    try (OursIngest ingest =
+        OursIngest.builder().token("t-1").baseUrl(wm.baseUrl() + "/api/v1").build()) {
       ingest.track(Event.named("Purchase").userId("u1"));
     }
-    wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/track")).withHeader("User-Agent", equalTo(expected())));
+    wm.verify(
+        postRequestedFor(urlPathEqualTo("/api/v1/track"))
+            .withHeader("User-Agent", equalTo(expected())));
   }
 }

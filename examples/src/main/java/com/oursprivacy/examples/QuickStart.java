@@ -2,19 +2,19 @@ package com.oursprivacy.examples;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursException;
-import com.oursprivacy.models.Destination;
-import com.oursprivacy.models.DestinationCreateType;
-import com.oursprivacy.models.Source;
-import com.oursprivacy.models.SourceType;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.FlushReport;
 import com.oursprivacy.ingest.Mode;
 import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.ingest.Tracker;
 import com.oursprivacy.ingest.TrackerConfig;
+import com.oursprivacy.models.Destination;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.models.Source;
+import com.oursprivacy.models.SourceType;
 import com.oursprivacy.pagination.Page;
-import com.oursprivacy.resources.DestinationListParams;
 import com.oursprivacy.resources.DestinationCreateParams;
+import com.oursprivacy.resources.DestinationListParams;
 import com.oursprivacy.resources.DestinationUpdateParams;
 import com.oursprivacy.resources.SourceCreateParams;
 import com.oursprivacy.sandbox.OursSandbox;
@@ -41,28 +41,38 @@ public final class QuickStart {
     try {
       run(System.out, System.getenv("OURS_PRIVACY_API_KEY"));
     } catch (OursException e) {
-      System.err.println("quick start failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      System.err.println(
+          "quick start failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       System.exit(1);
     }
   }
 
   /**
-   * The quick start, printing to {@code out}: against the real API when {@code apiKey} is non-blank,
-   * else against a sandbox it starts and stops.
+   * The quick start, printing to {@code out}: against the real API when {@code apiKey} is
+   * non-blank, else against a sandbox it starts and stops.
    */
   static void run(PrintStream out, String apiKey) {
     if (apiKey != null && !apiKey.isBlank()) {
       try (OursPrivacy ours = OursPrivacy.fromEnv()) {
-        out.println("Ours Privacy quick start: real API, key " + mask(apiKey) + ", events in TEST mode");
+        out.println(
+            "Ours Privacy quick start: real API, key " + mask(apiKey) + ", events in TEST mode");
         walkThrough(out, ours, null);
       }
       return;
     }
-    try (OursSandbox sandbox = OursSandbox.start(); OursPrivacy ours = sandbox.newClient()) {
-      out.println("Ours Privacy quick start: embedded sandbox at " + sandbox.baseUrl() + " (no API key needed)");
+    try (OursSandbox sandbox = OursSandbox.start();
+        OursPrivacy ours = sandbox.newClient()) {
+      out.println(
+          "Ours Privacy quick start: embedded sandbox at "
+              + sandbox.baseUrl()
+              + " (no API key needed)");
       walkThrough(out, ours, sandbox);
-      out.println("  sandbox   recorded " + sandbox.ingest().testEvents().size() + " test events, "
-          + sandbox.ingest().dispatched().size() + " dispatched to destinations");
+      out.println(
+          "  sandbox   recorded "
+              + sandbox.ingest().testEvents().size()
+              + " test events, "
+              + sandbox.ingest().dispatched().size()
+              + " dispatched to destinations");
     }
   }
 
@@ -71,32 +81,59 @@ public final class QuickStart {
     Source source = null;
     List<String> destinations = new ArrayList<>();
     try {
-      source = ours.sources().create(SourceCreateParams.builder().name(tag + " web").type(SourceType.WEB_SOURCE).build());
-      out.println("  created   source \"" + source.getName() + "\" (" + source.getType().getValue() + ")");
+      source =
+          ours.sources()
+              .create(
+                  SourceCreateParams.builder()
+                      .name(tag + " web")
+                      .type(SourceType.WEB_SOURCE)
+                      .build());
+      out.println(
+          "  created   source \"" + source.getName() + "\" (" + source.getType().getValue() + ")");
 
       for (int i = 1; i <= 3; i++) {
-        Destination d = ours.destinations().create(DestinationCreateParams.builder()
-            .name(tag + " mixpanel " + i)
-            .type(DestinationCreateType.MIXPANEL)
-            .settings(Map.of("region", "us", "legacyKey", "old"))
-            .build());
+        Destination d =
+            ours.destinations()
+                .create(
+                    DestinationCreateParams.builder()
+                        .name(tag + " mixpanel " + i)
+                        .type(DestinationCreateType.MIXPANEL)
+                        .settings(Map.of("region", "us", "legacyKey", "old"))
+                        .build());
         destinations.add(d.getId());
       }
-      out.println("  created   3 destinations (Mixpanel, status " + ours.destinations().get(destinations.get(0)).getStatus().getValue() + ")");
+      out.println(
+          "  created   3 destinations (Mixpanel, status "
+              + ours.destinations().get(destinations.get(0)).getStatus().getValue()
+              + ")");
 
       int pages = 0;
       int mine = 0;
-      for (Page<Destination> page : ours.destinations().list(DestinationListParams.builder().limit(2L).build()).pages()) {
+      for (Page<Destination> page :
+          ours.destinations().list(DestinationListParams.builder().limit(2L).build()).pages()) {
         pages++;
-        mine += (int) page.items().stream().filter(d -> d.getName() != null && d.getName().startsWith(tag)).count();
+        mine +=
+            (int)
+                page.items().stream()
+                    .filter(d -> d.getName() != null && d.getName().startsWith(tag))
+                    .count();
       }
-      out.println("  listed    " + mine + " of them with a pager: " + pages + " pages of at most 2");
+      out.println(
+          "  listed    " + mine + " of them with a pager: " + pages + " pages of at most 2");
 
-      Destination patched = ours.destinations().update(destinations.get(0), DestinationUpdateParams.builder()
-          .name(tag + " mixpanel EU")
-          .clearSetting("legacyKey")
-          .build());
-      out.println("  patched   name -> \"" + patched.getName() + "\", cleared settings.legacyKey, kept " + patched.getSettings());
+      Destination patched =
+          ours.destinations()
+              .update(
+                  destinations.get(0),
+                  DestinationUpdateParams.builder()
+                      .name(tag + " mixpanel EU")
+                      .clearSetting("legacyKey")
+                      .build());
+      out.println(
+          "  patched   name -> \""
+              + patched.getName()
+              + "\", cleared settings.legacyKey, kept "
+              + patched.getSettings());
 
       String testToken = ours.sources().tokens(source.getId()).getTestToken();
       out.println("  token     test token " + mask(testToken) + " for the source");
@@ -107,13 +144,23 @@ public final class QuickStart {
       }
       try (OursIngest ingest = ib.build()) {
         Tracker tracker = ingest.tracker(TrackerConfig.builder().batchSize(10).build());
-        tracker.track(Event.named("Quick Start Viewed").userId("quickstart-user").property("step", 1));
-        tracker.track(Event.named("Quick Start Clicked").userId("quickstart-user").property("button", "go"));
+        tracker.track(
+            Event.named("Quick Start Viewed").userId("quickstart-user").property("step", 1));
+        tracker.track(
+            Event.named("Quick Start Clicked").userId("quickstart-user").property("button", "go"));
         tracker.track(Event.named("Quick Start Done").email("quickstart@example.com"));
         FlushReport flushed = tracker.flush(Duration.ofSeconds(15));
         tracker.close(Duration.ofSeconds(5));
-        out.println("  tracked   3 events in " + ingest.mode() + " mode, flushed: " + flushed.sent() + " sent, "
-            + flushed.failed() + " failed, " + flushed.pending() + " pending");
+        out.println(
+            "  tracked   3 events in "
+                + ingest.mode()
+                + " mode, flushed: "
+                + flushed.sent()
+                + " sent, "
+                + flushed.failed()
+                + " failed, "
+                + flushed.pending()
+                + " pending");
       }
     } finally {
       for (String id : destinations) {
@@ -122,12 +169,19 @@ public final class QuickStart {
       if (source != null) {
         ours.sources().delete(source.getId());
       }
-      out.println("  cleaned   deleted " + destinations.size() + " destinations and " + (source == null ? 0 : 1) + " source");
+      out.println(
+          "  cleaned   deleted "
+              + destinations.size()
+              + " destinations and "
+              + (source == null ? 0 : 1)
+              + " source");
     }
   }
 
   /** The first 5 and last 4 characters at most; short values are hidden entirely. */
   static String mask(String secret) {
-    return secret.length() < 16 ? "…" : secret.substring(0, 5) + "…" + secret.substring(secret.length() - 4);
+    return secret.length() < 16
+        ? "…"
+        : secret.substring(0, 5) + "…" + secret.substring(secret.length() - 4);
   }
 }

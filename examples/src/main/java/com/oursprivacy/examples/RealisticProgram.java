@@ -41,32 +41,59 @@ public final class RealisticProgram {
   /** The program itself; returns what it did in one line. */
   static String run(OursSandbox sandbox) {
     try (OursPrivacy ours = sandbox.newClient()) {
-      Source web = ours.sources().create(
-          SourceCreateParams.builder().name("web").type(SourceType.WEB_SOURCE).build());
+      Source web =
+          ours.sources()
+              .create(SourceCreateParams.builder().name("web").type(SourceType.WEB_SOURCE).build());
       for (int i = 1; i <= 25; i++) {
-        ours.destinations().create(DestinationCreateParams.builder()
-            .name("Mixpanel " + i).type(DestinationCreateType.MIXPANEL)
-            .settings(Map.of("region", "us")).build());
+        ours.destinations()
+            .create(
+                DestinationCreateParams.builder()
+                    .name("Mixpanel " + i)
+                    .type(DestinationCreateType.MIXPANEL)
+                    .settings(Map.of("region", "us"))
+                    .build());
       }
       List<Destination> all = new ArrayList<>();
       int pages = 0;
-      for (Page<Destination> page : ours.destinations().list(DestinationListParams.builder().limit(10).build()).pages()) {
+      for (Page<Destination> page :
+          ours.destinations().list(DestinationListParams.builder().limit(10).build()).pages()) {
         pages++;
         all.addAll(page.items());
       }
-      Destination eu = ours.destinations().update(all.get(0).getId(),
-          DestinationUpdateParams.builder().name("Mixpanel (EU)").putSetting("region", "eu").build());
+      Destination eu =
+          ours.destinations()
+              .update(
+                  all.get(0).getId(),
+                  DestinationUpdateParams.builder()
+                      .name("Mixpanel (EU)")
+                      .putSetting("region", "eu")
+                      .build());
       String testToken = ours.sources().tokens(web.getId()).getTestToken();
-      try (OursIngest ingest = OursIngest.builder()
-          .testToken(testToken).mode(Mode.TEST).baseUrl(sandbox.ingestBaseUrl()).build()) {
+      try (OursIngest ingest =
+          OursIngest.builder()
+              .testToken(testToken)
+              .mode(Mode.TEST)
+              .baseUrl(sandbox.ingestBaseUrl())
+              .build()) {
         Tracker tracker = ingest.tracker(TrackerConfig.builder().batchSize(100).build());
         for (int i = 0; i < 1_000; i++) {
           tracker.track(Event.named("Page Viewed").userId("user-" + i % 50).property("n", i));
         }
         FlushReport sent = tracker.close(Duration.ofSeconds(30));
-        return all.size() + " destinations in " + pages + " pages; patched \"" + eu.getName() + "\" "
-            + eu.getSettings() + "; " + sent.sent() + " events sent in " + ingest.mode() + " mode, "
-            + sent.failed() + " failed";
+        return all.size()
+            + " destinations in "
+            + pages
+            + " pages; patched \""
+            + eu.getName()
+            + "\" "
+            + eu.getSettings()
+            + "; "
+            + sent.sent()
+            + " events sent in "
+            + ingest.mode()
+            + " mode, "
+            + sent.failed()
+            + " failed";
       }
     }
   }

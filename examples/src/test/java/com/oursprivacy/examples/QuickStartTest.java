@@ -7,7 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's first command true: the quick start runs on the sandbox and says what happened. */
+/**
+ * Keeps the README's first command true: the quick start runs on the sandbox and says what
+ * happened.
+ */
 class QuickStartTest {
   @Test
   void quickStartRunsOnTheSandboxAndReportsEachStep() {
@@ -16,7 +19,8 @@ class QuickStartTest {
     String out = buf.toString(StandardCharsets.UTF_8);
 
     assertThat(out).startsWith("Ours Privacy quick start: embedded sandbox at http://127.0.0.1:");
-    assertThat(out).contains("created   3 destinations (Mixpanel, status Enabled)")
+    assertThat(out)
+        .contains("created   3 destinations (Mixpanel, status Enabled)")
         .contains("listed    3 of them with a pager: 2 pages of at most 2")
         .contains("cleared settings.legacyKey, kept {region=us}")
         .contains("tracked   3 events in TEST mode, flushed: 3 sent, 0 failed, 0 pending")
@@ -29,6 +33,8 @@ class QuickStartTest {
   @Test
   void maskNeverShowsAShortSecretAndHidesTheMiddleOfALongOne() {
     assertThat(QuickStart.mask("short")).isEqualTo("…");
-    assertThat(QuickStart.mask("test_0123456789abcdef0123")).isEqualTo("test_…0123").doesNotContain("456789");
+    assertThat(QuickStart.mask("test_0123456789abcdef0123"))
+        .isEqualTo("test_…0123")
+        .doesNotContain("456789");
   }
 }

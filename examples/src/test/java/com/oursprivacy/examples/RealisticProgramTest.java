@@ -12,8 +12,10 @@ class RealisticProgramTest {
     try (OursSandbox sandbox = OursSandbox.start()) {
       String summary = RealisticProgram.run(sandbox);
 
-      assertThat(summary).isEqualTo("25 destinations in 3 pages; patched \"Mixpanel (EU)\" {region=eu}; "
-          + "1000 events sent in TEST mode, 0 failed");
+      assertThat(summary)
+          .isEqualTo(
+              "25 destinations in 3 pages; patched \"Mixpanel (EU)\" {region=eu}; "
+                  + "1000 events sent in TEST mode, 0 failed");
       assertThat(sandbox.ingest().testEvents()).hasSize(1000);
       assertThat(sandbox.ingest().dispatched()).isEmpty();
     }

@@ -26,31 +26,48 @@ import org.junit.jupiter.api.Test;
 @SpecCheckedWireMockTest
 class FacadeAsyncAndRawTest {
   private static String page(String id, String next) {
-    return "{\"entities\":[{\"id\":\"" + id + "\",\"name\":\"n\",\"type\":\"Mixpanel\",\"status\":\"Enabled\","
-        + "\"createdAt\":\"2026-01-01\"}],\"pagination\":{\"nextCursor\":" + (next == null ? "null" : "\"" + next + "\"")
-        + ",\"hasMore\":" + (next != null) + "}}";
+    return "{\"entities\":[{\"id\":\""
+        + id
+        + "\",\"name\":\"n\",\"type\":\"Mixpanel\",\"status\":\"Enabled\","
+        + "\"createdAt\":\"2026-01-01\"}],\"pagination\":{\"nextCursor\":"
+        + (next == null ? "null" : "\"" + next + "\"")
+        + ",\"hasMore\":"
+        + (next != null)
+        + "}}";
   }
 
   private static void twoPages(WireMock wm) {
-    wm.register(get(urlPathEqualTo("/rest/v1/destinations")).atPriority(2).willReturn(okJson(page("d1", "c2"))));
-    wm.register(get(urlPathEqualTo("/rest/v1/destinations")).atPriority(1)
-        .withQueryParam("cursor", WireMock.equalTo("c2")).willReturn(okJson(page("d2", null))));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/destinations"))
+            .atPriority(2)
+            .willReturn(okJson(page("d1", "c2"))));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/destinations"))
+            .atPriority(1)
+            .withQueryParam("cursor", WireMock.equalTo("c2"))
+            .willReturn(okJson(page("d2", null))));
   }
 
   @Test
   void listAsyncWalksEveryPageWithoutBlocking(WireMockRuntimeInfo info) {
     twoPages(info.getWireMock());
     try (OursPrivacy ours = Clients.platform(info)) {
-      List<Destination> all = ours.destinations().listAsync(DestinationListParams.builder().limit(1).build())
-          .toList().join();
-      assertThat(all.stream().map(Destination::getId).collect(Collectors.toList())).containsExactly("d1", "d2");
+      List<Destination> all =
+          ours.destinations()
+              .listAsync(DestinationListParams.builder().limit(1).build())
+              .toList()
+              .join();
+      assertThat(all.stream().map(Destination::getId).collect(Collectors.toList()))
+          .containsExactly("d1", "d2");
     }
     info.getWireMock().verifyThat(2, getRequestedFor(urlPathEqualTo("/rest/v1/destinations")));
   }
 
   @Test
   void asyncPagingRefusesARepeatedCursorLikeTheBlockingPager(WireMockRuntimeInfo info) {
-    info.getWireMock().register(get(urlPathEqualTo("/rest/v1/destinations")).willReturn(okJson(page("d1", "same"))));
+    info.getWireMock()
+        .register(
+            get(urlPathEqualTo("/rest/v1/destinations")).willReturn(okJson(page("d1", "same"))));
     try (OursPrivacy ours = Clients.platform(info)) {
       assertThatThrownBy(() -> ours.destinations().listAsync().toList().join())
           .isInstanceOf(CompletionException.class)
@@ -62,10 +79,15 @@ class FacadeAsyncAndRawTest {
 
   @Test
   void asyncFailuresAreTheSameTypedExceptions(WireMockRuntimeInfo info) {
-    info.getWireMock().register(get(urlPathEqualTo("/rest/v1/destinations/nope")).willReturn(
-        okJson("{\"error\":\"Not Found\",\"details\":\"no such destination\"}").withStatus(404)));
+    info.getWireMock()
+        .register(
+            get(urlPathEqualTo("/rest/v1/destinations/nope"))
+                .willReturn(
+                    okJson("{\"error\":\"Not Found\",\"details\":\"no such destination\"}")
+                        .withStatus(404)));
     try (OursPrivacy ours = Clients.platform(info)) {
-      assertThatThrownBy(() -> ours.destinations().getAsync("nope").join()).hasCauseInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> ours.destinations().getAsync("nope").join())
+          .hasCauseInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> ours.destinations().withRawResponse().getAsync("nope").join())
           .hasCauseInstanceOf(NotFoundException.class);
     }
@@ -73,10 +95,17 @@ class FacadeAsyncAndRawTest {
 
   @Test
   void rawResponsesCarryStatusHeadersRequestIdAndRateLimit(WireMockRuntimeInfo info) {
-    info.getWireMock().register(get(urlPathEqualTo("/rest/v1/destinations")).willReturn(okJson(page("d1", null))
-        .withHeader("X-Request-Id", "req_9").withHeader("X-RateLimit-Remaining", "41")));
-    info.getWireMock().register(delete(urlPathEqualTo("/rest/v1/destinations/d1")).willReturn(okJson("true")
-        .withHeader("X-Request-Id", "req_10")));
+    info.getWireMock()
+        .register(
+            get(urlPathEqualTo("/rest/v1/destinations"))
+                .willReturn(
+                    okJson(page("d1", null))
+                        .withHeader("X-Request-Id", "req_9")
+                        .withHeader("X-RateLimit-Remaining", "41")));
+    info.getWireMock()
+        .register(
+            delete(urlPathEqualTo("/rest/v1/destinations/d1"))
+                .willReturn(okJson("true").withHeader("X-Request-Id", "req_10")));
     try (OursPrivacy ours = Clients.platform(info)) {
       RawResponse<Page<Destination>> first = ours.destinations().withRawResponse().list();
       assertThat(first.statusCode()).isEqualTo(200);

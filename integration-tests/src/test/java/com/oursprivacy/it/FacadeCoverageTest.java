@@ -1,10 +1,10 @@
 package com.oursprivacy.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
@@ -32,8 +32,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every operation in the spec the build was pointed at is reachable from the facade: invoking
- * its facade method sends exactly that HTTP method to that path.
+ * Every operation in the spec the build was pointed at is reachable from the facade: invoking its
+ * facade method sends exactly that HTTP method to that path.
  */
 @SpecCheckedWireMockTest
 class FacadeCoverageTest {
@@ -42,12 +42,16 @@ class FacadeCoverageTest {
 
   private static JsonObject spec() throws IOException {
     Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(Files.readString(dir.resolve("platform.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    return JsonParser.parseString(
+            Files.readString(dir.resolve("platform.json"), StandardCharsets.UTF_8))
+        .getAsJsonObject();
   }
 
   private static JsonObject rawSpec() throws IOException {
     Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(Files.readString(dir.resolve("platform.source.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    return JsonParser.parseString(
+            Files.readString(dir.resolve("platform.source.json"), StandardCharsets.UTF_8))
+        .getAsJsonObject();
   }
 
   /** A value for each path parameter, in path order, that the pulled spec accepts. */
@@ -97,8 +101,10 @@ class FacadeCoverageTest {
   }
 
   @Test
-  @KnownSpecViolation(value = "GET /rest/v1/versions/draft/diff",
-      reason = "valid per the spec (id: anyOf ['draft', uuid]); the validator cannot read anyOf path parameters")
+  @KnownSpecViolation(
+      value = "GET /rest/v1/versions/draft/diff",
+      reason =
+          "valid per the spec (id: anyOf ['draft', uuid]); the validator cannot read anyOf path parameters")
   void everyOperationIsReachableThroughItsFacadeMethod(WireMockRuntimeInfo wm) throws Exception {
     JsonObject spec = spec();
     JsonObject raw = rawSpec();
@@ -107,27 +113,43 @@ class FacadeCoverageTest {
       // One stub per operation, all up front: resetting stubs would also clear the request log,
       // and the spec check validates every request after the test.
       for (List<String> row : FacadeIndexAccess.OPERATIONS) {
-        JsonObject op = spec.getAsJsonObject("paths").getAsJsonObject(row.get(2)).getAsJsonObject(row.get(1).toLowerCase());
-        String body = "boolean".equals(op.get("x-ours-response-type").getAsString()) ? "true" : ANY_LIST_BODY;
-        wm.getWireMock().register(request(row.get(1), urlPathEqualTo(concrete(row, raw)))
-            .willReturn(okJson(body)));
+        JsonObject op =
+            spec.getAsJsonObject("paths")
+                .getAsJsonObject(row.get(2))
+                .getAsJsonObject(row.get(1).toLowerCase());
+        String body =
+            "boolean".equals(op.get("x-ours-response-type").getAsString()) ? "true" : ANY_LIST_BODY;
+        wm.getWireMock()
+            .register(
+                request(row.get(1), urlPathEqualTo(concrete(row, raw))).willReturn(okJson(body)));
       }
       int seen = 0;
       for (List<String> row : FacadeIndexAccess.OPERATIONS) {
-        JsonObject op = spec.getAsJsonObject("paths").getAsJsonObject(row.get(2)).getAsJsonObject(row.get(1).toLowerCase());
+        JsonObject op =
+            spec.getAsJsonObject("paths")
+                .getAsJsonObject(row.get(2))
+                .getAsJsonObject(row.get(1).toLowerCase());
 
         Object service = OursPrivacy.class.getMethod(row.get(3)).invoke(ours);
         Method m = simplest(service.getClass(), row.get(4));
-        JsonObject rawOp = raw.getAsJsonObject("paths").getAsJsonObject(row.get(2)).getAsJsonObject(row.get(1).toLowerCase());
-        Object result = m.invoke(service, arguments(m, op, spec, ours, pathValues(rawOp, row.get(2))));
+        JsonObject rawOp =
+            raw.getAsJsonObject("paths")
+                .getAsJsonObject(row.get(2))
+                .getAsJsonObject(row.get(1).toLowerCase());
+        Object result =
+            m.invoke(service, arguments(m, op, spec, ours, pathValues(rawOp, row.get(2))));
         if (result instanceof AutoPager) {
           ((AutoPager<?>) result).firstPage();
         }
         // the raw, asynchronous form of the same operation reaches the same endpoint
         Object rawService = service.getClass().getMethod("withRawResponse").invoke(service);
         Method rawAsync = simplest(rawService.getClass(), row.get(4) + "Async");
-        Object rawResult = ((java.util.concurrent.CompletableFuture<?>) rawAsync.invoke(rawService,
-            arguments(rawAsync, op, spec, ours, pathValues(rawOp, row.get(2))))).join();
+        Object rawResult =
+            ((java.util.concurrent.CompletableFuture<?>)
+                    rawAsync.invoke(
+                        rawService,
+                        arguments(rawAsync, op, spec, ours, pathValues(rawOp, row.get(2)))))
+                .join();
         assertThat(rawResult).isInstanceOf(com.oursprivacy.core.RawResponse.class);
         assertThat(((com.oursprivacy.core.RawResponse<?>) rawResult).statusCode()).isEqualTo(200);
 
@@ -136,15 +158,28 @@ class FacadeCoverageTest {
         List<LoggedRequest> sent = all.subList(seen, all.size());
         seen = all.size();
         String expectedPath = concrete(row, raw);
-        if (sent.size() != 2 || sent.stream().anyMatch(r -> !r.getMethod().getName().equals(row.get(1))
-            || !r.getUrl().split("\\?")[0].equals(expectedPath))) {
-          failures.add(row.get(0) + " sent " + sent.size() + " requests, first: "
-              + (sent.isEmpty() ? "none" : sent.get(0).getMethod() + " " + sent.get(0).getUrl()));
+        if (sent.size() != 2
+            || sent.stream()
+                .anyMatch(
+                    r ->
+                        !r.getMethod().getName().equals(row.get(1))
+                            || !r.getUrl().split("\\?")[0].equals(expectedPath))) {
+          failures.add(
+              row.get(0)
+                  + " sent "
+                  + sent.size()
+                  + " requests, first: "
+                  + (sent.isEmpty()
+                      ? "none"
+                      : sent.get(0).getMethod() + " " + sent.get(0).getUrl()));
         }
       }
       assertThat(failures).isEmpty();
-      assertThat(FacadeIndexAccess.OPERATIONS).hasSize(spec.getAsJsonObject("paths").entrySet().stream()
-          .mapToInt(e -> e.getValue().getAsJsonObject().size()).sum());
+      assertThat(FacadeIndexAccess.OPERATIONS)
+          .hasSize(
+              spec.getAsJsonObject("paths").entrySet().stream()
+                  .mapToInt(e -> e.getValue().getAsJsonObject().size())
+                  .sum());
     }
   }
 
@@ -161,7 +196,10 @@ class FacadeCoverageTest {
 
   /** The operation's path with each parameter filled by {@link #pathValues}. */
   private static String concrete(List<String> row, JsonObject raw) {
-    JsonObject rawOp = raw.getAsJsonObject("paths").getAsJsonObject(row.get(2)).getAsJsonObject(row.get(1).toLowerCase());
+    JsonObject rawOp =
+        raw.getAsJsonObject("paths")
+            .getAsJsonObject(row.get(2))
+            .getAsJsonObject(row.get(1).toLowerCase());
     String path = row.get(2);
     for (String v : pathValues(rawOp, row.get(2))) {
       path = path.replaceFirst("\\{[^}]+}", v);
@@ -169,13 +207,17 @@ class FacadeCoverageTest {
     return path;
   }
 
-  private static Object[] arguments(Method m, JsonObject op, JsonObject spec, OursPrivacy ours, List<String> pathValues)
+  private static Object[] arguments(
+      Method m, JsonObject op, JsonObject spec, OursPrivacy ours, List<String> pathValues)
       throws ReflectiveOperationException {
     java.util.Iterator<String> paths = pathValues.iterator();
     JsonObject schemas = spec.getAsJsonObject("components").getAsJsonObject("schemas");
-    JsonObject body = op.has("x-ours-body-type")
-        ? SchemaSamples.minimal(schemas.getAsJsonObject(op.get("x-ours-body-type").getAsString()), schemas).getAsJsonObject()
-        : new JsonObject();
+    JsonObject body =
+        op.has("x-ours-body-type")
+            ? SchemaSamples.minimal(
+                    schemas.getAsJsonObject(op.get("x-ours-body-type").getAsString()), schemas)
+                .getAsJsonObject()
+            : new JsonObject();
     Class<?>[] types = m.getParameterTypes();
     Object[] args = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
@@ -197,20 +239,24 @@ class FacadeCoverageTest {
         fillRequiredQuery(b, op);
         args[i] = b.getClass().getMethod("build").invoke(b);
       } else {
-        throw new AssertionError(m + " takes " + t + ", which is neither a path parameter, options nor a params object");
+        throw new AssertionError(
+            m + " takes " + t + ", which is neither a path parameter, options nor a params object");
       }
     }
     return args;
   }
 
   /** Sets each query parameter the spec requires to a value its schema accepts. */
-  private static void fillRequiredQuery(Object builder, JsonObject op) throws ReflectiveOperationException {
+  private static void fillRequiredQuery(Object builder, JsonObject op)
+      throws ReflectiveOperationException {
     if (!op.has("parameters")) {
       return;
     }
     for (JsonElement p : op.getAsJsonArray("parameters")) {
       JsonObject po = p.getAsJsonObject();
-      if (!"query".equals(po.get("in").getAsString()) || !po.has("required") || !po.get("required").getAsBoolean()) {
+      if (!"query".equals(po.get("in").getAsString())
+          || !po.has("required")
+          || !po.get("required").getAsBoolean()) {
         continue;
       }
       String name = po.get("name").getAsString();

@@ -1,7 +1,7 @@
 package com.oursprivacy.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -51,18 +51,32 @@ class FacadePaginationTest {
   private static String destinations(String nextCursor, boolean hasMore, String... ids) {
     List<String> items = new ArrayList<>();
     for (String id : ids) {
-      items.add("{\"id\":\"" + id + "\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01\"}");
+      items.add(
+          "{\"id\":\""
+              + id
+              + "\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01\"}");
     }
-    return "{\"entities\":[" + String.join(",", items) + "],\"pagination\":{\"nextCursor\":"
-        + (nextCursor == null ? "null" : "\"" + nextCursor + "\"") + ",\"hasMore\":" + hasMore + "}}";
+    return "{\"entities\":["
+        + String.join(",", items)
+        + "],\"pagination\":{\"nextCursor\":"
+        + (nextCursor == null ? "null" : "\"" + nextCursor + "\"")
+        + ",\"hasMore\":"
+        + hasMore
+        + "}}";
   }
 
   private void firstPage(String body) {
-    wm.register(get(urlPathEqualTo("/rest/v1/destinations")).withQueryParam("cursor", absent()).willReturn(okJson(body)));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/destinations"))
+            .withQueryParam("cursor", absent())
+            .willReturn(okJson(body)));
   }
 
   private void pageAt(String cursor, String body) {
-    wm.register(get(urlPathEqualTo("/rest/v1/destinations")).withQueryParam("cursor", equalTo(cursor)).willReturn(okJson(body)));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/destinations"))
+            .withQueryParam("cursor", equalTo(cursor))
+            .willReturn(okJson(body)));
   }
 
   private List<LoggedRequest> listRequests() {
@@ -76,14 +90,16 @@ class FacadePaginationTest {
     pageAt("c3", destinations(null, false, "d4"));
 
     List<String> ids = new ArrayList<>();
-    for (Destination d : ours.destinations().list(DestinationListParams.builder().limit(2L).build())) {
+    for (Destination d :
+        ours.destinations().list(DestinationListParams.builder().limit(2L).build())) {
       ids.add(d.getId());
     }
 
     assertThat(ids).containsExactly("d1", "d2", "d3", "d4");
     List<LoggedRequest> requests = listRequests();
     assertThat(requests).hasSize(3);
-    assertThat(requests).allSatisfy(r -> assertThat(r.queryParameter("limit").firstValue()).isEqualTo("2"));
+    assertThat(requests)
+        .allSatisfy(r -> assertThat(r.queryParameter("limit").firstValue()).isEqualTo("2"));
     assertThat(requests.get(1).queryParameter("cursor").firstValue()).isEqualTo(CURSOR_2);
     assertThat(requests.get(2).queryParameter("cursor").firstValue()).isEqualTo("c3");
   }
@@ -109,7 +125,10 @@ class FacadePaginationTest {
     pageAt("c2", destinations("c3", true, "d3", "d4"));
     pageAt("c3", destinations(null, false, "d5"));
 
-    List<String> ids = ours.destinations().list().maxItems(3).stream().map(Destination::getId).collect(Collectors.toList());
+    List<String> ids =
+        ours.destinations().list().maxItems(3).stream()
+            .map(Destination::getId)
+            .collect(Collectors.toList());
 
     assertThat(ids).containsExactly("d1", "d2", "d3");
     assertThat(listRequests()).hasSize(2);
@@ -143,11 +162,16 @@ class FacadePaginationTest {
   @Test
   void errorsInsideIterationSurfaceAsTypedExceptions() {
     firstPage(destinations("gone", true, "d1"));
-    wm.register(get(urlPathEqualTo("/rest/v1/destinations")).withQueryParam("cursor", equalTo("gone"))
-        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-            .withBody("{\"error\":\"Not Found\",\"details\":\"cursor expired\"}")));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/destinations"))
+            .withQueryParam("cursor", equalTo("gone"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":\"Not Found\",\"details\":\"cursor expired\"}")));
 
-    assertThatThrownBy(() -> ours.destinations().list().forEach(d -> { }))
+    assertThatThrownBy(() -> ours.destinations().list().forEach(d -> {}))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("cursor expired");
   }
@@ -164,28 +188,57 @@ class FacadePaginationTest {
   @Test
   void offsetPagesAdvanceByItemCountAndPassTheLimit() {
     String path = "/rest/v1/consent-settings/cs1/page-analysis";
-    wm.register(get(urlPathEqualTo(path)).withQueryParam("offset", equalTo("0"))
-        .willReturn(okJson("{\"items\":[{\"url\":\"/a\"},{\"url\":\"/b\"}],\"hasMore\":true,\"total\":3}")));
-    wm.register(get(urlPathEqualTo(path)).withQueryParam("offset", equalTo("2"))
-        .willReturn(okJson("{\"items\":[{\"url\":\"/c\"}],\"hasMore\":false,\"total\":3}")));
+    wm.register(
+        get(urlPathEqualTo(path))
+            .withQueryParam("offset", equalTo("0"))
+            .willReturn(
+                okJson(
+                    "{\"items\":[{\"url\":\"/a\"},{\"url\":\"/b\"}],\"hasMore\":true,\"total\":3}")));
+    wm.register(
+        get(urlPathEqualTo(path))
+            .withQueryParam("offset", equalTo("2"))
+            .willReturn(okJson("{\"items\":[{\"url\":\"/c\"}],\"hasMore\":false,\"total\":3}")));
 
-    List<ConsentSettingPageAnalysisResponseItem> items = ours.consentSettings()
-        .pageAnalysis("cs1", ConsentSettingPageAnalysisParams.builder()
-            .from("2026-04-01").to("2026-04-30").limit(2L).build())
-        .stream().collect(Collectors.toList());
+    List<ConsentSettingPageAnalysisResponseItem> items =
+        ours
+            .consentSettings()
+            .pageAnalysis(
+                "cs1",
+                ConsentSettingPageAnalysisParams.builder()
+                    .from("2026-04-01")
+                    .to("2026-04-30")
+                    .limit(2L)
+                    .build())
+            .stream()
+            .collect(Collectors.toList());
 
     assertThat(items).hasSize(3);
     List<LoggedRequest> requests = wm.find(getRequestedFor(urlPathEqualTo(path)));
-    assertThat(requests).extracting(r -> r.queryParameter("offset").firstValue()).containsExactly("0", "2");
-    assertThat(requests).allSatisfy(r -> assertThat(r.queryParameter("limit").firstValue()).isEqualTo("2"));
-    assertThat(ours.consentSettings().pageAnalysis("cs1", ConsentSettingPageAnalysisParams.builder()
-            .from("2026-04-01").to("2026-04-30").build()).firstPage().total()).hasValue(3);
+    assertThat(requests)
+        .extracting(r -> r.queryParameter("offset").firstValue())
+        .containsExactly("0", "2");
+    assertThat(requests)
+        .allSatisfy(r -> assertThat(r.queryParameter("limit").firstValue()).isEqualTo("2"));
+    assertThat(
+            ours.consentSettings()
+                .pageAnalysis(
+                    "cs1",
+                    ConsentSettingPageAnalysisParams.builder()
+                        .from("2026-04-01")
+                        .to("2026-04-30")
+                        .build())
+                .firstPage()
+                .total())
+        .hasValue(3);
   }
 
   @Test
   void unpagedListsReturnAPlainList() {
-    wm.register(get(urlPathEqualTo("/rest/v1/allowed-events"))
-        .willReturn(okJson("{\"entities\":[{\"id\":\"e1\",\"name\":\"Purchase\"},{\"id\":\"e2\",\"name\":\"Signup\"}]}")));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/allowed-events"))
+            .willReturn(
+                okJson(
+                    "{\"entities\":[{\"id\":\"e1\",\"name\":\"Purchase\"},{\"id\":\"e2\",\"name\":\"Signup\"}]}")));
     assertThat(ours.allowedEvents().list()).hasSize(2);
   }
 }

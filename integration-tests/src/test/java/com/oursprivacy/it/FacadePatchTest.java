@@ -49,37 +49,55 @@ class FacadePatchTest {
   }
 
   private String sentBody() {
-    return wm.find(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1"))).get(0).getBodyAsString();
+    return wm.find(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1")))
+        .get(0)
+        .getBodyAsString();
   }
 
   @Test
   void setSendsTheValueClearSendsNullAndUntouchedFieldsAreAbsent() {
-    ours.destinations().update("d1", DestinationUpdateParams.builder().name("New name").clearHashingSalt().build());
+    ours.destinations()
+        .update(
+            "d1", DestinationUpdateParams.builder().name("New name").clearHashingSalt().build());
 
     assertThat(JsonParser.parseString(sentBody()))
         .isEqualTo(JsonParser.parseString("{\"name\":\"New name\",\"hashingSalt\":null}"));
-    assertThat(sentBody()).contains("\"hashingSalt\":null").doesNotContain("status").doesNotContain("settings");
+    assertThat(sentBody())
+        .contains("\"hashingSalt\":null")
+        .doesNotContain("status")
+        .doesNotContain("settings");
   }
 
   @Test
   void settingsIsAPatchOnlyMapPutOneKeyClearAnotherLeaveTheRest() {
-    ours.destinations().update("d1", DestinationUpdateParams.builder()
-        .putSetting("pixelId", "px_1").clearSetting("legacyKey").build());
+    ours.destinations()
+        .update(
+            "d1",
+            DestinationUpdateParams.builder()
+                .putSetting("pixelId", "px_1")
+                .clearSetting("legacyKey")
+                .build());
 
-    wm.verifyThat(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1"))
-        .withRequestBody(equalToJson("{\"settings\":{\"pixelId\":\"px_1\",\"legacyKey\":null}}")));
+    wm.verifyThat(
+        patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1"))
+            .withRequestBody(
+                equalToJson("{\"settings\":{\"pixelId\":\"px_1\",\"legacyKey\":null}}")));
     assertThat(sentBody()).contains("\"legacyKey\":null");
   }
 
   @Test
-  @KnownSpecViolation(value = "Instance value (\"Archived\") not found in enum",
+  @KnownSpecViolation(
+      value = "Instance value (\"Archived\") not found in enum",
       reason = "a status newer than the spec must still be sendable as a raw value")
   void enumFieldsAcceptKnownConstantsAndRawValues() {
-    ours.destinations().update("d1", DestinationUpdateParams.builder().status(DestinationStatus.DISABLED).build());
+    ours.destinations()
+        .update("d1", DestinationUpdateParams.builder().status(DestinationStatus.DISABLED).build());
     ours.destinations().update("d1", DestinationUpdateParams.builder().status("Archived").build());
 
-    List<String> bodies = wm.find(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1")))
-        .stream().map(r -> r.getBodyAsString()).collect(java.util.stream.Collectors.toList());
+    List<String> bodies =
+        wm.find(patchRequestedFor(urlPathEqualTo("/rest/v1/destinations/d1"))).stream()
+            .map(r -> r.getBodyAsString())
+            .collect(java.util.stream.Collectors.toList());
     assertThat(bodies).containsExactly("{\"status\":\"Disabled\"}", "{\"status\":\"Archived\"}");
   }
 
@@ -98,15 +116,20 @@ class FacadePatchTest {
     wm.register(get(urlPathEqualTo("/rest/v1/destinations/d1")).willReturn(okJson(DESTINATION)));
     Destination current = ours.destinations().get("d1");
 
-    ours.destinations().update("d1", DestinationUpdateParams.from(current).name("Old").hashingSalt("s2").build());
+    ours.destinations()
+        .update("d1", DestinationUpdateParams.from(current).name("Old").hashingSalt("s2").build());
 
-    assertThat(JsonParser.parseString(sentBody())).isEqualTo(JsonParser.parseString("{\"hashingSalt\":\"s2\"}"));
+    assertThat(JsonParser.parseString(sentBody()))
+        .isEqualTo(JsonParser.parseString("{\"hashingSalt\":\"s2\"}"));
   }
 
   @Test
   void unknownEnumValuesSurviveParsingAndAreKeptRaw() {
-    wm.register(get(urlPathEqualTo("/rest/v1/destinations/d2")).willReturn(okJson(
-        "{\"id\":\"d2\",\"type\":\"BrandNewDestination\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01\",\"futureField\":{\"a\":1}}")));
+    wm.register(
+        get(urlPathEqualTo("/rest/v1/destinations/d2"))
+            .willReturn(
+                okJson(
+                    "{\"id\":\"d2\",\"type\":\"BrandNewDestination\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01\",\"futureField\":{\"a\":1}}")));
 
     Destination d = ours.destinations().get("d2");
 

@@ -19,10 +19,10 @@ import com.oursprivacy.errors.OursInvalidResponseException;
 import com.oursprivacy.errors.OursIoException;
 import com.oursprivacy.errors.OursTimeoutException;
 import com.oursprivacy.errors.RateLimitException;
-import com.oursprivacy.models.DestinationCreateType;
-import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.OursIngest;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.resources.DestinationUpdateParams;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The README's retry table, cell by cell: each fault (socket faults, a delay beyond the timeout,
  * 429/500/503 bursts) × each operation (platform get, list page, create, patch, delete; ingest
- * track, batch) asserts the documented outcome, how many requests reached the server and, where
- * the server said how long to wait, exactly that wait. Back-off goes to a {@link RecordingSleeper}.
+ * track, batch) asserts the documented outcome, how many requests reached the server and, where the
+ * server said how long to wait, exactly that wait. Back-off goes to a {@link RecordingSleeper}.
  *
  * <p>"Repeatable" is the README's column: GET and DELETE on the platform, and every ingest POST
  * (each body carries its distinctIds). Platform POST and PATCH are not repeated once the request
@@ -61,20 +61,54 @@ class FaultMatrixTest {
   /** The operations, each with the response that means success. */
   enum Op {
     GET("GET", "/rest/v1/destinations/d1", DESTINATION, true, c -> c.ours.destinations().get("d1")),
-    LIST_PAGE("GET", "/rest/v1/destinations",
-        "{\"entities\":[" + DESTINATION + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}", true,
+    LIST_PAGE(
+        "GET",
+        "/rest/v1/destinations",
+        "{\"entities\":["
+            + DESTINATION
+            + "],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}",
+        true,
         c -> c.ours.destinations().list().firstPage().items()),
-    CREATE("POST", "/rest/v1/destinations", DESTINATION, false,
-        c -> c.ours.destinations().create(
-            DestinationCreateParams.builder().name("Mixpanel").type(DestinationCreateType.MIXPANEL).build())),
-    PATCH("PATCH", "/rest/v1/destinations/d1", DESTINATION, false,
-        c -> c.ours.destinations().update("d1", DestinationUpdateParams.builder().name("Renamed").build())),
-    DELETE("DELETE", "/rest/v1/destinations/d1", "true", true, c -> c.ours.destinations().delete("d1")),
-    TRACK("POST", "/api/v1/track", "{\"success\":true}", true,
+    CREATE(
+        "POST",
+        "/rest/v1/destinations",
+        DESTINATION,
+        false,
+        c ->
+            c.ours
+                .destinations()
+                .create(
+                    DestinationCreateParams.builder()
+                        .name("Mixpanel")
+                        .type(DestinationCreateType.MIXPANEL)
+                        .build())),
+    PATCH(
+        "PATCH",
+        "/rest/v1/destinations/d1",
+        DESTINATION,
+        false,
+        c ->
+            c.ours
+                .destinations()
+                .update("d1", DestinationUpdateParams.builder().name("Renamed").build())),
+    DELETE(
+        "DELETE",
+        "/rest/v1/destinations/d1",
+        "true",
+        true,
+        c -> c.ours.destinations().delete("d1")),
+    TRACK(
+        "POST",
+        "/api/v1/track",
+        "{\"success\":true}",
+        true,
         c -> c.ingest.track(Event.named("Purchase").userId("u1").property("sku", "A1"))),
-    BATCH("POST", "/api/v1/batch",
+    BATCH(
+        "POST",
+        "/api/v1/batch",
         "{\"success\":true,\"accepted\":2,\"failed\":0,\"results\":[{\"index\":0,\"success\":true},{\"index\":1,\"success\":true}]}",
-        true, c -> c.ingest.batch(List.of(Event.named("A").userId("u1"), Event.named("B").userId("u2"))));
+        true,
+        c -> c.ingest.batch(List.of(Event.named("A").userId("u1"), Event.named("B").userId("u2"))));
 
     final String method;
     final String path;
@@ -117,46 +151,81 @@ class FaultMatrixTest {
 
     @Override
     public String toString() {
-      return (thrown == null ? "succeeds" : thrown.getSimpleName()) + ", " + requests + " request(s)"
+      return (thrown == null ? "succeeds" : thrown.getSimpleName())
+          + ", "
+          + requests
+          + " request(s)"
           + (waits == null ? "" : ", waits " + waits);
     }
   }
 
-  /** A failure mode, how often it happens before the server recovers, and what the README promises. */
+  /**
+   * A failure mode, how often it happens before the server recovers, and what the README promises.
+   */
   enum FaultKind {
-    RESET_TWICE(2, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-        Outcome.succeedsAfter(3), Outcome.fails(OursIoException.class, 1)),
-    EMPTY_RESPONSE_TWICE(2, aResponse().withFault(Fault.EMPTY_RESPONSE),
-        Outcome.succeedsAfter(3), Outcome.fails(OursIoException.class, 1)),
+    RESET_TWICE(
+        2,
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        Outcome.succeedsAfter(3),
+        Outcome.fails(OursIoException.class, 1)),
+    EMPTY_RESPONSE_TWICE(
+        2,
+        aResponse().withFault(Fault.EMPTY_RESPONSE),
+        Outcome.succeedsAfter(3),
+        Outcome.fails(OursIoException.class, 1)),
     // A 200 whose chunked body breaks off: the README's "truncated body" row and errors table.
-    MALFORMED_CHUNK_TWICE(2, aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
-        Outcome.succeedsAfter(3), Outcome.fails(OursInvalidResponseException.class, 1)),
-    RANDOM_DATA_THEN_CLOSE_TWICE(2, aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
-        Outcome.succeedsAfter(3), Outcome.fails(OursIoException.class, 1)),
-    DELAY_BEYOND_TIMEOUT_ALWAYS(-1, aResponse().withStatus(200).withFixedDelay(DELAY_MS),
-        Outcome.fails(OursTimeoutException.class, 3), Outcome.fails(OursTimeoutException.class, 1)),
-    HTTP_429_RETRY_AFTER_1S_TWICE(2, status(429).withHeader("Retry-After", "1"),
+    MALFORMED_CHUNK_TWICE(
+        2,
+        aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
+        Outcome.succeedsAfter(3),
+        Outcome.fails(OursInvalidResponseException.class, 1)),
+    RANDOM_DATA_THEN_CLOSE_TWICE(
+        2,
+        aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
+        Outcome.succeedsAfter(3),
+        Outcome.fails(OursIoException.class, 1)),
+    DELAY_BEYOND_TIMEOUT_ALWAYS(
+        -1,
+        aResponse().withStatus(200).withFixedDelay(DELAY_MS),
+        Outcome.fails(OursTimeoutException.class, 3),
+        Outcome.fails(OursTimeoutException.class, 1)),
+    HTTP_429_RETRY_AFTER_1S_TWICE(
+        2,
+        status(429).withHeader("Retry-After", "1"),
         Outcome.succeedsAfter(3, Duration.ofSeconds(1), Duration.ofSeconds(1)),
         Outcome.succeedsAfter(3, Duration.ofSeconds(1), Duration.ofSeconds(1))),
-    HTTP_429_RETRY_AFTER_120S(1, status(429).withHeader("Retry-After", "120"),
-        Outcome.fails(RateLimitException.class, 1), Outcome.fails(RateLimitException.class, 1)),
-    HTTP_500_TWICE(2, status(500),
-        Outcome.succeedsAfter(3), Outcome.fails(InternalServerException.class, 1)),
-    HTTP_500_ALWAYS(-1, status(500),
-        Outcome.fails(InternalServerException.class, 3), Outcome.fails(InternalServerException.class, 1)),
-    HTTP_503_TWICE(2, status(503),
-        Outcome.succeedsAfter(3), Outcome.fails(InternalServerException.class, 1)),
-    HTTP_503_RETRY_AFTER_MS_TWICE(2, status(503).withHeader("retry-after-ms", "250"),
+    HTTP_429_RETRY_AFTER_120S(
+        1,
+        status(429).withHeader("Retry-After", "120"),
+        Outcome.fails(RateLimitException.class, 1),
+        Outcome.fails(RateLimitException.class, 1)),
+    HTTP_500_TWICE(
+        2, status(500), Outcome.succeedsAfter(3), Outcome.fails(InternalServerException.class, 1)),
+    HTTP_500_ALWAYS(
+        -1,
+        status(500),
+        Outcome.fails(InternalServerException.class, 3),
+        Outcome.fails(InternalServerException.class, 1)),
+    HTTP_503_TWICE(
+        2, status(503), Outcome.succeedsAfter(3), Outcome.fails(InternalServerException.class, 1)),
+    HTTP_503_RETRY_AFTER_MS_TWICE(
+        2,
+        status(503).withHeader("retry-after-ms", "250"),
         Outcome.succeedsAfter(3, Duration.ofMillis(250), Duration.ofMillis(250)),
         Outcome.succeedsAfter(3, Duration.ofMillis(250), Duration.ofMillis(250)));
 
     /** Failures before the server answers normally; -1: it never does. */
     final int burst;
+
     final ResponseDefinitionBuilder failure;
     final Outcome whenRepeatable;
     final Outcome whenNotRepeatable;
 
-    FaultKind(int burst, ResponseDefinitionBuilder failure, Outcome whenRepeatable, Outcome whenNotRepeatable) {
+    FaultKind(
+        int burst,
+        ResponseDefinitionBuilder failure,
+        Outcome whenRepeatable,
+        Outcome whenNotRepeatable) {
       this.burst = burst;
       this.failure = failure;
       this.whenRepeatable = whenRepeatable;
@@ -164,9 +233,14 @@ class FaultMatrixTest {
     }
 
     private static ResponseDefinitionBuilder status(int status) {
-      String body = status == 429 ? "{\"error\":\"rate limited\",\"success\":false}"
-          : "{\"error\":\"server error\",\"success\":false}";
-      return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+      String body =
+          status == 429
+              ? "{\"error\":\"rate limited\",\"success\":false}"
+              : "{\"error\":\"server error\",\"success\":false}";
+      return aResponse()
+          .withStatus(status)
+          .withHeader("Content-Type", "application/json")
+          .withBody(body);
     }
   }
 
@@ -177,11 +251,25 @@ class FaultMatrixTest {
     final OursIngest ingest;
 
     Cell(WireMockRuntimeInfo wm, FaultKind fault) {
-      Duration timeout = fault == FaultKind.DELAY_BEYOND_TIMEOUT_ALWAYS ? SHORT_TIMEOUT : Duration.ofSeconds(10);
-      ours = OursPrivacy.builder().apiKey(Clients.API_KEY).baseUrl(wm.getHttpBaseUrl())
-          .maxRetries(2).readTimeout(timeout).sleeper(sleeper).build();
-      ingest = Clients.withSleeper(OursIngest.builder().token(Clients.INGEST_TOKEN)
-          .baseUrl(Clients.ingestBaseUrl(wm)).maxRetries(2).callTimeout(timeout), sleeper).build();
+      Duration timeout =
+          fault == FaultKind.DELAY_BEYOND_TIMEOUT_ALWAYS ? SHORT_TIMEOUT : Duration.ofSeconds(10);
+      ours =
+          OursPrivacy.builder()
+              .apiKey(Clients.API_KEY)
+              .baseUrl(wm.getHttpBaseUrl())
+              .maxRetries(2)
+              .readTimeout(timeout)
+              .sleeper(sleeper)
+              .build();
+      ingest =
+          Clients.withSleeper(
+                  OursIngest.builder()
+                      .token(Clients.INGEST_TOKEN)
+                      .baseUrl(Clients.ingestBaseUrl(wm))
+                      .maxRetries(2)
+                      .callTimeout(timeout),
+                  sleeper)
+              .build();
     }
 
     @Override
@@ -215,9 +303,16 @@ class FaultMatrixTest {
       waits = List.copyOf(cell.sleeper.waits);
     }
     int requests = wm.find(anyRequestedFor(urlPathEqualTo(op.path))).size();
-    OBSERVED.put(String.format("%-30s × %-9s", fault, op), String.format("%-55s | %s",
-        expected, (thrown == null ? "succeeds" : thrown.getClass().getSimpleName()) + ", " + requests
-            + " request(s), waits " + waits));
+    OBSERVED.put(
+        String.format("%-30s × %-9s", fault, op),
+        String.format(
+            "%-55s | %s",
+            expected,
+            (thrown == null ? "succeeds" : thrown.getClass().getSimpleName())
+                + ", "
+                + requests
+                + " request(s), waits "
+                + waits));
 
     if (expected.thrown == null) {
       assertThat(thrown).as("%s × %s", fault, op).isNull();
@@ -230,7 +325,8 @@ class FaultMatrixTest {
       assertThat(waits).as("the server's Retry-After is waited exactly").isEqualTo(expected.waits);
     } else {
       for (int retry = 1; retry <= waits.size(); retry++) {
-        assertThat(waits.get(retry - 1)).as("computed back-off before retry %d", retry)
+        assertThat(waits.get(retry - 1))
+            .as("computed back-off before retry %d", retry)
             .isBetween(minBackoff(op, retry), maxBackoff(op, retry));
       }
     }
@@ -265,14 +361,22 @@ class FaultMatrixTest {
     }
     String scenario = fault + "×" + op;
     for (int i = 0; i < fault.burst; i++) {
-      wm.register(request(op.method, urlPathEqualTo(op.path)).inScenario(scenario)
-          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
-          .willSetStateTo("failed-" + (i + 1))
-          .willReturn(fault.failure));
+      wm.register(
+          request(op.method, urlPathEqualTo(op.path))
+              .inScenario(scenario)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed-" + i)
+              .willSetStateTo("failed-" + (i + 1))
+              .willReturn(fault.failure));
     }
-    wm.register(request(op.method, urlPathEqualTo(op.path)).inScenario(scenario)
-        .whenScenarioStateIs("failed-" + fault.burst)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(op.okBody)));
+    wm.register(
+        request(op.method, urlPathEqualTo(op.path))
+            .inScenario(scenario)
+            .whenScenarioStateIs("failed-" + fault.burst)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(op.okBody)));
   }
 
   /** Writes the observed table for the report (target/fault-matrix.txt). */

@@ -32,18 +32,24 @@ final class GeneratedClasses {
           try (JarFile jar = c.getJarFile()) {
             for (JarEntry e : Collections.list(jar.entries())) {
               String n = e.getName();
-              if (n.startsWith(dir + "/") && n.endsWith(".class") && n.indexOf('/', dir.length() + 1) < 0) {
+              if (n.startsWith(dir + "/")
+                  && n.endsWith(".class")
+                  && n.indexOf('/', dir.length() + 1) < 0) {
                 names.add(n.substring(dir.length() + 1));
               }
             }
           }
         } else {
           try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class")).forEach(names::add);
+            files
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".class"))
+                .forEach(names::add);
           }
         }
         for (String n : names) {
-          if (!n.contains("$") && !n.equals("package-info.class")) { // classes only, not the @NullMarked package
+          if (!n.contains("$")
+              && !n.equals("package-info.class")) { // classes only, not the @NullMarked package
             out.add(Class.forName(pkg + "." + n.substring(0, n.length() - ".class".length())));
           }
         }

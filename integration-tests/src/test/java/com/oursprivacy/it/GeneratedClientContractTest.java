@@ -36,7 +36,8 @@ class GeneratedClientContractTest {
 
   private static JsonObject normalizedSpec(String name) throws IOException {
     Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(Files.readString(dir.resolve(name + ".json"), StandardCharsets.UTF_8))
+    return JsonParser.parseString(
+            Files.readString(dir.resolve(name + ".json"), StandardCharsets.UTF_8))
         .getAsJsonObject();
   }
 
@@ -52,9 +53,13 @@ class GeneratedClientContractTest {
     return ops;
   }
 
-  /** Platform models are public API in {@code com.oursprivacy.models}; ingest models stay low level. */
+  /**
+   * Platform models are public API in {@code com.oursprivacy.models}; ingest models stay low level.
+   */
   private static String modelPackage(String name) {
-    return "platform".equals(name) ? "com.oursprivacy.models" : "com.oursprivacy.lowlevel.ingest.model";
+    return "platform".equals(name)
+        ? "com.oursprivacy.models"
+        : "com.oursprivacy.lowlevel.ingest.model";
   }
 
   private static Set<String> generatedOperations(String pkg) {
@@ -97,7 +102,11 @@ class GeneratedClientContractTest {
   @ValueSource(strings = {"platform", "ingest"})
   void noGeneratedModelCarriesAGeneratorStyleName(String name) throws IOException {
     List<Class<?>> models = GeneratedClasses.in(modelPackage(name));
-    assertThat(models).hasSize(normalizedSpec(name).getAsJsonObject("components").getAsJsonObject("schemas").size());
-    assertThat(models).extracting(Class::getSimpleName).noneMatch(n -> GENERATOR_NAME.matcher(n).find());
+    assertThat(models)
+        .hasSize(
+            normalizedSpec(name).getAsJsonObject("components").getAsJsonObject("schemas").size());
+    assertThat(models)
+        .extracting(Class::getSimpleName)
+        .noneMatch(n -> GENERATOR_NAME.matcher(n).find());
   }
 }

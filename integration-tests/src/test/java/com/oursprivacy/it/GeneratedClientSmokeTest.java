@@ -37,15 +37,24 @@ class GeneratedClientSmokeTest {
   }
 
   @Test
-  void platformListDestinationsSendsQueryAndParsesNamedModels(WireMockRuntimeInfo wm) throws IOException {
-    wm.getWireMock().register(get(urlPathEqualTo("/rest/v1/destinations")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"entities\":[{\"id\":\"d1\",\"type\":\"Mixpanel\",\"status\":\"Enabled\","
-            + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"name\":null}],"
-            + "\"pagination\":{\"nextCursor\":\"c2\",\"hasMore\":true}}")));
+  void platformListDestinationsSendsQueryAndParsesNamedModels(WireMockRuntimeInfo wm)
+      throws IOException {
+    wm.getWireMock()
+        .register(
+            get(urlPathEqualTo("/rest/v1/destinations"))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"entities\":[{\"id\":\"d1\",\"type\":\"Mixpanel\",\"status\":\"Enabled\","
+                                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"name\":null}],"
+                                + "\"pagination\":{\"nextCursor\":\"c2\",\"hasMore\":true}}")));
 
-    Response<DestinationListResponse> res = retrofit(wm, "/")
-        .create(DestinationsApi.class).listDestinations(10L, "c1", null, null).execute();
+    Response<DestinationListResponse> res =
+        retrofit(wm, "/")
+            .create(DestinationsApi.class)
+            .listDestinations(10L, "c1", null, null)
+            .execute();
 
     assertThat(res.code()).isEqualTo(200);
     DestinationListResponse body = res.body();
@@ -54,20 +63,33 @@ class GeneratedClientSmokeTest {
     assertThat(body.getEntities().get(0).getStatus()).isEqualTo(DestinationStatus.ENABLED);
     assertThat(body.getPagination().getNextCursor()).isEqualTo("c2");
     assertThat(body.getPagination().getHasMore()).isTrue();
-    wm.getWireMock().verifyThat(getRequestedFor(urlPathEqualTo("/rest/v1/destinations"))
-        .withQueryParam("limit", equalTo("10")).withQueryParam("cursor", equalTo("c1")));
+    wm.getWireMock()
+        .verifyThat(
+            getRequestedFor(urlPathEqualTo("/rest/v1/destinations"))
+                .withQueryParam("limit", equalTo("10"))
+                .withQueryParam("cursor", equalTo("c1")));
   }
 
   @Test
   void ingestTrackPostsTheEventWithTheTokenInTheBody(WireMockRuntimeInfo wm) throws IOException {
-    wm.getWireMock().register(post(urlPathEqualTo("/api/v1/track")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+    wm.getWireMock()
+        .register(
+            post(urlPathEqualTo("/api/v1/track"))
+                .willReturn(
+                    aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"success\":true}")));
 
     TrackEventBody params = new TrackEventBody().event("Purchase").token("tok_test").userId("u1");
-    Response<TrackEventResponse> res = retrofit(wm, "/api/v1/").create(OursPrivacyApi.class).track(params).execute();
+    Response<TrackEventResponse> res =
+        retrofit(wm, "/api/v1/").create(OursPrivacyApi.class).track(params).execute();
 
     assertThat(res.body().getSuccess()).isTrue();
-    wm.getWireMock().verifyThat(postRequestedFor(urlPathEqualTo("/api/v1/track"))
-        .withRequestBody(equalToJson("{\"event\":\"Purchase\",\"token\":\"tok_test\",\"userId\":\"u1\"}")));
+    wm.getWireMock()
+        .verifyThat(
+            postRequestedFor(urlPathEqualTo("/api/v1/track"))
+                .withRequestBody(
+                    equalToJson(
+                        "{\"event\":\"Purchase\",\"token\":\"tok_test\",\"userId\":\"u1\"}")));
   }
 }

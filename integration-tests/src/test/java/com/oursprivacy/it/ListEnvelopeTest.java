@@ -19,22 +19,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @WireMockTest
 class ListEnvelopeTest {
-  private static final String D1 = "{\"id\":\"d1\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"x\"}";
-  private static final String D2 = "{\"id\":\"d2\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"x\"}";
+  private static final String D1 =
+      "{\"id\":\"d1\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"x\"}";
+  private static final String D2 =
+      "{\"id\":\"d2\",\"type\":\"Mixpanel\",\"status\":\"Enabled\",\"createdAt\":\"x\"}";
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "{\"entities\":[D1,D2],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}",
-    "{\"data\":{\"entities\":[D1,D2],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}}",
-    "{\"data\":[D1,D2]}",
-    "{\"data\":[D1,D2],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}",
-    "[D1,D2]"
-  })
+  @ValueSource(
+      strings = {
+        "{\"entities\":[D1,D2],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}",
+        "{\"data\":{\"entities\":[D1,D2],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}}",
+        "{\"data\":[D1,D2]}",
+        "{\"data\":[D1,D2],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}",
+        "[D1,D2]"
+      })
   void everyDocumentedListShapeYieldsTheItems(String shape, WireMockRuntimeInfo wm) {
-    wm.getWireMock().register(get(urlPathEqualTo("/rest/v1/destinations"))
-        .willReturn(okJson(shape.replace("D1", D1).replace("D2", D2))));
+    wm.getWireMock()
+        .register(
+            get(urlPathEqualTo("/rest/v1/destinations"))
+                .willReturn(okJson(shape.replace("D1", D1).replace("D2", D2))));
     try (OursPrivacy ours = Clients.platform(wm)) {
-      assertThat(ours.destinations().list().stream().map(Destination::getId).collect(Collectors.toList()))
+      assertThat(
+              ours.destinations().list().stream()
+                  .map(Destination::getId)
+                  .collect(Collectors.toList()))
           .containsExactly("d1", "d2");
     }
   }

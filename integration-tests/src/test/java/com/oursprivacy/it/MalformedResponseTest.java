@@ -40,10 +40,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Thousands of deterministic (seeded) corruptions of valid responses: every call either succeeds
- * or throws an {@link OursException} subtype — never an NPE, a Gson exception or a
- * StackOverflowError. One client per API; one stub per operation whose answer a response
- * transformer swaps in memory per variant.
+ * Thousands of deterministic (seeded) corruptions of valid responses: every call either succeeds or
+ * throws an {@link OursException} subtype — never an NPE, a Gson exception or a StackOverflowError.
+ * One client per API; one stub per operation whose answer a response transformer swaps in memory
+ * per variant.
  */
 @ExtendWith(SpecValidationExtension.class)
 class MalformedResponseTest {
@@ -51,10 +51,11 @@ class MalformedResponseTest {
   private static final AtomicReference<ResponseDefinition> NEXT = new AtomicReference<>();
 
   @RegisterExtension
-  static final WireMockExtension SERVER = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().extensions(new CurrentVariant()))
-      .configureStaticDsl(true) // the spec validator reads the journal through the static DSL
-      .build();
+  static final WireMockExtension SERVER =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().extensions(new CurrentVariant()))
+          .configureStaticDsl(true) // the spec validator reads the journal through the static DSL
+          .build();
 
   /** Replaces whatever the matched stub says with {@link #NEXT}. */
   static final class CurrentVariant implements ResponseDefinitionTransformerV2 {
@@ -78,13 +79,25 @@ class MalformedResponseTest {
   /** The operations under test: method, path, status of a valid answer, valid body, the call. */
   enum Target {
     GET_DESTINATION("GET", "/rest/v1/destinations/d1", 200, DESTINATION),
-    LIST_PAGE("GET", "/rest/v1/destinations", 200,
-        "{\"entities\":[" + DESTINATION + "," + DESTINATION.replace("d1", "d2")
+    LIST_PAGE(
+        "GET",
+        "/rest/v1/destinations",
+        200,
+        "{\"entities\":["
+            + DESTINATION
+            + ","
+            + DESTINATION.replace("d1", "d2")
             + "],\"pagination\":{\"nextCursor\":\"c2\",\"hasMore\":true}}"),
-    SOURCE_TOKENS("GET", "/rest/v1/sources/s1/tokens", 200,
+    SOURCE_TOKENS(
+        "GET",
+        "/rest/v1/sources/s1/tokens",
+        200,
         "{\"sourceType\":\"pixel\",\"token\":\"tok_live_0001\",\"testToken\":\"tok_test_0001\","
             + "\"installScript\":\"<script></script>\",\"testInstallScript\":\"<script></script>\"}"),
-    BATCH_207("POST", "/api/v1/batch", 207,
+    BATCH_207(
+        "POST",
+        "/api/v1/batch",
+        207,
         "{\"success\":false,\"accepted\":1,\"failed\":1,\"results\":[{\"index\":0,\"success\":true},"
             + "{\"index\":1,\"success\":false,\"code\":\"queue_failed\",\"message\":\"try later\"}]}");
 
@@ -109,9 +122,18 @@ class MalformedResponseTest {
   void setUp() {
     WireMockRuntimeInfo info = SERVER.getRuntimeInfo();
     wm = info.getWireMock();
-    ours = OursPrivacy.builder().apiKey(Clients.API_KEY).baseUrl(info.getHttpBaseUrl()).maxRetries(0).build();
-    ingest = OursIngest.builder().token(Clients.INGEST_TOKEN).baseUrl(Clients.ingestBaseUrl(info))
-        .maxRetries(0).build();
+    ours =
+        OursPrivacy.builder()
+            .apiKey(Clients.API_KEY)
+            .baseUrl(info.getHttpBaseUrl())
+            .maxRetries(0)
+            .build();
+    ingest =
+        OursIngest.builder()
+            .token(Clients.INGEST_TOKEN)
+            .baseUrl(Clients.ingestBaseUrl(info))
+            .maxRetries(0)
+            .build();
   }
 
   @AfterEach
@@ -125,22 +147,34 @@ class MalformedResponseTest {
     Map<String, Integer> counts = new LinkedHashMap<>();
     List<String> escaped = new ArrayList<>();
     Map<String, Integer> outcomes = new TreeMap<>();
-    List<Event> rows = List.of(Event.named("A").userId("u1").distinctId("r0"), Event.named("B").userId("u2").distinctId("r1"));
+    List<Event> rows =
+        List.of(
+            Event.named("A").userId("u1").distinctId("r0"),
+            Event.named("B").userId("u2").distinctId("r1"));
     for (Target t : Target.values()) {
       Random random = new Random(SEED + t.ordinal());
       List<Variant> variants = variants(t, random);
       counts.put(t.name(), variants.size());
-      wm.register(request(t.method, urlPathEqualTo(t.path)).willReturn(aResponse().withStatus(500)));
+      wm.register(
+          request(t.method, urlPathEqualTo(t.path)).willReturn(aResponse().withStatus(500)));
       for (Variant v : variants) {
-        ResponseDefinitionBuilder response = aResponse().withStatus(v.status).withHeader("Content-Type", v.contentType);
+        ResponseDefinitionBuilder response =
+            aResponse().withStatus(v.status).withHeader("Content-Type", v.contentType);
         response = v.bytes != null ? response.withBody(v.bytes) : response.withBody(v.text);
         NEXT.set(response.build());
         try {
           switch (t) {
-            case GET_DESTINATION: ours.destinations().get("d1"); break;
-            case LIST_PAGE: ours.destinations().list().firstPage(); break;
-            case SOURCE_TOKENS: ours.sources().tokens("s1"); break;
-            default: ingest.batch(rows);
+            case GET_DESTINATION:
+              ours.destinations().get("d1");
+              break;
+            case LIST_PAGE:
+              ours.destinations().list().firstPage();
+              break;
+            case SOURCE_TOKENS:
+              ours.sources().tokens("s1");
+              break;
+            default:
+              ingest.batch(rows);
           }
           outcomes.merge(t + " ok", 1, Integer::sum);
         } catch (OursException expected) {
@@ -148,7 +182,8 @@ class MalformedResponseTest {
 
         } catch (Throwable t2) {
           if (escaped.size() < 20) {
-            escaped.add(t + " / " + v.name + " → " + t2.getClass().getName() + ": " + t2.getMessage());
+            escaped.add(
+                t + " / " + v.name + " → " + t2.getClass().getName() + ": " + t2.getMessage());
           } else if (escaped.size() == 20) {
             escaped.add("…");
           }
@@ -159,7 +194,8 @@ class MalformedResponseTest {
     assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(2_000);
     assertThat(escaped).as("exceptions that escaped the OursException tree").isEmpty();
     for (Target t : Target.values()) {
-      assertThat(outcomes).as("the harness really served %s: some variants parse, some are rejected", t)
+      assertThat(outcomes)
+          .as("the harness really served %s: some variants parse, some are rejected", t)
           .containsKeys(t + " ok", t + " OursInvalidResponseException");
     }
   }
@@ -185,12 +221,20 @@ class MalformedResponseTest {
     List<Variant> out = new ArrayList<>();
     JsonElement valid = JsonParser.parseString(t.body);
     // Wrong types and extreme values at every position in the document.
-    List<Supplier<JsonElement>> replacements = List.of(
-        () -> new JsonPrimitive(1), () -> new JsonPrimitive("x"), () -> new JsonPrimitive(true),
-        () -> JsonNull.INSTANCE, JsonArray::new, JsonObject::new,
-        () -> new JsonPrimitive(new BigDecimal("1e400")), () -> new JsonPrimitive(new BigDecimal("-1e-400")),
-        () -> new JsonPrimitive(new BigDecimal("123456789012345678901234567890")),
-        () -> new JsonPrimitive(1.5), () -> new JsonPrimitive(-1), () -> new JsonPrimitive(""));
+    List<Supplier<JsonElement>> replacements =
+        List.of(
+            () -> new JsonPrimitive(1),
+            () -> new JsonPrimitive("x"),
+            () -> new JsonPrimitive(true),
+            () -> JsonNull.INSTANCE,
+            JsonArray::new,
+            JsonObject::new,
+            () -> new JsonPrimitive(new BigDecimal("1e400")),
+            () -> new JsonPrimitive(new BigDecimal("-1e-400")),
+            () -> new JsonPrimitive(new BigDecimal("123456789012345678901234567890")),
+            () -> new JsonPrimitive(1.5),
+            () -> new JsonPrimitive(-1),
+            () -> new JsonPrimitive(""));
     List<List<Object>> paths = new ArrayList<>();
     collectPaths(valid, new ArrayList<>(), paths);
     for (List<Object> path : paths) {
@@ -209,7 +253,18 @@ class MalformedResponseTest {
       out.add(json(t, "truncated at " + cut, t.body.substring(0, cut)));
     }
     // Raw numbers where the document has numbers: huge, overflowing, exotic spellings.
-    for (String n : List.of("1e400", "-1e400", "99999999999999999999999999999999999999", "NaN", "Infinity", "0x10", "01", "1.", ".5", "-")) {
+    for (String n :
+        List.of(
+            "1e400",
+            "-1e400",
+            "99999999999999999999999999999999999999",
+            "NaN",
+            "Infinity",
+            "0x10",
+            "01",
+            "1.",
+            ".5",
+            "-")) {
       out.add(json(t, "number " + n, t.body.replaceAll("(?<=[:\\[,])(\\d+)(?=[,}\\]])", n)));
     }
     // Deep nesting, at the top and inside a field.
@@ -218,27 +273,63 @@ class MalformedResponseTest {
     out.add(json(t, "deep array", deepArray));
     out.add(json(t, "deep object", deepObject));
     out.add(json(t, "deep unclosed", "[".repeat(10_000)));
-    out.add(json(t, "deep inside a field", t.body.replaceFirst("\\{", "{\"zz\":" + deepObject + ",")));
+    out.add(
+        json(t, "deep inside a field", t.body.replaceFirst("\\{", "{\"zz\":" + deepObject + ",")));
     // Envelopes.
-    for (String data : List.of(t.body, "null", "[]", "\"x\"", "1", "{}", "{\"data\":" + t.body + "}", "[" + t.body + "]")) {
+    for (String data :
+        List.of(
+            t.body,
+            "null",
+            "[]",
+            "\"x\"",
+            "1",
+            "{}",
+            "{\"data\":" + t.body + "}",
+            "[" + t.body + "]")) {
       out.add(json(t, "data " + data.length(), "{\"data\":" + data + "}"));
     }
     out.add(json(t, "data beside others", "{\"data\":" + t.body + ",\"meta\":{}}"));
     // Not JSON at all, or not the right JSON.
-    for (String s : List.of("", " ", "\n", "null", "true", "0", "\"str\"", "[]", "{}", "[" + t.body + "]",
-        t.body + t.body, t.body + "garbage", "{\"a\":1,}", "{'id':'d1'}", "{\"id\":\"\\uZZZZ\"}", "\uFEFF" + t.body)) {
+    for (String s :
+        List.of(
+            "",
+            " ",
+            "\n",
+            "null",
+            "true",
+            "0",
+            "\"str\"",
+            "[]",
+            "{}",
+            "[" + t.body + "]",
+            t.body + t.body,
+            t.body + "garbage",
+            "{\"a\":1,}",
+            "{'id':'d1'}",
+            "{\"id\":\"\\uZZZZ\"}",
+            "\uFEFF" + t.body)) {
       out.add(json(t, "odd " + s.length(), s));
     }
-    for (String html : List.of("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>",
-        "<html><head><title>Sign in</title></head><body>Please log in</body></html>", "<?xml version=\"1.0\"?><error/>")) {
-      out.add(new Variant("html " + html.length(), t.status, "text/html; charset=utf-8", html, null));
+    for (String html :
+        List.of(
+            "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>",
+            "<html><head><title>Sign in</title></head><body>Please log in</body></html>",
+            "<?xml version=\"1.0\"?><error/>")) {
+      out.add(
+          new Variant("html " + html.length(), t.status, "text/html; charset=utf-8", html, null));
       out.add(json(t, "html as json " + html.length(), html));
     }
     // Binary garbage and random byte flips of the valid body.
     for (int i = 0; i < 100; i++) {
       byte[] junk = new byte[random.nextInt(300)];
       random.nextBytes(junk);
-      out.add(new Variant("binary " + i, t.status, i % 2 == 0 ? "application/json" : "application/octet-stream", null, junk));
+      out.add(
+          new Variant(
+              "binary " + i,
+              t.status,
+              i % 2 == 0 ? "application/json" : "application/octet-stream",
+              null,
+              junk));
       byte[] flipped = t.body.getBytes(StandardCharsets.UTF_8);
       for (int k = 0; k < 1 + random.nextInt(4); k++) {
         flipped[random.nextInt(flipped.length)] = (byte) random.nextInt(256);
@@ -273,7 +364,10 @@ class MalformedResponseTest {
   private static JsonElement parent(JsonElement root, List<Object> path) {
     JsonElement e = root;
     for (Object step : path.subList(0, path.size() - 1)) {
-      e = step instanceof Integer ? e.getAsJsonArray().get((Integer) step) : e.getAsJsonObject().get((String) step);
+      e =
+          step instanceof Integer
+              ? e.getAsJsonArray().get((Integer) step)
+              : e.getAsJsonObject().get((String) step);
     }
     return e;
   }

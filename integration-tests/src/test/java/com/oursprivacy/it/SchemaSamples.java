@@ -7,7 +7,9 @@ import com.google.gson.JsonPrimitive;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The smallest JSON value a normalized-spec schema accepts: required fields only, first enum value. */
+/**
+ * The smallest JSON value a normalized-spec schema accepts: required fields only, first enum value.
+ */
 final class SchemaSamples {
   static final String UUID = "0b6c1c52-6a1e-4c52-9c1d-3f4f1a2b3c4d";
 
@@ -29,26 +31,29 @@ final class SchemaSamples {
         }
       }
     }
-    String type = s.has("type") ? s.get("type").getAsString() : (s.has("properties") ? "object" : "string");
+    String type =
+        s.has("type") ? s.get("type").getAsString() : (s.has("properties") ? "object" : "string");
     switch (type) {
-      case "object": {
-        JsonObject o = new JsonObject();
-        if (s.has("required") && depth < 8) {
-          for (JsonElement r : s.getAsJsonArray("required")) {
-            JsonObject p = s.getAsJsonObject("properties").getAsJsonObject(r.getAsString());
-            o.add(r.getAsString(), sample(p, schemas, depth + 1));
+      case "object":
+        {
+          JsonObject o = new JsonObject();
+          if (s.has("required") && depth < 8) {
+            for (JsonElement r : s.getAsJsonArray("required")) {
+              JsonObject p = s.getAsJsonObject("properties").getAsJsonObject(r.getAsString());
+              o.add(r.getAsString(), sample(p, schemas, depth + 1));
+            }
           }
+          return o;
         }
-        return o;
-      }
-      case "array": {
-        JsonArray a = new JsonArray();
-        int n = s.has("minItems") ? s.get("minItems").getAsInt() : 0;
-        for (int i = 0; i < n; i++) {
-          a.add(sample(s.getAsJsonObject("items"), schemas, depth + 1));
+      case "array":
+        {
+          JsonArray a = new JsonArray();
+          int n = s.has("minItems") ? s.get("minItems").getAsInt() : 0;
+          for (int i = 0; i < n; i++) {
+            a.add(sample(s.getAsJsonObject("items"), schemas, depth + 1));
+          }
+          return a;
         }
-        return a;
-      }
       case "integer":
       case "number":
         return new JsonPrimitive(s.has("minimum") ? s.get("minimum").getAsNumber() : 1);

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * WireMock 3 adapter for swagger-request-validator-core (whose own WireMock module targets
- * WireMock 2): after each test, every request in the WireMock journal is checked against the
- * <em>raw</em> pulled spec (not the SDK's normalized copy, so a normalizer mistake cannot hide a
- * wire mistake). Method, path, query, headers and body are checked; only the auth scheme is
- * ignored, because the key is a test value the validator cannot judge.
+ * WireMock 3 adapter for swagger-request-validator-core (whose own WireMock module targets WireMock
+ * 2): after each test, every request in the WireMock journal is checked against the <em>raw</em>
+ * pulled spec (not the SDK's normalized copy, so a normalizer mistake cannot hide a wire mistake).
+ * Method, path, query, headers and body are checked; only the auth scheme is ignored, because the
+ * key is a test value the validator cannot judge.
  *
  * <p>Identical requests (method, URL, content type, body) are validated once, which keeps the
  * thousands of requests of the malformed-response test cheap.
@@ -49,12 +49,18 @@ final class SpecValidationExtension implements AfterEachCallback {
         context.getRequiredTestMethod().getAnnotation(KnownSpecViolation.class);
     if (known != null) {
       if (violations.stream().noneMatch(v -> v.contains(known.value()))) {
-        throw new AssertionError("expected a spec violation containing '" + known.value()
-            + "' (" + known.reason() + "), but none occurred");
+        throw new AssertionError(
+            "expected a spec violation containing '"
+                + known.value()
+                + "' ("
+                + known.reason()
+                + "), but none occurred");
       }
-      violations.removeIf(v -> v.lines()
-          .filter(l -> l.startsWith("[ERROR]"))
-          .allMatch(l -> l.contains(known.value())));
+      violations.removeIf(
+          v ->
+              v.lines()
+                  .filter(l -> l.startsWith("[ERROR]"))
+                  .allMatch(l -> l.contains(known.value())));
     }
     if (!violations.isEmpty()) {
       throw new AssertionError(
@@ -68,7 +74,14 @@ final class SpecValidationExtension implements AfterEachCallback {
     List<String> out = new ArrayList<>();
     for (ServeEvent e : events) {
       LoggedRequest r = e.getRequest();
-      String key = r.getMethod() + " " + r.getUrl() + " " + r.getHeader("Content-Type") + "\n" + r.getBodyAsString();
+      String key =
+          r.getMethod()
+              + " "
+              + r.getUrl()
+              + " "
+              + r.getHeader("Content-Type")
+              + "\n"
+              + r.getBodyAsString();
       if (!seen.add(key)) {
         continue;
       }
@@ -90,8 +103,11 @@ final class SpecValidationExtension implements AfterEachCallback {
     } else if (path.startsWith(INGEST_BASE_PATH + "/")) {
       validator = ingest();
     } else {
-      return "the path belongs to neither spec (platform " + PLATFORM_PREFIX + "…, ingest "
-          + INGEST_BASE_PATH + "/…)";
+      return "the path belongs to neither spec (platform "
+          + PLATFORM_PREFIX
+          + "…, ingest "
+          + INGEST_BASE_PATH
+          + "/…)";
     }
     SimpleRequest.Builder b = new SimpleRequest.Builder(r.getMethod().getName(), path);
     query(uri.getRawQuery()).forEach(b::withQueryParam);
@@ -148,7 +164,8 @@ final class SpecValidationExtension implements AfterEachCallback {
     try {
       spec = Files.readString(Path.of(dir, file));
     } catch (IOException e) {
-      throw new UncheckedIOException("raw spec " + file + " not found in " + dir + "; build spec/ first", e);
+      throw new UncheckedIOException(
+          "raw spec " + file + " not found in " + dir + "; build spec/ first", e);
     }
     OpenApiInteractionValidator.Builder b =
         OpenApiInteractionValidator.createForInlineApiSpecification(spec)
@@ -162,5 +179,4 @@ final class SpecValidationExtension implements AfterEachCallback {
     }
     return b.build();
   }
-
 }

@@ -25,7 +25,10 @@ class ReadmeInstallTest {
     return Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
   }
 
-  /** The fenced blocks of {@code lang} between {@code <!-- readme:name -->} and the next marker or heading. */
+  /**
+   * The fenced blocks of {@code lang} between {@code <!-- readme:name -->} and the next marker or
+   * heading.
+   */
   private static List<String> blocks(String name, String lang) throws IOException {
     String md = readme();
     int start = md.indexOf("<!-- readme:" + name + " -->");
@@ -37,7 +40,9 @@ class ReadmeInstallTest {
         end = i;
       }
     }
-    Matcher m = Pattern.compile("```" + lang + "\\n(.*?)```", Pattern.DOTALL).matcher(md.substring(start, end));
+    Matcher m =
+        Pattern.compile("```" + lang + "\\n(.*?)```", Pattern.DOTALL)
+            .matcher(md.substring(start, end));
     List<String> out = new ArrayList<>();
     while (m.find()) {
       out.add(m.group(1));
@@ -48,7 +53,9 @@ class ReadmeInstallTest {
 
   /** Lines stripped, blank and comment lines dropped: indentation is not part of the snippet. */
   private static String normalized(String xml) {
-    return xml.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("<!--"))
+    return xml.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("<!--"))
         .collect(Collectors.joining("\n"));
   }
 
@@ -59,13 +66,17 @@ class ReadmeInstallTest {
 
   @Test
   void mavenSnippetsAreTheConsumersWordForWord() throws IOException {
-    String consumer = normalized(Files.readString(
-        ROOT.resolve("packaging-tests/src/it/consumer/pom.xml"), StandardCharsets.UTF_8));
+    String consumer =
+        normalized(
+            Files.readString(
+                ROOT.resolve("packaging-tests/src/it/consumer/pom.xml"), StandardCharsets.UTF_8));
     List<String> blocks = blocks("maven", "xml");
     assertThat(String.join("\n", blocks)).contains("<version>" + readmeVersion() + "</version>");
     for (String block : blocks) {
-      String expected = normalized(block)
-          .replace("<version>" + readmeVersion() + "</version>", "<version>@sdk.version@</version>");
+      String expected =
+          normalized(block)
+              .replace(
+                  "<version>" + readmeVersion() + "</version>", "<version>@sdk.version@</version>");
       assertThat(consumer).as("README block in the consumer POM:%n%s", block).contains(expected);
     }
   }
@@ -89,6 +100,8 @@ class ReadmeInstallTest {
   @Test
   void bomVersionIsTheSdkVersion() throws IOException {
     String bom = Files.readString(ROOT.resolve("bom/pom.xml"), StandardCharsets.UTF_8);
-    assertThat(bom).contains("<artifactId>ours-privacy-bom</artifactId>\n  <version>" + VERSION + "</version>");
+    assertThat(bom)
+        .contains(
+            "<artifactId>ours-privacy-bom</artifactId>\n  <version>" + VERSION + "</version>");
   }
 }

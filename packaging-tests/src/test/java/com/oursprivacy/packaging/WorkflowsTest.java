@@ -27,12 +27,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The GitHub workflows as a hosted repository would run them: each file matches the workflow
- * schema (strict: a misspelt key fails), and every step that runs something runs a script of
- * this repository that exists, is executable and names only profiles the POM defines.
+ * The GitHub workflows as a hosted repository would run them: each file matches the workflow schema
+ * (strict: a misspelt key fails), and every step that runs something runs a script of this
+ * repository that exists, is executable and names only profiles the POM defines.
  */
 class WorkflowsTest {
-  static final Path ROOT = Path.of(System.getProperty("ours.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("ours.root", "..")).toAbsolutePath().normalize();
   static final Path WORKFLOWS = ROOT.resolve(".github/workflows");
   private static final Schema SCHEMA = schema();
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -47,16 +48,21 @@ class WorkflowsTest {
 
   static Stream<Path> workflows() throws IOException {
     try (Stream<Path> s = Files.list(WORKFLOWS)) {
-      List<Path> files = s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
-          .sorted().collect(Collectors.toList());
-      assertThat(files).extracting(p -> p.getFileName().toString())
+      List<Path> files =
+          s.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+              .sorted()
+              .collect(Collectors.toList());
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
           .containsExactlyInAnyOrder("ci.yml", "release.yml", "spec-update.yml");
       return files.stream();
     }
   }
 
   private static List<String> errors(String yaml) {
-    return SCHEMA.validate(yaml, InputFormat.YAML).stream().map(Error::toString).collect(Collectors.toList());
+    return SCHEMA.validate(yaml, InputFormat.YAML).stream()
+        .map(Error::toString)
+        .collect(Collectors.toList());
   }
 
   private static JsonNode tree(Path workflow) throws IOException {
@@ -82,9 +88,13 @@ class WorkflowsTest {
     String ci = Files.readString(WORKFLOWS.resolve("ci.yml"), StandardCharsets.UTF_8);
     assertThat(errors(ci.replaceFirst("runs-on:", "runs_on:"))).isNotEmpty();
     assertThat(errors(ci.replaceFirst("steps:", "step:"))).isNotEmpty();
-    assertThat(errors(ci.replaceFirst("uses: actions/checkout@v4", "uses: actions/checkout"))).isNotEmpty();
+    assertThat(errors(ci.replaceFirst("uses: actions/checkout@v4", "uses: actions/checkout")))
+        .isNotEmpty();
     assertThat(errors(ci.replaceFirst("pull_request:", "pull-request:"))).isNotEmpty();
-    assertThat(errors(ci.replaceFirst("- uses: actions/setup-java@v4", "- usses: actions/setup-java@v4"))).isNotEmpty();
+    assertThat(
+            errors(
+                ci.replaceFirst("- uses: actions/setup-java@v4", "- usses: actions/setup-java@v4")))
+        .isNotEmpty();
   }
 
   @ParameterizedTest
@@ -98,7 +108,9 @@ class WorkflowsTest {
         assertThat(script).as(command).isRegularFile();
         assertThat(Files.isExecutable(script)).as(command + " is executable").isTrue();
       } else {
-        assertThat(step.get("uses").asString()).as("actions are pinned to a version").matches("[\\w.-]+/[\\w./-]+@v\\d+");
+        assertThat(step.get("uses").asString())
+            .as("actions are pinned to a version")
+            .matches("[\\w.-]+/[\\w./-]+@v\\d+");
       }
     }
   }
@@ -113,7 +125,9 @@ class WorkflowsTest {
         Matcher m = profile.matcher(Files.readString(s, StandardCharsets.UTF_8));
         while (m.find()) {
           named.add(m.group(1));
-          assertThat(pom).as(s.getFileName() + " uses -P" + m.group(1)).contains("<id>" + m.group(1) + "</id>");
+          assertThat(pom)
+              .as(s.getFileName() + " uses -P" + m.group(1))
+              .contains("<id>" + m.group(1) + "</id>");
         }
       }
     }
@@ -125,26 +139,36 @@ class WorkflowsTest {
     JsonNode ci = tree(WORKFLOWS.resolve("ci.yml"));
     assertThat(ci.path("on").propertyNames()).contains("push", "pull_request");
     assertThat(ci.path("jobs").path("verify").path("strategy").path("matrix").path("java").values())
-        .extracting(JsonNode::asString).containsExactly("17", "21", "25");
+        .extracting(JsonNode::asString)
+        .containsExactly("17", "21", "25");
     assertThat(steps(ci)).extracting(s -> s.path("run").asString("")).contains(".ci/run");
   }
 
   @Test
   void specUpdateRunsDailyAndOnDemandAndLabelsBreakingChanges() throws IOException {
     JsonNode wf = tree(WORKFLOWS.resolve("spec-update.yml"));
-    assertThat(wf.path("on").propertyNames()).containsExactlyInAnyOrder("schedule", "workflow_dispatch");
-    JsonNode pr = steps(wf).stream().filter(s -> s.path("uses").asString("").startsWith("peter-evans/create-pull-request@"))
-        .findFirst().orElseThrow();
-    assertThat(pr.path("with").path("body-path").asString()).isEqualTo("spec/target/spec-update/report.md");
+    assertThat(wf.path("on").propertyNames())
+        .containsExactlyInAnyOrder("schedule", "workflow_dispatch");
+    JsonNode pr =
+        steps(wf).stream()
+            .filter(s -> s.path("uses").asString("").startsWith("peter-evans/create-pull-request@"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pr.path("with").path("body-path").asString())
+        .isEqualTo("spec/target/spec-update/report.md");
     assertThat(pr.path("with").path("labels").asString()).contains("steps.update.outputs.labels");
     assertThat(Files.readString(ROOT.resolve(".ci/spec-update"), StandardCharsets.UTF_8))
-        .contains("labels=spec-update,breaking").contains("./mvnw -B -Pspec-update");
+        .contains("labels=spec-update,breaking")
+        .contains("./mvnw -B -Pspec-update");
   }
 
   @Test
   void releaseRunsTheReleaseProfileOnVersionTags() throws IOException {
     JsonNode wf = tree(WORKFLOWS.resolve("release.yml"));
-    assertThat(wf.path("on").path("push").path("tags").values()).extracting(JsonNode::asString).containsExactly("v*");
-    assertThat(Files.readString(ROOT.resolve(".ci/release"), StandardCharsets.UTF_8)).contains("./mvnw -B -Prelease -DskipTests deploy");
+    assertThat(wf.path("on").path("push").path("tags").values())
+        .extracting(JsonNode::asString)
+        .containsExactly("v*");
+    assertThat(Files.readString(ROOT.resolve(".ci/release"), StandardCharsets.UTF_8))
+        .contains("./mvnw -B -Prelease -DskipTests deploy");
   }
 }

@@ -19,7 +19,9 @@ final class Cursors {
 
   String encode(int offset) {
     String raw = "c1:" + offset + ":" + salt;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -40,6 +42,7 @@ final class Cursors {
     } catch (IllegalArgumentException e) {
       // falls through to the one message below
     }
-    throw new IllegalArgumentException("cursor: malformed; send back exactly the pagination.nextCursor you received");
+    throw new IllegalArgumentException(
+        "cursor: malformed; send back exactly the pagination.nextCursor you received");
   }
 }

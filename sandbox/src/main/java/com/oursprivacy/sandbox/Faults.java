@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Fault knobs for tests, applied to every request of both APIs before anything else (the
- * request is not checked, authorized or acted on). Thread-safe; changes apply to the next
- * request.
+ * Fault knobs for tests, applied to every request of both APIs before anything else (the request is
+ * not checked, authorized or acted on). Thread-safe; changes apply to the next request.
  *
  * <pre>{@code
  * sandbox.faults().failNext(2, 503);                       // two 503s, then normal answers
@@ -27,14 +26,15 @@ public final class Faults {
   Faults() {}
 
   /**
-   * The next {@code n} requests answer {@code status} with an {@code {error, details}} body
-   * (the ingest API's {@code {success: false}} shape is included).
+   * The next {@code n} requests answer {@code status} with an {@code {error, details}} body (the
+   * ingest API's {@code {success: false}} shape is included).
    *
    * @throws IllegalArgumentException when {@code n < 0} or {@code status} is not 400–599
    */
   public synchronized Faults failNext(int n, int status) {
     if (n < 0 || status < 400 || status > 599) {
-      throw new IllegalArgumentException("failNext(n ≥ 0, status 400–599), was (" + n + ", " + status + ")");
+      throw new IllegalArgumentException(
+          "failNext(n ≥ 0, status 400–599), was (" + n + ", " + status + ")");
     }
     this.failCount = n;
     this.failStatus = status;
@@ -53,8 +53,8 @@ public final class Faults {
 
   /**
    * Allows {@code requests} requests per fixed {@code window}; the rest of the window answers 429
-   * with {@code Retry-After} (whole seconds until the window ends, at least 1) and
-   * {@code X-RateLimit-Limit/-Remaining/-Reset} headers. {@code requests == 0} turns it off.
+   * with {@code Retry-After} (whole seconds until the window ends, at least 1) and {@code
+   * X-RateLimit-Limit/-Remaining/-Reset} headers. {@code requests == 0} turns it off.
    */
   public synchronized Faults rateLimit(int requests, Duration window) {
     Objects.requireNonNull(window, "window == null");
@@ -96,7 +96,8 @@ public final class Faults {
       }
       long resetSeconds = Math.max(1, (window.toNanos() - elapsed + 999_999_999L) / 1_000_000_000L);
       if (inWindow >= rateLimit) {
-        return Reply.error(429, "rate limit of " + rateLimit + " requests per " + window + " exceeded")
+        return Reply.error(
+                429, "rate limit of " + rateLimit + " requests per " + window + " exceeded")
             .header("Retry-After", Long.toString(resetSeconds))
             .header("X-RateLimit-Limit", Integer.toString(rateLimit))
             .header("X-RateLimit-Remaining", "0")
@@ -112,6 +113,8 @@ public final class Faults {
     if (rateLimit <= 0) {
       return null;
     }
-    return new String[] {Integer.toString(rateLimit), Integer.toString(Math.max(0, rateLimit - inWindow))};
+    return new String[] {
+      Integer.toString(rateLimit), Integer.toString(Math.max(0, rateLimit - inWindow))
+    };
   }
 }

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The ingest API: {@code /track}, {@code /identify}, {@code /batch}. Bodies are checked against
- * the ingest spec; the rules the spec states in prose (at least one identity, the time window)
- * are checked here. Stricter than the real API in one respect: a {@code time} outside the last 7
- * days (or more than a minute ahead) is rejected instead of being silently moved.
+ * The ingest API: {@code /track}, {@code /identify}, {@code /batch}. Bodies are checked against the
+ * ingest spec; the rules the spec states in prose (at least one identity, the time window) are
+ * checked here. Stricter than the real API in one respect: a {@code time} outside the last 7 days
+ * (or more than a minute ahead) is rejected instead of being silently moved.
  */
 final class IngestApi {
   private static final Duration MAX_AGE = Duration.ofDays(7);
@@ -133,7 +133,9 @@ final class IngestApi {
   }
 
   private static boolean present(JsonObject o, String name) {
-    return o.has(name) && !o.get(name).isJsonNull() && !(o.get(name).isJsonPrimitive() && o.get(name).getAsString().isEmpty());
+    return o.has(name)
+        && !o.get(name).isJsonNull()
+        && !(o.get(name).isJsonPrimitive() && o.get(name).getAsString().isEmpty());
   }
 
   private static Reply success() {

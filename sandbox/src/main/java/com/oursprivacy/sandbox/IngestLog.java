@@ -25,7 +25,9 @@ public final class IngestLog {
 
   /** The events the real API would have forwarded to destinations: those sent with a live token. */
   public List<RecordedEvent> dispatched() {
-    return events().stream().filter(RecordedEvent::dispatched).collect(Collectors.toUnmodifiableList());
+    return events().stream()
+        .filter(RecordedEvent::dispatched)
+        .collect(Collectors.toUnmodifiableList());
   }
 
   /** The events sent with a test token: stored, marked test, never dispatched. */
@@ -38,7 +40,10 @@ public final class IngestLog {
     return Collections.unmodifiableList(new ArrayList<>(identified));
   }
 
-  /** How many accepted events repeated a {@code distinctId} already recorded (and were not recorded again). */
+  /**
+   * How many accepted events repeated a {@code distinctId} already recorded (and were not recorded
+   * again).
+   */
   public synchronized long duplicates() {
     return duplicates;
   }
@@ -63,7 +68,14 @@ public final class IngestLog {
   @Override
   public synchronized String toString() {
     long test = events.values().stream().filter(RecordedEvent::test).count();
-    return "IngestLog{events=" + events.size() + ", test=" + test + ", dispatched=" + (events.size() - test)
-        + ", duplicates=" + duplicates + "}";
+    return "IngestLog{events="
+        + events.size()
+        + ", test="
+        + test
+        + ", dispatched="
+        + (events.size() - test)
+        + ", duplicates="
+        + duplicates
+        + "}";
   }
 }

@@ -47,7 +47,9 @@ final class Operation {
     }
     Map<String, String> params = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      params.put(names.get(i), java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
+      params.put(
+          names.get(i),
+          java.net.URLDecoder.decode(m.group(i + 1), java.nio.charset.StandardCharsets.UTF_8));
     }
     return params;
   }
@@ -73,7 +75,9 @@ final class Operation {
   /** The property holding the items of a list response (first of x-ours-items). */
   String itemsKey() {
     JsonElement e = op.get("x-ours-items");
-    return e != null && e.isJsonArray() && e.getAsJsonArray().size() > 0 ? e.getAsJsonArray().get(0).getAsString() : "entities";
+    return e != null && e.isJsonArray() && e.getAsJsonArray().size() > 0
+        ? e.getAsJsonArray().get(0).getAsString()
+        : "entities";
   }
 
   /** x-ours-page-size value ({@code default} or {@code max}), or {@code fallback}. */

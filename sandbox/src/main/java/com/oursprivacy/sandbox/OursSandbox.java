@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An embedded, stateful stand-in for both Ours Privacy APIs, on a loopback port, for tests and
- * the quick start. It reads the normalized specs packaged in its jar: every platform resource
- * with list/create/retrieve/update/delete gets an in-memory store (server-assigned ids and
- * timestamps, real cursor pages, PATCH semantics); the ingest API records what it accepts (see
- * {@link #ingest()}); every request is checked against the spec and a violation answers
- * {@code 400 {"error": "Bad Request", "details": "<what was wrong>"}}.
+ * An embedded, stateful stand-in for both Ours Privacy APIs, on a loopback port, for tests and the
+ * quick start. It reads the normalized specs packaged in its jar: every platform resource with
+ * list/create/retrieve/update/delete gets an in-memory store (server-assigned ids and timestamps,
+ * real cursor pages, PATCH semantics); the ingest API records what it accepts (see {@link
+ * #ingest()}); every request is checked against the spec and a violation answers {@code 400
+ * {"error": "Bad Request", "details": "<what was wrong>"}}.
  *
  * <pre>{@code
  * try (OursSandbox sandbox = OursSandbox.start();
@@ -58,22 +58,33 @@ public final class OursSandbox implements AutoCloseable {
     Spec platform = Spec.load("platform", "");
     Spec ingestSpec = Spec.load("ingest", Router.INGEST_PREFIX);
     try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
+      this.server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("sandbox: cannot bind 127.0.0.1:" + config.port, e);
     }
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
     this.store = new Store(itemTypes(platform), ingestBaseUrl());
     Clock clock = Clock.systemUTC();
-    Router router = new Router(platform, ingestSpec, new PlatformApi(platform, store, clock),
-        new IngestApi(ingestSpec, store, ingestLog, clock), faults, config.apiKey);
+    Router router =
+        new Router(
+            platform,
+            ingestSpec,
+            new PlatformApi(platform, store, clock),
+            new IngestApi(ingestSpec, store, ingestLog, clock),
+            faults,
+            config.apiKey);
     server.createContext("/", router);
     AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(config.threads, r -> {
-      Thread t = new Thread(r, "ours-sandbox-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            config.threads,
+            r -> {
+              Thread t = new Thread(r, "ours-sandbox-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.start();
   }
@@ -88,12 +99,17 @@ public final class OursSandbox implements AutoCloseable {
     return new Builder();
   }
 
-  /** The platform API root, e.g. {@code http://127.0.0.1:53187} (paths start with {@code /rest/v1}). */
+  /**
+   * The platform API root, e.g. {@code http://127.0.0.1:53187} (paths start with {@code /rest/v1}).
+   */
   public String baseUrl() {
     return baseUrl;
   }
 
-  /** The ingest API root, e.g. {@code http://127.0.0.1:53187/api/v1}, for {@code OursIngest.Builder.baseUrl}. */
+  /**
+   * The ingest API root, e.g. {@code http://127.0.0.1:53187/api/v1}, for {@code
+   * OursIngest.Builder.baseUrl}.
+   */
   public String ingestBaseUrl() {
     return baseUrl + Router.INGEST_PREFIX;
   }
@@ -114,8 +130,8 @@ public final class OursSandbox implements AutoCloseable {
   }
 
   /**
-   * A builder for a platform client aimed at this sandbox (base URL and API key set); add
-   * retries, timeouts or logging before {@code build()}.
+   * A builder for a platform client aimed at this sandbox (base URL and API key set); add retries,
+   * timeouts or logging before {@code build()}.
    */
   public OursPrivacy.Builder clientBuilder() {
     return OursPrivacy.builder().apiKey(config.apiKey).baseUrl(baseUrl);
@@ -136,13 +152,17 @@ public final class OursSandbox implements AutoCloseable {
     Objects.requireNonNull(sourceId, "sourceId == null");
     Objects.requireNonNull(mode, "mode == null");
     try (OursPrivacy ours = newClient()) {
-      return OursIngest.builder().source(ours, sourceId).mode(mode).baseUrl(ingestBaseUrl()).build();
+      return OursIngest.builder()
+          .source(ours, sourceId)
+          .mode(mode)
+          .baseUrl(ingestBaseUrl())
+          .build();
     }
   }
 
   /**
-   * Creates a {@code WebSource} directly in the store (no HTTP) and returns its id: a quick way
-   * to get a source whose tokens the ingest side accepts.
+   * Creates a {@code WebSource} directly in the store (no HTTP) and returns its id: a quick way to
+   * get a source whose tokens the ingest side accepts.
    */
   public String createSource(String name) {
     Objects.requireNonNull(name, "name == null");
@@ -189,7 +209,8 @@ public final class OursSandbox implements AutoCloseable {
     for (String verb : new String[] {"create", "retrieve", "list"}) {
       for (Operation op : spec.operations()) {
         if (verb.equals(op.verb()) && op.resource() != null) {
-          String t = "list".equals(verb) ? op.ext("x-ours-item-type") : op.ext("x-ours-response-type");
+          String t =
+              "list".equals(verb) ? op.ext("x-ours-item-type") : op.ext("x-ours-response-type");
           if (t != null && spec.schema(t) != null && spec.schema(t).has("properties")) {
             types.put(op.resource(), t);
           }

@@ -8,14 +8,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension behind {@link OursSandboxTest}: resolves parameters of type
- * {@link OursSandbox}, {@link OursPrivacy} and {@link OursIngest}. Within one test method they
- * share one sandbox, started on first use on a free loopback port and closed (with the clients)
- * when the method ends. The {@code OursIngest} is in {@link Mode#TEST} for a source named
- * {@code "sandbox test source"}, so its events land in {@code sandbox.ingest().testEvents()}.
+ * JUnit 5 extension behind {@link OursSandboxTest}: resolves parameters of type {@link
+ * OursSandbox}, {@link OursPrivacy} and {@link OursIngest}. Within one test method they share one
+ * sandbox, started on first use on a free loopback port and closed (with the clients) when the
+ * method ends. The {@code OursIngest} is in {@link Mode#TEST} for a source named {@code "sandbox
+ * test source"}, so its events land in {@code sandbox.ingest().testEvents()}.
  */
 public final class OursSandboxExtension implements ParameterResolver {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(OursSandboxExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(OursSandboxExtension.class);
 
   /** Used by JUnit. */
   public OursSandboxExtension() {}
@@ -32,20 +33,31 @@ public final class OursSandboxExtension implements ParameterResolver {
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
     ExtensionContext.Store store = context.getStore(NS);
-    OursSandbox sandbox = store.getOrComputeIfAbsent("sandbox", k -> new Closing(OursSandbox.start()), Closing.class).sandbox();
+    OursSandbox sandbox =
+        store
+            .getOrComputeIfAbsent("sandbox", k -> new Closing(OursSandbox.start()), Closing.class)
+            .sandbox();
     if (type == OursSandbox.class) {
       return sandbox;
     }
     if (type == OursPrivacy.class) {
-      return store.getOrComputeIfAbsent("ours", k -> new Closing(sandbox.newClient()), Closing.class).value;
+      return store.getOrComputeIfAbsent(
+              "ours", k -> new Closing(sandbox.newClient()), Closing.class)
+          .value;
     }
-    return store.getOrComputeIfAbsent("ingest",
-        k -> new Closing(sandbox.newIngest(sandbox.createSource("sandbox test source"), Mode.TEST)), Closing.class).value;
+    return store.getOrComputeIfAbsent(
+            "ingest",
+            k ->
+                new Closing(
+                    sandbox.newIngest(sandbox.createSource("sandbox test source"), Mode.TEST)),
+            Closing.class)
+        .value;
   }
 
   /** Closes its value when JUnit closes the store (both the old and the 5.13 contract). */
   @SuppressWarnings("deprecation")
-  private static final class Closing implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Closing
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final AutoCloseable value;
     private boolean closed;
 
@@ -64,7 +76,8 @@ public final class OursSandboxExtension implements ParameterResolver {
         try {
           value.close();
         } catch (Exception e) {
-          throw new IllegalStateException("closing " + value.getClass().getSimpleName() + " failed", e);
+          throw new IllegalStateException(
+              "closing " + value.getClass().getSimpleName() + " failed", e);
         }
       }
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a JUnit 5 test class (or method) with {@link OursSandboxExtension}: each test method gets a
- * fresh sandbox, and may declare parameters of type {@link OursSandbox}, {@code OursPrivacy}
- * (aimed at it) and {@code OursIngest} (TEST mode, for a source created for the test).
+ * fresh sandbox, and may declare parameters of type {@link OursSandbox}, {@code OursPrivacy} (aimed
+ * at it) and {@code OursIngest} (TEST mode, for a source created for the test).
  *
  * <pre>{@code
  * @OursSandboxTest

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The platform API's behaviour, by verb: every resource the spec annotates with
- * {@code x-ours-resource} gets a store; list/create/retrieve/update/replace/delete act on it, other
+ * The platform API's behaviour, by verb: every resource the spec annotates with {@code
+ * x-ours-resource} gets a store; list/create/retrieve/update/replace/delete act on it, other
  * operations answer a minimal valid body of their response schema.
  */
 final class PlatformApi {
@@ -34,7 +34,8 @@ final class PlatformApi {
     String resource = op.resource();
     String id = pathParams.get("id");
     String verb = op.verb() == null ? "" : op.verb();
-    JsonObject body = req.json != null && req.json.isJsonObject() ? req.json.getAsJsonObject() : new JsonObject();
+    JsonObject body =
+        req.json != null && req.json.isJsonObject() ? req.json.getAsJsonObject() : new JsonObject();
     JsonObject existing = id == null ? null : store.get(resource, id);
     if (id != null && existing == null && store.isStored(resource)) {
       return Reply.error(404, singular(resource) + " '" + id + "' not found");
@@ -50,9 +51,12 @@ final class PlatformApi {
       case "retrieve":
         return Reply.ok(shapes.render(op.responseSchema(), existing));
       case "update":
-        return Reply.ok(shapes.render(op.responseSchema(), store.put(resource, id, patch(op, existing, body))));
+        return Reply.ok(
+            shapes.render(op.responseSchema(), store.put(resource, id, patch(op, existing, body))));
       case "replace":
-        return Reply.ok(shapes.render(op.responseSchema(), store.put(resource, id, replace(op, existing, body))));
+        return Reply.ok(
+            shapes.render(
+                op.responseSchema(), store.put(resource, id, replace(op, existing, body))));
       case "delete":
         store.remove(resource, id);
         return Reply.ok(deleted(op, existing));
@@ -60,7 +64,8 @@ final class PlatformApi {
         if ("offset".equals(op.pagination())) {
           return offsetPage(op, req);
         }
-        return Reply.ok(shapes.render(op.responseSchema(), existing == null ? new JsonObject() : existing));
+        return Reply.ok(
+            shapes.render(op.responseSchema(), existing == null ? new JsonObject() : existing));
     }
   }
 
@@ -95,7 +100,10 @@ final class PlatformApi {
         continue;
       }
       JsonElement value = f.getValue();
-      if (value.isJsonObject() && freeForm(bodySchema, name) && next.has(name) && next.get(name).isJsonObject()) {
+      if (value.isJsonObject()
+          && freeForm(bodySchema, name)
+          && next.has(name)
+          && next.get(name).isJsonObject()) {
         JsonObject merged = next.getAsJsonObject(name);
         for (Map.Entry<String, JsonElement> k : value.getAsJsonObject().entrySet()) {
           if (k.getValue().isJsonNull()) {
@@ -162,7 +170,8 @@ final class PlatformApi {
       to = Math.min(all.size(), from + limit);
       JsonObject pagination = new JsonObject();
       boolean more = to < all.size();
-      pagination.add("nextCursor", more ? new JsonPrimitive(cursors.encode(to)) : JsonNull.INSTANCE);
+      pagination.add(
+          "nextCursor", more ? new JsonPrimitive(cursors.encode(to)) : JsonNull.INSTANCE);
       pagination.addProperty("hasMore", more);
       response.add("pagination", pagination);
     }
@@ -186,18 +195,22 @@ final class PlatformApi {
   private static int limit(Operation op, Request req) {
     int max = op.pageSize("max", 100);
     String raw = req.query.get("limit");
-    long limit = raw == null ? op.pageSize("default", 25) : new java.math.BigDecimal(raw.trim()).longValue();
+    long limit =
+        raw == null ? op.pageSize("default", 25) : new java.math.BigDecimal(raw.trim()).longValue();
     return (int) Math.max(1, Math.min(max, limit));
   }
 
   /** Query parameters naming a scalar property of the item filter by equality. */
   private static List<JsonObject> filter(List<JsonObject> all, Request req, JsonObject item) {
-    JsonObject props = item.has("properties") ? item.getAsJsonObject("properties") : new JsonObject();
+    JsonObject props =
+        item.has("properties") ? item.getAsJsonObject("properties") : new JsonObject();
     List<JsonObject> out = new ArrayList<>();
     outer:
     for (JsonObject e : all) {
       for (Map.Entry<String, String> q : req.query.entrySet()) {
-        if (props.has(q.getKey()) && e.has(q.getKey()) && e.get(q.getKey()).isJsonPrimitive()
+        if (props.has(q.getKey())
+            && e.has(q.getKey())
+            && e.get(q.getKey()).isJsonPrimitive()
             && !e.get(q.getKey()).getAsString().equals(q.getValue())) {
           continue outer;
         }
@@ -216,7 +229,9 @@ final class PlatformApi {
     if (name.equals("id") || name.equals("createdAt") || name.equals("updatedAt")) {
       return true;
     }
-    if (schema == null || !schema.has("properties") || !schema.getAsJsonObject("properties").has(name)) {
+    if (schema == null
+        || !schema.has("properties")
+        || !schema.getAsJsonObject("properties").has(name)) {
       return false;
     }
     JsonElement raw = schema.getAsJsonObject("properties").get(name);
@@ -224,11 +239,14 @@ final class PlatformApi {
   }
 
   private boolean freeForm(JsonObject schema, String name) {
-    if (schema == null || !schema.has("properties") || !schema.getAsJsonObject("properties").has(name)) {
+    if (schema == null
+        || !schema.has("properties")
+        || !schema.getAsJsonObject("properties").has(name)) {
       return false;
     }
     JsonObject p = spec.resolve(schema.getAsJsonObject("properties").get(name));
-    return "object".equals(p.has("type") ? p.get("type").getAsString() : "") && !p.has("properties");
+    return "object".equals(p.has("type") ? p.get("type").getAsString() : "")
+        && !p.has("properties");
   }
 
   private static String singular(String resource) {

@@ -37,7 +37,9 @@ public final class RecordedEvent {
     return row.get("event").getAsString();
   }
 
-  /** The deduplication key: the one the client sent, or one the sandbox assigned on {@code /track}. */
+  /**
+   * The deduplication key: the one the client sent, or one the sandbox assigned on {@code /track}.
+   */
   public String distinctId() {
     return row.get("distinctId").getAsString();
   }
@@ -57,7 +59,10 @@ public final class RecordedEvent {
     return test;
   }
 
-  /** True when the real API would have forwarded it to destinations (a live token); never for test events. */
+  /**
+   * True when the real API would have forwarded it to destinations (a live token); never for test
+   * events.
+   */
   public boolean dispatched() {
     return !test;
   }
@@ -77,12 +82,16 @@ public final class RecordedEvent {
     return string("email");
   }
 
-  /** {@code eventProperties} as plain Java values (numbers are {@code Double}); empty when absent. */
+  /**
+   * {@code eventProperties} as plain Java values (numbers are {@code Double}); empty when absent.
+   */
   public Map<String, Object> properties() {
     if (!row.has("eventProperties") || !row.get("eventProperties").isJsonObject()) {
       return Collections.emptyMap();
     }
-    Map<String, Object> m = GSON.fromJson(row.get("eventProperties"), new TypeToken<Map<String, Object>>() {}.getType());
+    Map<String, Object> m =
+        GSON.fromJson(
+            row.get("eventProperties"), new TypeToken<Map<String, Object>>() {}.getType());
     return Collections.unmodifiableMap(m);
   }
 
@@ -92,13 +101,18 @@ public final class RecordedEvent {
   }
 
   private Optional<String> string(String name) {
-    return row.has(name) && row.get(name).isJsonPrimitive() ? Optional.of(row.get(name).getAsString()) : Optional.empty();
+    return row.has(name) && row.get(name).isJsonPrimitive()
+        ? Optional.of(row.get(name).getAsString())
+        : Optional.empty();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RecordedEvent && ((RecordedEvent) o).row.equals(row) && ((RecordedEvent) o).test == test
-        && Objects.equals(((RecordedEvent) o).sourceId, sourceId) && ((RecordedEvent) o).endpoint.equals(endpoint);
+    return o instanceof RecordedEvent
+        && ((RecordedEvent) o).row.equals(row)
+        && ((RecordedEvent) o).test == test
+        && Objects.equals(((RecordedEvent) o).sourceId, sourceId)
+        && ((RecordedEvent) o).endpoint.equals(endpoint);
   }
 
   @Override
@@ -108,6 +122,11 @@ public final class RecordedEvent {
 
   @Override
   public String toString() {
-    return "RecordedEvent{" + event() + ", distinctId=" + distinctId() + (test ? ", test" : ", dispatched") + "}";
+    return "RecordedEvent{"
+        + event()
+        + ", distinctId="
+        + distinctId()
+        + (test ? ", test" : ", dispatched")
+        + "}";
   }
 }

@@ -10,10 +10,16 @@ final class Request {
   final Map<String, String> query;
   final Map<String, String> headers;
   final String body;
+
   /** The parsed body once checked; null when there is none. */
   JsonElement json;
 
-  Request(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+  Request(
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
+      String body) {
     this.method = method;
     this.path = path;
     this.query = query;

@@ -15,15 +15,25 @@ final class RequestCheck {
   private RequestCheck() {}
 
   /**
-   * The first violation, or null. On success {@code req.json} holds the parsed body. With
-   * {@code skipBody} the body is parsed but its schema is left to the caller.
+   * The first violation, or null. On success {@code req.json} holds the parsed body. With {@code
+   * skipBody} the body is parsed but its schema is left to the caller.
    */
-  static String check(Operation op, Request req, Map<String, String> pathParams, SchemaValidator v, boolean skipBody) {
+  static String check(
+      Operation op,
+      Request req,
+      Map<String, String> pathParams,
+      SchemaValidator v,
+      boolean skipBody) {
     Set<String> declared = new HashSet<>();
     for (JsonObject p : op.parameters()) {
       String name = p.get("name").getAsString();
       String in = p.get("in").getAsString();
-      String value = "path".equals(in) ? pathParams.get(name) : "query".equals(in) ? req.query.get(name) : req.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      String value =
+          "path".equals(in)
+              ? pathParams.get(name)
+              : "query".equals(in)
+                  ? req.query.get(name)
+                  : req.headers.get(name.toLowerCase(java.util.Locale.ROOT));
       if ("query".equals(in)) {
         declared.add(name);
       }

@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every request's path through the sandbox: faults and latency, then the API by prefix
- * ({@code /rest/v1} platform with its bearer key, {@code /api/v1} ingest), the spec's operation
- * (404 unknown path, 405 unknown method), the spec check (400), and the behaviour.
+ * Every request's path through the sandbox: faults and latency, then the API by prefix ({@code
+ * /rest/v1} platform with its bearer key, {@code /api/v1} ingest), the spec's operation (404
+ * unknown path, 405 unknown method), the spec check (400), and the behaviour.
  */
 final class Router implements HttpHandler {
   static final String INGEST_PREFIX = "/api/v1";
@@ -28,7 +28,13 @@ final class Router implements HttpHandler {
   private final Faults faults;
   private final String apiKey;
 
-  Router(Spec platform, Spec ingest, PlatformApi platformApi, IngestApi ingestApi, Faults faults, String apiKey) {
+  Router(
+      Spec platform,
+      Spec ingest,
+      PlatformApi platformApi,
+      IngestApi ingestApi,
+      Faults faults,
+      String apiKey) {
     this.platform = platform;
     this.ingest = ingest;
     this.platformValidator = new SchemaValidator(platform);
@@ -105,9 +111,12 @@ final class Router implements HttpHandler {
       }
     }
     String what = req.method + " " + req.path;
-    return new Found(null, null, pathKnown
-        ? Reply.error(405, what + ": the spec defines this path, not this method")
-        : Reply.error(404, what + ": no such operation in the spec"));
+    return new Found(
+        null,
+        null,
+        pathKnown
+            ? Reply.error(405, what + ": the spec defines this path, not this method")
+            : Reply.error(404, what + ": no such operation in the spec"));
   }
 
   private static Request read(HttpExchange ex) throws IOException {
@@ -126,7 +135,12 @@ final class Router implements HttpHandler {
       }
     }
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    return new Request(ex.getRequestMethod().toUpperCase(Locale.ROOT), ex.getRequestURI().getRawPath(), query, headers, body);
+    return new Request(
+        ex.getRequestMethod().toUpperCase(Locale.ROOT),
+        ex.getRequestURI().getRawPath(),
+        query,
+        headers,
+        body);
   }
 
   private void write(HttpExchange ex, Reply reply) throws IOException {

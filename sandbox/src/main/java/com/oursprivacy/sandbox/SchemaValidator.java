@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks JSON values against the normalized spec's schemas (the OpenAPI 3.0 subset the specs
- * use: type, nullable, enum, lengths, bounds, required, properties, additionalProperties, items,
- * anyOf/oneOf/allOf). Unknown properties of a schema that lists its properties are violations:
- * they are how a client's typo or a field the API does not know shows up.
+ * Checks JSON values against the normalized spec's schemas (the OpenAPI 3.0 subset the specs use:
+ * type, nullable, enum, lengths, bounds, required, properties, additionalProperties, items,
+ * anyOf/oneOf/allOf). Unknown properties of a schema that lists its properties are violations: they
+ * are how a client's typo or a field the API does not know shows up.
  */
 final class SchemaValidator {
   private final Spec spec;
@@ -71,12 +71,17 @@ final class SchemaValidator {
     if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
       int len = v.getAsString().codePointCount(0, v.getAsString().length());
       if (s.has("minLength") && len < s.get("minLength").getAsInt()) {
-        errors.add(where + ": length " + len + " is below minLength " + s.get("minLength").getAsInt());
+        errors.add(
+            where + ": length " + len + " is below minLength " + s.get("minLength").getAsInt());
       }
       if (s.has("maxLength") && len > s.get("maxLength").getAsInt()) {
-        errors.add(where + ": length " + len + " exceeds maxLength " + s.get("maxLength").getAsInt());
+        errors.add(
+            where + ": length " + len + " exceeds maxLength " + s.get("maxLength").getAsInt());
       }
-      if (s.has("pattern") && !java.util.regex.Pattern.compile(s.get("pattern").getAsString()).matcher(v.getAsString()).find()) {
+      if (s.has("pattern")
+          && !java.util.regex.Pattern.compile(s.get("pattern").getAsString())
+              .matcher(v.getAsString())
+              .find()) {
         errors.add(where + ": does not match pattern " + s.get("pattern").getAsString());
       }
     } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()) {
@@ -96,10 +101,17 @@ final class SchemaValidator {
 
   private void checkArray(JsonArray a, JsonObject s, String where, List<String> errors) {
     if (s.has("minItems") && a.size() < s.get("minItems").getAsInt()) {
-      errors.add(where + ": " + a.size() + " items, at least " + s.get("minItems").getAsInt() + " required");
+      errors.add(
+          where
+              + ": "
+              + a.size()
+              + " items, at least "
+              + s.get("minItems").getAsInt()
+              + " required");
     }
     if (s.has("maxItems") && a.size() > s.get("maxItems").getAsInt()) {
-      errors.add(where + ": " + a.size() + " items, at most " + s.get("maxItems").getAsInt() + " allowed");
+      errors.add(
+          where + ": " + a.size() + " items, at most " + s.get("maxItems").getAsInt() + " allowed");
     }
     if (s.has("items")) {
       JsonObject items = spec.resolve(s.get("items"));
@@ -126,7 +138,11 @@ final class SchemaValidator {
       } else if (additional != null && additional.isJsonObject()) {
         check(e.getValue(), spec.resolve(additional), at, errors);
       } else if (props != null && (additional == null || !additional.getAsBoolean())) {
-        errors.add(at + ": unknown property (the schema defines " + shorten(props.keySet().toString()) + ")");
+        errors.add(
+            at
+                + ": unknown property (the schema defines "
+                + shorten(props.keySet().toString())
+                + ")");
       }
     }
   }

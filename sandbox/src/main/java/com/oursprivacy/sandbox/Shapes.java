@@ -8,7 +8,9 @@ import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.util.Map;
 
-/** Builds response bodies from response schemas: the minimal valid value, overlaid with stored data. */
+/**
+ * Builds response bodies from response schemas: the minimal valid value, overlaid with stored data.
+ */
 final class Shapes {
   private final Spec spec;
 
@@ -17,9 +19,9 @@ final class Shapes {
   }
 
   /**
-   * An object of {@code schema} taking every property it defines from {@code data} (when
-   * present) and a minimal valid value for each required property {@code data} lacks. Properties
-   * of {@code data} that the schema does not define are left out; free-form schemas copy it all.
+   * An object of {@code schema} taking every property it defines from {@code data} (when present)
+   * and a minimal valid value for each required property {@code data} lacks. Properties of {@code
+   * data} that the schema does not define are left out; free-form schemas copy it all.
    */
   JsonElement render(JsonElement schemaRef, JsonObject data) {
     JsonObject s = spec.resolve(schemaRef);
@@ -44,7 +46,9 @@ final class Shapes {
     return out;
   }
 
-  /** The smallest value the schema accepts: enums prefer "Enabled"/"active", strings meet minLength. */
+  /**
+   * The smallest value the schema accepts: enums prefer "Enabled"/"active", strings meet minLength.
+   */
   JsonElement minimal(JsonObject s, int depth) {
     if (depth > 8) {
       return JsonNull.INSTANCE;
@@ -76,7 +80,8 @@ final class Shapes {
         return new JsonPrimitive("x".repeat(min));
       case "integer":
       case "number":
-        return new JsonPrimitive(s.has("minimum") ? s.get("minimum").getAsBigDecimal() : java.math.BigDecimal.ZERO);
+        return new JsonPrimitive(
+            s.has("minimum") ? s.get("minimum").getAsBigDecimal() : java.math.BigDecimal.ZERO);
       case "boolean":
         return new JsonPrimitive(false);
       case "array":

@@ -21,14 +21,21 @@ final class Spec {
   private final List<Operation> operations;
 
   private Spec(JsonObject root, String prefix) {
-    JsonObject components = root.has("components") ? root.getAsJsonObject("components") : new JsonObject();
-    this.schemas = components.has("schemas") ? components.getAsJsonObject("schemas") : new JsonObject();
+    JsonObject components =
+        root.has("components") ? root.getAsJsonObject("components") : new JsonObject();
+    this.schemas =
+        components.has("schemas") ? components.getAsJsonObject("schemas") : new JsonObject();
     List<Operation> ops = new ArrayList<>();
     for (Map.Entry<String, JsonElement> path : root.getAsJsonObject("paths").entrySet()) {
       JsonObject item = path.getValue().getAsJsonObject();
       for (String m : METHODS) {
         if (item.has(m)) {
-          ops.add(new Operation(m.toUpperCase(java.util.Locale.ROOT), prefix + path.getKey(), item.getAsJsonObject(m), this));
+          ops.add(
+              new Operation(
+                  m.toUpperCase(java.util.Locale.ROOT),
+                  prefix + path.getKey(),
+                  item.getAsJsonObject(m),
+                  this));
         }
       }
     }
@@ -42,9 +49,12 @@ final class Spec {
     String res = "openapi/" + name + ".json";
     try (InputStream in = Spec.class.getResourceAsStream(res)) {
       if (in == null) {
-        throw new IllegalStateException("sandbox jar lacks " + res + "; build the spec module first");
+        throw new IllegalStateException(
+            "sandbox jar lacks " + res + "; build the spec module first");
       }
-      JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+      JsonObject root =
+          JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+              .getAsJsonObject();
       return new Spec(root, prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox's state: one insertion-ordered map per resource, plus each source's tokens
- * (kept beside the source, as the real API does: they are not fields of {@code Source}).
- * Thread-safe: every method locks the store.
+ * The sandbox's state: one insertion-ordered map per resource, plus each source's tokens (kept
+ * beside the source, as the real API does: they are not fields of {@code Source}). Thread-safe:
+ * every method locks the store.
  */
 final class Store {
-  private static final java.util.Set<String> PIXEL_TYPES = java.util.Set.of("WebSource", "PixelImage", "SegmentWebPlugin");
+  private static final java.util.Set<String> PIXEL_TYPES =
+      java.util.Set.of("WebSource", "PixelImage", "SegmentWebPlugin");
 
   private final Map<String, String> itemTypes;
   private final Map<String, Map<String, JsonObject>> data = new HashMap<>();
@@ -83,19 +84,34 @@ final class Store {
   synchronized JsonObject tokensOf(JsonObject source) {
     String id = source.get("id").getAsString();
     String[] t = tokens.get(id);
-    String type = source.has("type") && source.get("type").isJsonPrimitive() ? source.get("type").getAsString() : "";
+    String type =
+        source.has("type") && source.get("type").isJsonPrimitive()
+            ? source.get("type").getAsString()
+            : "";
     JsonObject o = new JsonObject();
     o.addProperty("token", t[0]);
     o.addProperty("testToken", t[1]);
     if (PIXEL_TYPES.contains(type)) {
       o.addProperty("sourceType", "pixel");
-      o.addProperty("installScript", "<script src=\"https://cdn.oursprivacy.com/main.js\" data-token=\"" + t[0] + "\"></script>");
-      o.addProperty("testInstallScript", "<script src=\"https://cdn.oursprivacy.com/main.js\" data-token=\"" + t[1] + "\"></script>");
+      o.addProperty(
+          "installScript",
+          "<script src=\"https://cdn.oursprivacy.com/main.js\" data-token=\""
+              + t[0]
+              + "\"></script>");
+      o.addProperty(
+          "testInstallScript",
+          "<script src=\"https://cdn.oursprivacy.com/main.js\" data-token=\""
+              + t[1]
+              + "\"></script>");
     } else {
       o.addProperty("sourceType", "webhook");
       o.addProperty("ingestUrl", ingestBaseUrl + "/track");
       o.addProperty("testIngestUrl", ingestBaseUrl + "/track");
-      o.addProperty("sampleCurl", "curl -X POST " + ingestBaseUrl + "/track -H 'Content-Type: application/json' -d '{\"event\":\"Test\",\"token\":\"…\",\"userId\":\"u1\"}'");
+      o.addProperty(
+          "sampleCurl",
+          "curl -X POST "
+              + ingestBaseUrl
+              + "/track -H 'Content-Type: application/json' -d '{\"event\":\"Test\",\"token\":\"…\",\"userId\":\"u1\"}'");
     }
     return o;
   }

@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 @OursSandboxTest
 class ExtensionTest {
   @Test
-  void injectsOneSandboxAndClientsAimedAtIt(OursSandbox sandbox, OursPrivacy ours, OursIngest ingest) {
+  void injectsOneSandboxAndClientsAimedAtIt(
+      OursSandbox sandbox, OursPrivacy ours, OursIngest ingest) {
     assertThat(sandbox.baseUrl()).startsWith("http://127.0.0.1:");
     assertThat(ingest.mode()).isEqualTo(Mode.TEST);
-    assertThat(ours.sources().list().stream().map(s -> s.getName())).containsExactly("sandbox test source");
+    assertThat(ours.sources().list().stream().map(s -> s.getName()))
+        .containsExactly("sandbox test source");
     ingest.track(Event.named("Injected").userId("u1"));
-    assertThat(sandbox.ingest().testEvents()).extracting(RecordedEvent::event).containsExactly("Injected");
+    assertThat(sandbox.ingest().testEvents())
+        .extracting(RecordedEvent::event)
+        .containsExactly("Injected");
   }
 
   @Test

@@ -7,8 +7,8 @@ import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.InternalServerException;
 import com.oursprivacy.errors.OursTimeoutException;
 import com.oursprivacy.errors.RateLimitException;
-import com.oursprivacy.pagination.Page;
 import com.oursprivacy.models.Destination;
+import com.oursprivacy.pagination.Page;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,8 @@ class FaultsTest {
   void failNextFailsExactlyNRequests() {
     sandbox.faults().failNext(1, 500);
     try (OursPrivacy ours = sandbox.clientBuilder().maxRetries(0).build()) {
-      assertThatThrownBy(() -> ours.destinations().list().firstPage()).isInstanceOf(InternalServerException.class);
+      assertThatThrownBy(() -> ours.destinations().list().firstPage())
+          .isInstanceOf(InternalServerException.class);
       Page<Destination> page = ours.destinations().list().firstPage();
       assertThat(page.items()).isEmpty();
     }
@@ -40,8 +41,16 @@ class FaultsTest {
   @Test
   void sdkRetriesPastInjected503s() {
     sandbox.faults().failNext(2, 503);
-    try (OursPrivacy ours = sandbox.clientBuilder().maxRetries(2).retryPolicy(
-        com.oursprivacy.core.RetryPolicy.builder().initialDelay(Duration.ofMillis(1)).maxDelay(Duration.ofMillis(2)).build()).build()) {
+    try (OursPrivacy ours =
+        sandbox
+            .clientBuilder()
+            .maxRetries(2)
+            .retryPolicy(
+                com.oursprivacy.core.RetryPolicy.builder()
+                    .initialDelay(Duration.ofMillis(1))
+                    .maxDelay(Duration.ofMillis(2))
+                    .build())
+            .build()) {
       assertThat(ours.destinations().list().firstPage().items()).isEmpty();
     }
   }
@@ -53,10 +62,12 @@ class FaultsTest {
       ours.destinations().list().firstPage();
       ours.destinations().list().firstPage();
       assertThatThrownBy(() -> ours.destinations().list().firstPage())
-          .isInstanceOfSatisfying(RateLimitException.class, e -> {
-            assertThat(e.retryAfter()).isPresent();
-            assertThat(e.retryAfter().get()).isGreaterThan(Duration.ofMinutes(4));
-          });
+          .isInstanceOfSatisfying(
+              RateLimitException.class,
+              e -> {
+                assertThat(e.retryAfter()).isPresent();
+                assertThat(e.retryAfter().get()).isGreaterThan(Duration.ofMinutes(4));
+              });
       sandbox.faults().reset();
       assertThat(ours.destinations().list().firstPage().items()).isEmpty();
     }
@@ -65,18 +76,24 @@ class FaultsTest {
   @Test
   void latencyBeyondTheClientTimeoutTimesOut() {
     sandbox.faults().latency(Duration.ofSeconds(2));
-    try (OursPrivacy ours = sandbox.clientBuilder().maxRetries(0).callTimeout(Duration.ofMillis(200)).build()) {
-      assertThatThrownBy(() -> ours.destinations().list().firstPage()).isInstanceOf(OursTimeoutException.class);
+    try (OursPrivacy ours =
+        sandbox.clientBuilder().maxRetries(0).callTimeout(Duration.ofMillis(200)).build()) {
+      assertThatThrownBy(() -> ours.destinations().list().firstPage())
+          .isInstanceOf(OursTimeoutException.class);
     }
   }
 
   @Test
   void faultsReachTheIngestSideInItsShape() throws Exception {
     sandbox.faults().failNext(1, 500);
-    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.ingestBaseUrl() + "/track"))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(sandbox.ingestBaseUrl() + "/track"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(r.body()).contains("\"success\":false");
   }

@@ -25,11 +25,17 @@ class SpecCheckTest {
     sandbox.close();
   }
 
-  private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-        .header("Authorization", "Bearer sk_test_key")
-        .header("Content-Type", "application/json");
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> send(String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+            .header("Authorization", "Bearer sk_test_key")
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -46,23 +52,32 @@ class SpecCheckTest {
         .contains("body.name: expected string, got number");
     assertThat(send("POST", "/rest/v1/destinations", "{\"type\":\"NoSuchType\"}").body())
         .contains("body.type: \\\"NoSuchType\\\" is not one of");
-    assertThat(send("POST", "/rest/v1/destinations", "{\"type\":\"Mixpanel\",\"nmae\":\"typo\"}").body())
+    assertThat(
+            send("POST", "/rest/v1/destinations", "{\"type\":\"Mixpanel\",\"nmae\":\"typo\"}")
+                .body())
         .contains("body.nmae: unknown property");
   }
 
   @Test
   void nullOnANonNullableFieldIs400() throws Exception {
-    String id = com.google.gson.JsonParser.parseString(send("POST", "/rest/v1/sources", "{\"type\":\"WebSource\"}").body())
-        .getAsJsonObject().get("id").getAsString();
+    String id =
+        com.google.gson.JsonParser.parseString(
+                send("POST", "/rest/v1/sources", "{\"type\":\"WebSource\"}").body())
+            .getAsJsonObject()
+            .get("id")
+            .getAsString();
     HttpResponse<String> r = send("PATCH", "/rest/v1/sources/" + id, "{\"type\":null}");
     assertThat(r.statusCode()).isEqualTo(400);
   }
 
   @Test
   void badQueryParametersAre400() throws Exception {
-    assertThat(send("GET", "/rest/v1/destinations?limit=abc", null).body()).contains("query parameter 'limit': expected integer");
-    assertThat(send("GET", "/rest/v1/destinations?status=Paused", null).body()).contains("query parameter 'status'");
-    assertThat(send("GET", "/rest/v1/destinations?colour=red", null).body()).contains("query parameter 'colour': not defined");
+    assertThat(send("GET", "/rest/v1/destinations?limit=abc", null).body())
+        .contains("query parameter 'limit': expected integer");
+    assertThat(send("GET", "/rest/v1/destinations?status=Paused", null).body())
+        .contains("query parameter 'status'");
+    assertThat(send("GET", "/rest/v1/destinations?colour=red", null).body())
+        .contains("query parameter 'colour': not defined");
   }
 
   @Test
@@ -80,8 +95,10 @@ class SpecCheckTest {
 
   @Test
   void missingKeyIs401() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/rest/v1/destinations")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/rest/v1/destinations")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.body()).contains("\"error\":\"Unauthorized\"").doesNotContain("sk_test_key");
   }
@@ -91,10 +108,15 @@ class SpecCheckTest {
     HttpResponse<String> r = send("GET", "/rest/v1/destinations/types", null);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"entities\":[]");
-    assertThat(send("GET", "/rest/v1/videos/analytics?limit=10", null).body()).contains("query parameter 'from': required");
+    assertThat(send("GET", "/rest/v1/videos/analytics?limit=10", null).body())
+        .contains("query parameter 'from': required");
     assertThat(send("GET", "/rest/v1/videos/analytics?from=2026-01-01&to=yesterday", null).body())
         .contains("query parameter 'to': does not match pattern");
-    HttpResponse<String> page = send("GET", "/rest/v1/videos/analytics?from=2026-01-01&to=2026-01-31&limit=10&offset=0", null);
+    HttpResponse<String> page =
+        send(
+            "GET",
+            "/rest/v1/videos/analytics?from=2026-01-01&to=2026-01-31&limit=10&offset=0",
+            null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("\"hasMore\":false");
   }

@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * The process {@link SpoolCrashTest} kills: tracks events with the spool on and prints {@code
- * ACCEPTED id} after each {@code track} returned true, until it is killed; or, with {@code
- * drain}, sends what the spool holds and exits.
+ * ACCEPTED id} after each {@code track} returned true, until it is killed; or, with {@code drain},
+ * sends what the spool holds and exits.
  *
  * <p>Arguments: baseUrl apiKey ingestBaseUrl sourceId spoolDir run (a number, or "drain").
  */
@@ -21,12 +21,19 @@ public final class SpoolCrashChild {
 
   public static void main(String[] a) throws Exception {
     try (OursPrivacy ours = OursPrivacy.builder().apiKey(a[1]).baseUrl(a[0]).build();
-        OursIngest ingest = OursIngest.builder().source(ours, a[3]).mode(Mode.TEST).baseUrl(a[2]).build()) {
-      Tracker tracker = ingest.tracker(TrackerConfig.builder()
-          .spool(Path.of(a[4])).spoolFsync(Duration.ofMillis(10))
-          .batchSize(50).flushInterval(Duration.ofMillis(20)).threads(2)
-          .capacity(100_000).shutdownHook(false)
-          .build());
+        OursIngest ingest =
+            OursIngest.builder().source(ours, a[3]).mode(Mode.TEST).baseUrl(a[2]).build()) {
+      Tracker tracker =
+          ingest.tracker(
+              TrackerConfig.builder()
+                  .spool(Path.of(a[4]))
+                  .spoolFsync(Duration.ofMillis(10))
+                  .batchSize(50)
+                  .flushInterval(Duration.ofMillis(20))
+                  .threads(2)
+                  .capacity(100_000)
+                  .shutdownHook(false)
+                  .build());
       if (a[5].equals("drain")) {
         System.out.println("DRAINED " + tracker.close(Duration.ofSeconds(30)));
         return;
@@ -34,7 +41,8 @@ public final class SpoolCrashChild {
       System.out.println("READY");
       for (int i = 0; i < 1_000_000; i++) {
         String id = "run" + a[5] + "-" + i;
-        if (tracker.track(Event.named("Crash").userId("u" + (i % 50)).distinctId(id).property("i", i))) {
+        if (tracker.track(
+            Event.named("Crash").userId("u" + (i % 50)).distinctId(id).property("i", i))) {
           System.out.println("ACCEPTED " + id);
         }
         if (i % 20 == 0) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The crash-safe spool against {@code kill -9}: a child JVM tracks events with the spool on and is
- * killed at a random moment, five times over one spool directory; a last run drains it. Every
- * event whose {@code track} returned true must then be in the sandbox, once (the sandbox
- * deduplicates by distinctId, as the API does).
+ * killed at a random moment, five times over one spool directory; a last run drains it. Every event
+ * whose {@code track} returned true must then be in the sandbox, once (the sandbox deduplicates by
+ * distinctId, as the API does).
  */
 class SpoolCrashTest {
   @TempDir Path dir;
@@ -41,11 +41,19 @@ class SpoolCrashTest {
         accepted.addAll(runChild(sandbox, source, String.valueOf(run), delay));
       }
       List<String> drained = runChild(sandbox, source, "drain", -1);
-      Set<String> delivered = sandbox.ingest().testEvents().stream().map(RecordedEvent::distinctId)
-          .collect(Collectors.toSet());
-      System.out.printf("spool crash test (seed %d): killed after %s ms; accepted %d, delivered %d, "
-          + "resent duplicates seen by the sandbox %d; drain: %s%n",
-          seed, killedAfter, accepted.size(), delivered.size(), sandbox.ingest().duplicates(), drained);
+      Set<String> delivered =
+          sandbox.ingest().testEvents().stream()
+              .map(RecordedEvent::distinctId)
+              .collect(Collectors.toSet());
+      System.out.printf(
+          "spool crash test (seed %d): killed after %s ms; accepted %d, delivered %d, "
+              + "resent duplicates seen by the sandbox %d; drain: %s%n",
+          seed,
+          killedAfter,
+          accepted.size(),
+          delivered.size(),
+          sandbox.ingest().duplicates(),
+          drained);
 
       assertThat(accepted).hasSizeGreaterThan(100);
       Set<String> missing = new HashSet<>(accepted);
@@ -56,37 +64,56 @@ class SpoolCrashTest {
     }
   }
 
-  /** Runs the child; kills it with SIGKILL {@code killAfterMs} after it is ready (-1: let it end). */
-  private List<String> runChild(OursSandbox sandbox, String source, String run, long killAfterMs) throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  /**
+   * Runs the child; kills it with SIGKILL {@code killAfterMs} after it is ready (-1: let it end).
+   */
+  private List<String> runChild(OursSandbox sandbox, String source, String run, long killAfterMs)
+      throws Exception {
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", cp,
-        SpoolCrashChild.class.getName(), sandbox.baseUrl(), sandbox.apiKey(), sandbox.ingestBaseUrl(),
-        source, dir.toString(), run);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xshare:auto",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            cp,
+            SpoolCrashChild.class.getName(),
+            sandbox.baseUrl(),
+            sandbox.apiKey(),
+            sandbox.ingestBaseUrl(),
+            source,
+            dir.toString(),
+            run);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = pb.start();
     List<String> accepted = new ArrayList<>();
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          if (line.startsWith("ACCEPTED ")) {
-            synchronized (accepted) {
-              accepted.add(line.substring(9));
-            }
-          } else if (line.equals("READY")) {
-            ready.complete(null);
-          } else if (line.startsWith("DRAINED")) {
-            synchronized (accepted) {
-              accepted.add(line);
-            }
-          }
-        }
-      } catch (java.io.IOException ignored) {
-        // the process was killed
-      }
-      ready.complete(null);
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  if (line.startsWith("ACCEPTED ")) {
+                    synchronized (accepted) {
+                      accepted.add(line.substring(9));
+                    }
+                  } else if (line.equals("READY")) {
+                    ready.complete(null);
+                  } else if (line.startsWith("DRAINED")) {
+                    synchronized (accepted) {
+                      accepted.add(line);
+                    }
+                  }
+                }
+              } catch (java.io.IOException ignored) {
+                // the process was killed
+              }
+              ready.complete(null);
+            });
     reader.start();
     if (killAfterMs >= 0) {
       ready.get(60, TimeUnit.SECONDS);

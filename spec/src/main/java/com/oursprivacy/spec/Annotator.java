@@ -19,17 +19,19 @@ import java.util.regex.Pattern;
  *       type for a primitive result ({@code boolean} for deletes);
  *   <li>{@code x-ours-pagination}: {@code cursor} (query {@code cursor}, response {@code
  *       pagination.nextCursor}), {@code offset} (query {@code offset}, response {@code hasMore}),
- *       or {@code none} (an {@code entities} array without paging); absent when the operation
- *       is not a list;
- *   <li>{@code x-ours-items}: the array properties holding the items, and {@code
- *       x-ours-item-type} the component name of the first one;
+ *       or {@code none} (an {@code entities} array without paging); absent when the operation is
+ *       not a list;
+ *   <li>{@code x-ours-items}: the array properties holding the items, and {@code x-ours-item-type}
+ *       the component name of the first one;
  *   <li>{@code x-ours-page-size}: {@code {param, default, max}} read from the {@code limit}
  *       parameter's description ("Defaults to 25 … clamped to 100"), absent when it says none.
  * </ul>
  */
 final class Annotator {
   private static final Pattern DEFAULTS = Pattern.compile("[Dd]efaults? to (\\d+)");
-  private static final Pattern CLAMP = Pattern.compile("(?:above|greater than|more than) (\\d+)[^.;]*?clamped to (\\d+)|[Mm]ax(?:imum)?(?: of| is)? (\\d+)");
+  private static final Pattern CLAMP =
+      Pattern.compile(
+          "(?:above|greater than|more than) (\\d+)[^.;]*?clamped to (\\d+)|[Mm]ax(?:imum)?(?: of| is)? (\\d+)");
 
   private Annotator() {}
 
@@ -77,13 +79,15 @@ final class Annotator {
     JsonObject pagination = resolve(Json.obj(props, "pagination"), schemas);
     List<String> arrays = new ArrayList<>();
     for (Map.Entry<String, JsonElement> p : props.entrySet()) {
-      if (p.getValue().isJsonObject() && "array".equals(Json.str(p.getValue().getAsJsonObject(), "type"))) {
+      if (p.getValue().isJsonObject()
+          && "array".equals(Json.str(p.getValue().getAsJsonObject(), "type"))) {
         arrays.add(p.getKey());
       }
     }
     String style;
     List<String> items;
-    if (params.contains("cursor") && pagination != null
+    if (params.contains("cursor")
+        && pagination != null
         && Json.obj(Json.obj(pagination, "properties"), "nextCursor") != null
         && props.has("entities")) {
       style = "cursor";

@@ -14,17 +14,17 @@ import java.util.Set;
 /**
  * Rewrites {@code anyOf}/{@code oneOf}/{@code allOf} into plain schemas, bottom-up.
  *
- * <p>Why: the Java generator turns inline compositions into {@code …AnyOf} wrapper classes
- * with reflective adapters, which leak generator names into the public API. The spec uses
- * composition only for discriminated objects (source tokens: pixel | webhook), enum unions and
- * "string or uuid"; each has a faithful flat form:
+ * <p>Why: the Java generator turns inline compositions into {@code …AnyOf} wrapper classes with
+ * reflective adapters, which leak generator names into the public API. The spec uses composition
+ * only for discriminated objects (source tokens: pixel | webhook), enum unions and "string or
+ * uuid"; each has a faithful flat form:
  *
  * <ul>
- *   <li>all variants string (enums or not): one string, an enum of the union when every variant
- *       is an enum;
- *   <li>all variants objects: one object with the union of properties, required = the
- *       intersection, a single-valued discriminator widened to the union of its values; the
- *       variants are recorded in {@code x-ours-variants} for the wrapper;
+ *   <li>all variants string (enums or not): one string, an enum of the union when every variant is
+ *       an enum;
+ *   <li>all variants objects: one object with the union of properties, required = the intersection,
+ *       a single-valued discriminator widened to the union of its values; the variants are recorded
+ *       in {@code x-ours-variants} for the wrapper;
  *   <li>{@code allOf}: the merge of its parts, required = the union;
  *   <li>anything else: an untyped schema (any JSON), with the variants' types recorded.
  * </ul>
@@ -167,8 +167,10 @@ final class Compositions {
           if ("boolean".equals(Json.str(prev, "type")) && values.size() >= 2) {
             prev.remove("enum"); // true and false: just a boolean
           }
-        } else if (Json.arr(prev, "enum") != null && Json.arr(schema, "enum") == null
-            && String.valueOf(Json.str(prev, "type")).equals(String.valueOf(Json.str(schema, "type")))) {
+        } else if (Json.arr(prev, "enum") != null
+            && Json.arr(schema, "enum") == null
+            && String.valueOf(Json.str(prev, "type"))
+                .equals(String.valueOf(Json.str(schema, "type")))) {
           prev.remove("enum"); // one variant constrains the field, another does not
         }
       }

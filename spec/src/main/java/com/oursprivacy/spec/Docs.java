@@ -4,8 +4,8 @@ import com.palantir.javapoet.CodeBlock;
 
 /**
  * Javadoc text for the generated facade. Spec prose goes through {@link #prose} so that HTML,
- * comment terminators and tags in it stay text and the output passes doclint; everything else
- * is written here and is already valid Javadoc.
+ * comment terminators and tags in it stay text and the output passes doclint; everything else is
+ * written here and is already valid Javadoc.
  */
 final class Docs {
   private Docs() {}

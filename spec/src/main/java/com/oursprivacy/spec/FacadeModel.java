@@ -5,8 +5,8 @@ import com.palantir.javapoet.TypeName;
 import java.util.List;
 
 /**
- * The resource facade as data: resources, their operations, and each operation's parameters,
- * read from the annotated spec by {@link FacadeModelReader} and turned into Java by {@link
+ * The resource facade as data: resources, their operations, and each operation's parameters, read
+ * from the annotated spec by {@link FacadeModelReader} and turned into Java by {@link
  * ServiceWriter} and {@link ParamsWriter}. Nothing here knows Java syntax; nothing there reads
  * JSON.
  */
@@ -16,7 +16,9 @@ final class FacadeModel {
   static final String PKG = "com.oursprivacy.resources";
   static final String MODELS = "com.oursprivacy.models";
 
-  /** How a list operation pages, from {@code x-ours-pagination}; {@link #NONE} for other operations. */
+  /**
+   * How a list operation pages, from {@code x-ours-pagination}; {@link #NONE} for other operations.
+   */
   enum Paging {
     CURSOR,
     OFFSET,
@@ -51,8 +53,8 @@ final class FacadeModel {
    *
    * @param key {@code destinations.list} (the {@code x-stainless-method})
    * @param javaName the method name ({@code retrieve} becomes {@code get})
-   * @param params the immutable request object, or null when the operation has neither a body
-   *     nor query parameters
+   * @param params the immutable request object, or null when the operation has neither a body nor
+   *     query parameters
    * @param result the response type ({@code Destination}, {@code Boolean} …)
    * @param item for lists, the item type
    * @param itemsProperty for lists, the response property holding the items
@@ -84,8 +86,8 @@ final class FacadeModel {
   }
 
   /**
-   * An immutable request object: the {@code …Params} of an operation (query fields and body
-   * fields) or a nested body object ({@code …Input}).
+   * An immutable request object: the {@code …Params} of an operation (query fields and body fields)
+   * or a nested body object ({@code …Input}).
    *
    * @param operation the operation key, for error messages ({@code destinations.create})
    * @param patchLike PATCH or PUT: fields are tri-state and maps take single keys

@@ -22,9 +22,9 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
- * Reads the {@link FacadeModel} from a normalized, annotated spec: resources and verbs from
- * {@code x-ours-resource}/{@code x-ours-verb} (that is, {@code x-stainless-method}), result and
- * body types from {@code x-ours-response-type}/{@code x-ours-body-type}, paging from {@code
+ * Reads the {@link FacadeModel} from a normalized, annotated spec: resources and verbs from {@code
+ * x-ours-resource}/{@code x-ours-verb} (that is, {@code x-stainless-method}), result and body types
+ * from {@code x-ours-response-type}/{@code x-ours-body-type}, paging from {@code
  * x-ours-pagination}/{@code x-ours-items}, and every Java type from the schema itself ({@code
  * integer} + {@code int64} is a {@code long}, {@code date-time} an {@code Instant}). It needs no
  * generated class, so the golden tests run on spec fragments alone.
@@ -32,9 +32,12 @@ import javax.lang.model.SourceVersion;
 final class FacadeModelReader {
   private static final TypeName MAP_OF_ANY =
       ParameterizedTypeName.get(
-          ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
+          ClassName.get(Map.class),
+          ClassName.get(String.class),
+          WildcardTypeName.subtypeOf(Object.class));
 
   private final JsonObject schemas;
+
   /** Nested body objects by schema name, in discovery order; null while being read (recursion). */
   private final Map<String, Shape> inputs = new LinkedHashMap<>();
 
@@ -55,7 +58,11 @@ final class FacadeModelReader {
     byResource.forEach(
         (name, ops) ->
             resources.add(
-                new Resource(name, camel(name), ClassName.get(FacadeModel.PKG, Names.singularPascal(name) + "Service"), ops)));
+                new Resource(
+                    name,
+                    camel(name),
+                    ClassName.get(FacadeModel.PKG, Names.singularPascal(name) + "Service"),
+                    ops)));
     return new Facade(resources, new ArrayList<>(inputs.values()));
   }
 
@@ -67,10 +74,20 @@ final class FacadeModelReader {
       JsonObject p = e.getAsJsonObject();
       String in = Json.str(p, "in");
       if ("path".equals(in)) {
-        path.add(new Field(Json.str(p, "name"), camel(Json.str(p, "name")), Kind.VALUE, ClassName.get(String.class),
-            null, true, false, paramDoc(p)));
+        path.add(
+            new Field(
+                Json.str(p, "name"),
+                camel(Json.str(p, "name")),
+                Kind.VALUE,
+                ClassName.get(String.class),
+                null,
+                true,
+                false,
+                paramDoc(p)));
       } else if ("query".equals(in)) {
-        query.add(scalar(Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p)));
+        query.add(
+            scalar(
+                Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p)));
       }
     }
     String bodyType = Json.str(n, "x-ours-body-type");
@@ -83,10 +100,26 @@ final class FacadeModelReader {
     if (hasBody || !query.isEmpty()) {
       List<Field> body = bodySchema == null ? List.of() : fields(bodySchema);
       JsonObject response = responseType == null ? null : Json.obj(schemas, responseType);
-      TypeName entity = "patch".equals(o.method) && response != null && Json.obj(response, "properties") != null ? result : null;
-      params = new Shape(ClassName.get(FacadeModel.PKG, o.singular() + Names.pascal(o.verb) + "Params"), o.key(),
-          "The request of {@code " + o.key() + "} (" + o.method.toUpperCase(Locale.ROOT) + " " + o.path + ")",
-          query, body, hasBody, patchLike, entity);
+      TypeName entity =
+          "patch".equals(o.method) && response != null && Json.obj(response, "properties") != null
+              ? result
+              : null;
+      params =
+          new Shape(
+              ClassName.get(FacadeModel.PKG, o.singular() + Names.pascal(o.verb) + "Params"),
+              o.key(),
+              "The request of {@code "
+                  + o.key()
+                  + "} ("
+                  + o.method.toUpperCase(Locale.ROOT)
+                  + " "
+                  + o.path
+                  + ")",
+              query,
+              body,
+              hasBody,
+              patchLike,
+              entity);
     }
     Paging paging = paging(Json.str(n, "x-ours-pagination"));
     List<String> items = Json.strings(Json.arr(n, "x-ours-items"));
@@ -99,9 +132,20 @@ final class FacadeModelReader {
       pagination = ref == null ? null : model(refName(ref));
       total = Json.obj(props, "total") != null;
     }
-    return new Op(o.key(), o.method.toUpperCase(Locale.ROOT), o.path, javaVerb(o.verb), Json.str(n, "description"),
-        path, params, result, paging, itemType == null ? null : model(itemType), items.isEmpty() ? null : items.get(0),
-        pagination, total);
+    return new Op(
+        o.key(),
+        o.method.toUpperCase(Locale.ROOT),
+        o.path,
+        javaVerb(o.verb),
+        Json.str(n, "description"),
+        path,
+        params,
+        result,
+        paging,
+        itemType == null ? null : model(itemType),
+        items.isEmpty() ? null : items.get(0),
+        pagination,
+        total);
   }
 
   private static Paging paging(String style) {
@@ -139,7 +183,9 @@ final class FacadeModelReader {
     }
   }
 
-  /** The writable fields of a body object, in spec order; read-only ones are never worth sending. */
+  /**
+   * The writable fields of a body object, in spec order; read-only ones are never worth sending.
+   */
   private List<Field> fields(JsonObject schema) {
     List<Field> out = new ArrayList<>();
     JsonObject props = Json.obj(schema, "properties");
@@ -164,10 +210,12 @@ final class FacadeModelReader {
     if (ref != null) {
       JsonObject target = Json.obj(schemas, refName(ref));
       if (Json.isStringEnum(target)) {
-        return new Field(name, camel(name), Kind.ENUM, model(refName(ref)), null, required, nullable, doc);
+        return new Field(
+            name, camel(name), Kind.ENUM, model(refName(ref)), null, required, nullable, doc);
       }
       if (target != null && Json.obj(target, "properties") != null) {
-        return new Field(name, camel(name), Kind.INPUT, input(refName(ref)), null, required, nullable, doc);
+        return new Field(
+            name, camel(name), Kind.INPUT, input(refName(ref)), null, required, nullable, doc);
       }
     }
     String type = Json.str(s, "type");
@@ -176,10 +224,18 @@ final class FacadeModelReader {
       String itemRef = items == null ? null : Json.str(items, "$ref");
       if (itemRef != null && Json.obj(Json.obj(schemas, refName(itemRef)), "properties") != null) {
         ClassName element = input(refName(itemRef));
-        return new Field(name, camel(name), Kind.INPUT_LIST, list(element), element, required, nullable, doc);
+        return new Field(
+            name, camel(name), Kind.INPUT_LIST, list(element), element, required, nullable, doc);
       }
-      return new Field(name, camel(name), Kind.VALUE, list(items == null ? ClassName.OBJECT : elementType(items)),
-          null, required, nullable, doc);
+      return new Field(
+          name,
+          camel(name),
+          Kind.VALUE,
+          list(items == null ? ClassName.OBJECT : elementType(items)),
+          null,
+          required,
+          nullable,
+          doc);
     }
     if ("object".equals(type) && Json.obj(s, "properties") == null) {
       return new Field(name, camel(name), Kind.MAP, MAP_OF_ANY, null, required, nullable, doc);
@@ -188,7 +244,10 @@ final class FacadeModelReader {
     return new Field(f.json(), f.java(), f.kind(), f.type(), null, required, nullable, doc);
   }
 
-  /** A query parameter or scalar body field: primitive setters so {@code limit(100)} always compiles. */
+  /**
+   * A query parameter or scalar body field: primitive setters so {@code limit(100)} always
+   * compiles.
+   */
   private static Field scalar(String name, JsonObject s, boolean required, String doc) {
     String type = Json.str(s, "type");
     String format = Json.str(s, "format");
@@ -230,8 +289,17 @@ final class FacadeModelReader {
     if (!inputs.containsKey(schemaName)) {
       inputs.put(schemaName, null);
       JsonObject schema = Json.obj(schemas, schemaName);
-      inputs.put(schemaName, new Shape(name, schemaName, "A {@code " + schemaName + "} object inside a request body",
-          List.of(), fields(schema), true, false, null));
+      inputs.put(
+          schemaName,
+          new Shape(
+              name,
+              schemaName,
+              "A {@code " + schemaName + "} object inside a request body",
+              List.of(),
+              fields(schema),
+              true,
+              false,
+              null));
     }
     return name;
   }
@@ -243,7 +311,8 @@ final class FacadeModelReader {
       d = Json.str(schema, "description");
     }
     List<String> values = Json.strings(Json.arr(schema, "enum"));
-    String oneOf = values.isEmpty() || values.size() > 12 ? "" : " (one of " + String.join(", ", values) + ")";
+    String oneOf =
+        values.isEmpty() || values.size() > 12 ? "" : " (one of " + String.join(", ", values) + ")";
     return d == null ? (oneOf.isEmpty() ? null : oneOf.strip()) : d + oneOf;
   }
 

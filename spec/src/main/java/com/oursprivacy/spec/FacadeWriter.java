@@ -26,13 +26,13 @@ import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the resource facade ({@code ours.destinations().list()} …) from the normalized,
- * annotated platform spec at build time, so a resource or operation added to the spec appears
- * with its params, pager and raw/async forms without a hand edit.
+ * Writes the resource facade ({@code ours.destinations().list()} …) from the normalized, annotated
+ * platform spec at build time, so a resource or operation added to the spec appears with its
+ * params, pager and raw/async forms without a hand edit.
  *
  * <p>Two steps: {@link FacadeModelReader} reads the typed {@link FacadeModel} (resource →
- * operations → parameters) from the spec alone; {@link ServiceWriter} and {@link ParamsWriter}
- * turn it into JavaPoet specs. Output: per resource {@code XService} (with its nested {@code
+ * operations → parameters) from the spec alone; {@link ServiceWriter} and {@link ParamsWriter} turn
+ * it into JavaPoet specs. Output: per resource {@code XService} (with its nested {@code
  * WithRawResponse}); per operation with a body or query an immutable {@code XVerbParams}; per
  * nested body object an {@code …Input}; the package-private accessor base {@code
  * com.oursprivacy.ResourceAccessors} that {@code OursPrivacy} extends; and the package-private
@@ -44,18 +44,24 @@ public final class FacadeWriter {
 
   private FacadeWriter() {}
 
-  /** Build entry point: {@code ours.facade.spec} (normalized platform.json) and {@code ours.facade.out}. */
+  /**
+   * Build entry point: {@code ours.facade.spec} (normalized platform.json) and {@code
+   * ours.facade.out}.
+   */
   public static void main(String[] args) throws IOException {
     Path specFile = Path.of(System.getProperty("ours.facade.spec"));
     Path out = Path.of(System.getProperty("ours.facade.out"));
-    JsonObject spec = JsonParser.parseString(Files.readString(specFile, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject spec =
+        JsonParser.parseString(Files.readString(specFile, StandardCharsets.UTF_8))
+            .getAsJsonObject();
     List<JavaFile> files = files(spec);
     emptyFolder(out);
     for (JavaFile f : files) {
       f.writeTo(out);
     }
     int ops = FacadeModelReader.read(spec).resources().stream().mapToInt(r -> r.ops().size()).sum();
-    System.out.println("[ours-facade] " + ops + " operations, " + files.size() + " files written to " + out);
+    System.out.println(
+        "[ours-facade] " + ops + " operations, " + files.size() + " files written to " + out);
   }
 
   /**
@@ -99,35 +105,59 @@ public final class FacadeWriter {
     return JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("  ").build();
   }
 
-  /** The accessor methods {@code OursPrivacy} inherits; package-private, so not public API itself. */
+  /**
+   * The accessor methods {@code OursPrivacy} inherits; package-private, so not public API itself.
+   */
   private static TypeSpec accessors(Facade facade) {
-    TypeSpec.Builder t = TypeSpec.classBuilder(ACCESSORS).addModifiers(Modifier.ABSTRACT)
-        .addJavadoc(Docs.of("The platform API's resources, one accessor each ({@code ours.destinations()}), generated",
-            "from the spec. Package-private: its public methods are reached through {@link OursPrivacy}."))
-        .addMethod(MethodSpec.constructorBuilder().build())
-        .addMethod(MethodSpec.methodBuilder("core").addModifiers(Modifier.ABSTRACT).returns(ServiceWriter.CORE)
-            .addJavadoc(Docs.of("The HTTP stack every service call goes through.", "", "@return the client's core"))
-            .build());
+    TypeSpec.Builder t =
+        TypeSpec.classBuilder(ACCESSORS)
+            .addModifiers(Modifier.ABSTRACT)
+            .addJavadoc(
+                Docs.of(
+                    "The platform API's resources, one accessor each ({@code ours.destinations()}), generated",
+                    "from the spec. Package-private: its public methods are reached through {@link OursPrivacy}."))
+            .addMethod(MethodSpec.constructorBuilder().build())
+            .addMethod(
+                MethodSpec.methodBuilder("core")
+                    .addModifiers(Modifier.ABSTRACT)
+                    .returns(ServiceWriter.CORE)
+                    .addJavadoc(
+                        Docs.of(
+                            "The HTTP stack every service call goes through.",
+                            "",
+                            "@return the client's core"))
+                    .build());
     for (Resource r : facade.resources()) {
-      t.addField(FieldSpec.builder(r.service(), r.accessor(), Modifier.PRIVATE, Modifier.VOLATILE).build());
+      t.addField(
+          FieldSpec.builder(r.service(), r.accessor(), Modifier.PRIVATE, Modifier.VOLATILE)
+              .build());
       TreeSet<String> verbs = new TreeSet<>();
       r.ops().forEach(o -> verbs.add(o.javaName()));
-      t.addMethod(MethodSpec.methodBuilder(r.accessor()).addModifiers(Modifier.PUBLIC)
-          .returns(r.service())
-          .addJavadoc(Docs.of("Operations on " + r.name().replace('_', ' ') + ": " + String.join(", ", verbs) + ".", "",
-              "@return the " + r.name() + " service, created on first use"))
-          .addStatement("$T s = $N", r.service(), r.accessor())
-          .beginControlFlow("if (s == null)")
-          .beginControlFlow("synchronized (this)")
-          .addStatement("s = $N", r.accessor())
-          .beginControlFlow("if (s == null)")
-          .addStatement("s = new $T(core())", r.service())
-          .addStatement("$N = s", r.accessor())
-          .endControlFlow()
-          .endControlFlow()
-          .endControlFlow()
-          .addStatement("return s")
-          .build());
+      t.addMethod(
+          MethodSpec.methodBuilder(r.accessor())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(r.service())
+              .addJavadoc(
+                  Docs.of(
+                      "Operations on "
+                          + r.name().replace('_', ' ')
+                          + ": "
+                          + String.join(", ", verbs)
+                          + ".",
+                      "",
+                      "@return the " + r.name() + " service, created on first use"))
+              .addStatement("$T s = $N", r.service(), r.accessor())
+              .beginControlFlow("if (s == null)")
+              .beginControlFlow("synchronized (this)")
+              .addStatement("s = $N", r.accessor())
+              .beginControlFlow("if (s == null)")
+              .addStatement("s = new $T(core())", r.service())
+              .addStatement("$N = s", r.accessor())
+              .endControlFlow()
+              .endControlFlow()
+              .endControlFlow()
+              .addStatement("return s")
+              .build());
     }
     return t.build();
   }
@@ -138,20 +168,33 @@ public final class FacadeWriter {
     List<CodeBlock> each = new ArrayList<>();
     for (Resource r : facade.resources()) {
       for (Op op : r.ops()) {
-        each.add(CodeBlock.of("$T.of($S, $S, $S, $S, $S)", List.class, op.key(), op.httpMethod(), op.path(), r.accessor(),
-            op.javaName()));
+        each.add(
+            CodeBlock.of(
+                "$T.of($S, $S, $S, $S, $S)",
+                List.class,
+                op.key(),
+                op.httpMethod(),
+                op.path(),
+                r.accessor(),
+                op.javaName()));
       }
     }
     rows.add(CodeBlock.join(each, ",\n")).unindent().add(")");
-    TypeName rowsType = ParameterizedTypeName.get(ClassName.get(List.class),
-        ParameterizedTypeName.get(List.class, String.class));
-    return TypeSpec.classBuilder(INDEX).addModifiers(Modifier.FINAL)
-        .addJavadoc(Docs.of("Every platform operation and the facade method that reaches it. Package-private: for the",
-            "SDK's own coverage tests, not API. Each entry: x-stainless-method, HTTP method, path, accessor on",
-            "{@code OursPrivacy}, service method (also {@code …Async}, and both on {@code withRawResponse()})."))
+    TypeName rowsType =
+        ParameterizedTypeName.get(
+            ClassName.get(List.class), ParameterizedTypeName.get(List.class, String.class));
+    return TypeSpec.classBuilder(INDEX)
+        .addModifiers(Modifier.FINAL)
+        .addJavadoc(
+            Docs.of(
+                "Every platform operation and the facade method that reaches it. Package-private: for the",
+                "SDK's own coverage tests, not API. Each entry: x-stainless-method, HTTP method, path, accessor on",
+                "{@code OursPrivacy}, service method (also {@code …Async}, and both on {@code withRawResponse()})."))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addField(FieldSpec.builder(rowsType, "OPERATIONS", Modifier.STATIC, Modifier.FINAL).initializer(rows.build())
-            .build())
+        .addField(
+            FieldSpec.builder(rowsType, "OPERATIONS", Modifier.STATIC, Modifier.FINAL)
+                .initializer(rows.build())
+                .build())
         .build();
   }
 }

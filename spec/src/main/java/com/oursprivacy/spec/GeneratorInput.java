@@ -11,14 +11,15 @@ import java.util.Set;
  * The spec as openapi-generator receives it: the normalized spec with its prose ({@code
  * description}, {@code summary}) made safe for Javadoc.
  *
- * <p>The generator's Java templates paste spec prose into Javadoc as it is, so a description
- * such as {@code UNHEALTHY (<50%)} becomes malformed HTML and the javadoc jar fails under
- * doclint. Escaping belongs here, in the generator's input, rather than in the generated code
- * (never edited) or in {@code platform.json} (read by the facade writer, which escapes on its
- * own through {@link JavaOut#escape}, and by the sandbox, which wants the spec's own text).
+ * <p>The generator's Java templates paste spec prose into Javadoc as it is, so a description such
+ * as {@code UNHEALTHY (<50%)} becomes malformed HTML and the javadoc jar fails under doclint.
+ * Escaping belongs here, in the generator's input, rather than in the generated code (never edited)
+ * or in {@code platform.json} (read by the facade writer, which escapes on its own through {@link
+ * JavaOut#escape}, and by the sandbox, which wants the spec's own text).
  */
 final class GeneratorInput {
   private static final Set<String> PROSE = Set.of("description", "summary");
+
   /** Values, not prose: kept byte for byte. */
   private static final Set<String> DATA = Set.of("example", "examples", "default", "enum", "const");
 
@@ -36,7 +37,11 @@ final class GeneratorInput {
    * block tag. The generator itself already neutralizes comment terminators and backslashes.
    */
   static String escape(String prose) {
-    return prose.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;");
+    return prose
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("@", "&#64;");
   }
 
   private static void walk(JsonElement e) {
@@ -47,7 +52,9 @@ final class GeneratorInput {
     } else if (e.isJsonObject()) {
       for (Map.Entry<String, JsonElement> en : e.getAsJsonObject().entrySet()) {
         JsonElement v = en.getValue();
-        if (PROSE.contains(en.getKey()) && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()) {
+        if (PROSE.contains(en.getKey())
+            && v.isJsonPrimitive()
+            && v.getAsJsonPrimitive().isString()) {
           en.setValue(new JsonPrimitive(escape(v.getAsString())));
         } else if (!DATA.contains(en.getKey())) {
           walk(v);

@@ -8,15 +8,14 @@ import com.google.gson.JsonPrimitive;
 /**
  * Gives every {@code integer} schema without a {@code format} the format {@code int64}.
  *
- * <p>Why: OpenAPI's {@code integer} has no size, and the API uses it for counters that grow
- * without bound (dispatches, views, clicks, attribution counts). Unformatted, the generator maps
- * it to {@code Integer} and one value above 2<sup>31</sup>−1 makes the whole response fail to
- * parse. Why here and not as a generator {@code typeMapping}: the normalized spec is what every
- * consumer reads (the generator, the facade writer, the sandbox, the request validator of the
- * integration tests), so fixing it once here keeps them all agreeing on {@code Long}; a type
- * mapping would change the generated models only and leave the facade's parameter types and
- * every other reader on 32 bits. Explicit formats ({@code int32}) are left alone: there the
- * spec says what it means.
+ * <p>Why: OpenAPI's {@code integer} has no size, and the API uses it for counters that grow without
+ * bound (dispatches, views, clicks, attribution counts). Unformatted, the generator maps it to
+ * {@code Integer} and one value above 2<sup>31</sup>−1 makes the whole response fail to parse. Why
+ * here and not as a generator {@code typeMapping}: the normalized spec is what every consumer reads
+ * (the generator, the facade writer, the sandbox, the request validator of the integration tests),
+ * so fixing it once here keeps them all agreeing on {@code Long}; a type mapping would change the
+ * generated models only and leave the facade's parameter types and every other reader on 32 bits.
+ * Explicit formats ({@code int32}) are left alone: there the spec says what it means.
  */
 final class IntegerFormats {
   private IntegerFormats() {}

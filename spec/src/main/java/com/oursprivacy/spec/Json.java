@@ -31,7 +31,10 @@ final class Json {
 
   static boolean bool(JsonObject o, String key) {
     JsonElement e = o == null ? null : o.get(key);
-    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() && e.getAsBoolean();
+    return e != null
+        && e.isJsonPrimitive()
+        && e.getAsJsonPrimitive().isBoolean()
+        && e.getAsBoolean();
   }
 
   static List<String> strings(JsonArray a) {
@@ -60,8 +63,8 @@ final class Json {
   }
 
   /**
-   * A canonical text of a schema's structure: keys sorted, prose (description, example, title)
-   * and vendor extensions left out. Two schemas with the same text generate the same class.
+   * A canonical text of a schema's structure: keys sorted, prose (description, example, title) and
+   * vendor extensions left out. Two schemas with the same text generate the same class.
    */
   static String shape(JsonElement e) {
     StringBuilder sb = new StringBuilder();
@@ -85,7 +88,9 @@ final class Json {
       Map<String, JsonElement> sorted = new TreeMap<>();
       for (Map.Entry<String, JsonElement> en : e.getAsJsonObject().entrySet()) {
         String k = en.getKey();
-        if (k.equals("description") || k.equals("example") || k.equals("title")
+        if (k.equals("description")
+            || k.equals("example")
+            || k.equals("title")
             || k.startsWith("x-")) {
           continue;
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The naming rules. They are a compatibility contract: the names they produce become public
- * model types, so changing a rule renames public classes.
+ * The naming rules. They are a compatibility contract: the names they produce become public model
+ * types, so changing a rule renames public classes.
  */
 final class Names {
   private Names() {}
@@ -16,9 +16,32 @@ final class Names {
   /** Words whose plural and singular are the same, or that merely end in "s". */
   private static final Set<String> INVARIANT =
       Set.of(
-          "data", "metadata", "analytics", "series", "species", "news", "status", "alias",
-          "canvas", "bias", "atlas", "statistics", "physics", "address", "process", "access",
-          "success", "progress", "has", "gas", "yes", "was", "this", "bus", "plus", "minus");
+          "data",
+          "metadata",
+          "analytics",
+          "series",
+          "species",
+          "news",
+          "status",
+          "alias",
+          "canvas",
+          "bias",
+          "atlas",
+          "statistics",
+          "physics",
+          "address",
+          "process",
+          "access",
+          "success",
+          "progress",
+          "has",
+          "gas",
+          "yes",
+          "was",
+          "this",
+          "bus",
+          "plus",
+          "minus");
 
   private static final Map<String, String> IRREGULAR =
       Map.of(
@@ -35,13 +58,61 @@ final class Names {
    */
   static final Set<String> RESERVED =
       Set.of(
-          "Object", "String", "Error", "Class", "Exception", "Integer", "Long", "Boolean",
-          "Number", "Void", "Override", "Deprecated", "System", "Thread", "Runtime", "Process",
-          "Module", "Record", "Enum", "Iterable", "Character", "Byte", "Short", "Float",
-          "Double", "Math", "Package", "Runnable", "Comparable", "Type", "List", "Map", "Set",
-          "Date", "Collection", "Optional", "UUID", "File", "Objects", "Arrays", "BigDecimal",
-          "OffsetDateTime", "LocalDate", "URI", "Call", "Response", "Value", "Item", "Entity",
-          "Result", "Results", "Data", "Status", "Name", "Id");
+          "Object",
+          "String",
+          "Error",
+          "Class",
+          "Exception",
+          "Integer",
+          "Long",
+          "Boolean",
+          "Number",
+          "Void",
+          "Override",
+          "Deprecated",
+          "System",
+          "Thread",
+          "Runtime",
+          "Process",
+          "Module",
+          "Record",
+          "Enum",
+          "Iterable",
+          "Character",
+          "Byte",
+          "Short",
+          "Float",
+          "Double",
+          "Math",
+          "Package",
+          "Runnable",
+          "Comparable",
+          "Type",
+          "List",
+          "Map",
+          "Set",
+          "Date",
+          "Collection",
+          "Optional",
+          "UUID",
+          "File",
+          "Objects",
+          "Arrays",
+          "BigDecimal",
+          "OffsetDateTime",
+          "LocalDate",
+          "URI",
+          "Call",
+          "Response",
+          "Value",
+          "Item",
+          "Entity",
+          "Result",
+          "Results",
+          "Data",
+          "Status",
+          "Name",
+          "Id");
 
   /** Splits an identifier such as {@code limitedToSourceIds}, {@code tag_managers}, {@code AND}. */
   static List<String> words(String raw) {
@@ -78,7 +149,9 @@ final class Names {
     }
   }
 
-  /** {@code limitedToSourceIds} becomes {@code LimitedToSourceIds}; {@code AND} becomes {@code And}. */
+  /**
+   * {@code limitedToSourceIds} becomes {@code LimitedToSourceIds}; {@code AND} becomes {@code And}.
+   */
   static String pascal(String raw) {
     StringBuilder sb = new StringBuilder();
     for (String w : words(raw)) {
@@ -111,8 +184,12 @@ final class Names {
     if (w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }
-    if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")
-        || w.endsWith("zes") || w.endsWith("uses")) {
+    if (w.endsWith("sses")
+        || w.endsWith("xes")
+        || w.endsWith("ches")
+        || w.endsWith("shes")
+        || w.endsWith("zes")
+        || w.endsWith("uses")) {
       return w.substring(0, w.length() - 2);
     }
     if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is") || w.endsWith("ics")) {

@@ -14,34 +14,33 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Gives every inline object and string-enum schema a deterministic, readable name and moves it
- * to {@code components.schemas}, so the generator never invents a name.
+ * Gives every inline object and string-enum schema a deterministic, readable name and moves it to
+ * {@code components.schemas}, so the generator never invents a name.
  *
  * <p>The rules, applied per operation ({@code resource.verb} from {@code x-stainless-method}):
  *
  * <ul>
  *   <li>request body of {@code create}/{@code update}/{@code replace}: {@code
- *       DestinationCreateBody}/{@code …UpdateBody}/{@code …ReplaceBody}; of any other verb:
- *       {@code SourceTokensBody}. {@code …Params} belongs to the SDK's immutable request objects
- *       ({@code DestinationCreateParams.builder()}), so the mutable wire models never share a name
- *       with them; shapes nested in a body drop the {@code Body} ({@code DestinationCreateType},
- *       not {@code DestinationCreateBodyType});
- *   <li>the result of {@code retrieve}/{@code create}/{@code update}/{@code replace} and the
- *       items of {@code list}'s {@code entities}: the resource's singular, {@code Destination};
- *       the {@code list} envelope: {@code DestinationListResponse}; any other verb's result:
- *       {@code SourceTokensResponse};
+ *       DestinationCreateBody}/{@code …UpdateBody}/{@code …ReplaceBody}; of any other verb: {@code
+ *       SourceTokensBody}. {@code …Params} belongs to the SDK's immutable request objects ({@code
+ *       DestinationCreateParams.builder()}), so the mutable wire models never share a name with
+ *       them; shapes nested in a body drop the {@code Body} ({@code DestinationCreateType}, not
+ *       {@code DestinationCreateBodyType});
+ *   <li>the result of {@code retrieve}/{@code create}/{@code update}/{@code replace} and the items
+ *       of {@code list}'s {@code entities}: the resource's singular, {@code Destination}; the
+ *       {@code list} envelope: {@code DestinationListResponse}; any other verb's result: {@code
+ *       SourceTokensResponse};
  *   <li>error bodies: {@code ErrorBody};
  *   <li>nested objects and enums: parent name + singular property name ({@code
  *       ConsentSettingCategory}); map values add {@code Value}, arrays of arrays {@code Item}.
  * </ul>
  *
- * <p>Identical shapes (ignoring prose) share one class within a scope (the operation's tag: one
- * per resource in the platform spec), and API-wide for the
- * two shapes every resource uses: {@code ErrorBody} and the cursor {@code Pagination}. Sharing
- * stops at the resource on purpose: names are public API, and a class shared across resources
- * would be renamed whenever a resource sharing its shape is added to or removed from the spec.
- * A nested shape that several resources of one scope reach under the same property takes that
- * property's name alone (ingest's {@code UserProperty}).
+ * <p>Identical shapes (ignoring prose) share one class within a scope (the operation's tag: one per
+ * resource in the platform spec), and API-wide for the two shapes every resource uses: {@code
+ * ErrorBody} and the cursor {@code Pagination}. Sharing stops at the resource on purpose: names are
+ * public API, and a class shared across resources would be renamed whenever a resource sharing its
+ * shape is added to or removed from the spec. A nested shape that several resources of one scope
+ * reach under the same property takes that property's name alone (ingest's {@code UserProperty}).
  * When a shape is reached under several names, rule names beat derived ones, the most frequent
  * wins, then the shortest, then the alphabetically first. A name already taken by another shape
  * falls back to the operation-qualified form ({@code ConsentSettingRetrieveResponse}).
@@ -59,10 +58,13 @@ final class Normalizer {
     String altName;
     String tail;
     String fixedName;
+
     /** Rule names such as {@code Destination} belong to one resource; {@code ErrorBody} to none. */
     boolean resourceScoped = true;
+
     /** The root of a request body ({@code DestinationCreateBody}). */
     boolean bodyRoot;
+
     boolean isEnum;
     String resource;
     String scope;
@@ -76,6 +78,7 @@ final class Normalizer {
     final List<Occurrence> occurrences = new ArrayList<>();
     String name;
     int size;
+
     /** Whether a request body's root is in the group: nested names then drop {@code Body}. */
     boolean body;
 
@@ -170,20 +173,34 @@ final class Normalizer {
   /** {@code 413} becomes {@code PayloadTooLarge}: error classes named for people, not numbers. */
   static String statusWord(String status) {
     switch (status) {
-      case "400": return "BadRequest";
-      case "401": return "Unauthorized";
-      case "403": return "Forbidden";
-      case "404": return "NotFound";
-      case "405": return "MethodNotAllowed";
-      case "409": return "Conflict";
-      case "413": return "PayloadTooLarge";
-      case "415": return "UnsupportedMediaType";
-      case "422": return "Unprocessable";
-      case "429": return "RateLimited";
-      case "500": return "Server";
-      case "502": return "BadGateway";
-      case "503": return "Unavailable";
-      default: return status.startsWith("4") ? "ClientError" : "Failure";
+      case "400":
+        return "BadRequest";
+      case "401":
+        return "Unauthorized";
+      case "403":
+        return "Forbidden";
+      case "404":
+        return "NotFound";
+      case "405":
+        return "MethodNotAllowed";
+      case "409":
+        return "Conflict";
+      case "413":
+        return "PayloadTooLarge";
+      case "415":
+        return "UnsupportedMediaType";
+      case "422":
+        return "Unprocessable";
+      case "429":
+        return "RateLimited";
+      case "500":
+        return "Server";
+      case "502":
+        return "BadGateway";
+      case "503":
+        return "Unavailable";
+      default:
+        return status.startsWith("4") ? "ClientError" : "Failure";
     }
   }
 
@@ -298,9 +315,10 @@ final class Normalizer {
   private void group() {
     for (Occurrence o : occurrences) {
       String scope = o.resourceScoped ? o.scope : "*";
-      String key = o.fixedName != null
-          ? "fixed:" + o.fixedName
-          : (o.isEnum ? "enum:" : "obj:") + scope + ":" + shapeOf(o);
+      String key =
+          o.fixedName != null
+              ? "fixed:" + o.fixedName
+              : (o.isEnum ? "enum:" : "obj:") + scope + ":" + shapeOf(o);
       assign(o, key);
       if (o.bodyRoot) {
         o.group.body = true;
@@ -335,15 +353,17 @@ final class Normalizer {
   }
 
   /**
-   * A rule name such as {@code ConsentSetting} may be wanted by several shapes (the list item
-   * and the retrieved entity differ for a few resources). It goes to the shape that most
-   * operations return under it; the others fall back to their qualified names.
+   * A rule name such as {@code ConsentSetting} may be wanted by several shapes (the list item and
+   * the retrieved entity differ for a few resources). It goes to the shape that most operations
+   * return under it; the others fall back to their qualified names.
    */
   private void claimRuleNames() {
     Map<String, Map<Group, Integer>> votes = new LinkedHashMap<>();
     for (Occurrence o : occurrences) {
       if (o.ruleName != null) {
-        votes.computeIfAbsent(o.ruleName, k -> new LinkedHashMap<>()).merge(o.group, 1, Integer::sum);
+        votes
+            .computeIfAbsent(o.ruleName, k -> new LinkedHashMap<>())
+            .merge(o.group, 1, Integer::sum);
       }
     }
     votes.forEach(
@@ -456,7 +476,8 @@ final class Normalizer {
       }
       JsonObject ref = new JsonObject();
       ref.addProperty("$ref", REF_PREFIX + g.name);
-      for (String k : new String[] {"description", "nullable", "readOnly", "writeOnly", "default"}) {
+      for (String k :
+          new String[] {"description", "nullable", "readOnly", "writeOnly", "default"}) {
         if (o.schema.has(k)) {
           ref.add(k, o.schema.get(k));
         }

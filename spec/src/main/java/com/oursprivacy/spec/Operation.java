@@ -16,8 +16,10 @@ final class Operation {
   final String path;
   final String method;
   final JsonObject node;
+
   /** snake_case resource, e.g. {@code tag_manager_tags}. */
   final String resource;
+
   /** camelCase verb, e.g. {@code list}, {@code analyticsByRegion}. */
   final String verb;
 

@@ -19,14 +19,15 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes one immutable request object: an operation's {@code …Params} (query parameters as typed
  * fields, body fields as the JSON the builder recorded) or a nested body object's {@code …Input}.
- * Body fields are tri-state through {@code PatchBuilder}: a setter sends the value, {@code clearX()}
- * (only where the spec says nullable) sends JSON {@code null}, an untouched field is omitted.
- * Fields the spec requires are checked in {@code build()}, before anything is sent.
+ * Body fields are tri-state through {@code PatchBuilder}: a setter sends the value, {@code
+ * clearX()} (only where the spec says nullable) sends JSON {@code null}, an untouched field is
+ * omitted. Fields the spec requires are checked in {@code build()}, before anything is sent.
  */
 final class ParamsWriter {
   static final ClassName JSON_OBJECT = ClassName.get("com.google.gson", "JsonObject");
   static final ClassName PATCH_BUILDER = ClassName.get("com.oursprivacy.patch", "PatchBuilder");
-  static final ClassName VALIDATION = ClassName.get("com.oursprivacy.errors", "OursValidationException");
+  static final ClassName VALIDATION =
+      ClassName.get("com.oursprivacy.errors", "OursValidationException");
   static final ClassName SUPPORT = ClassName.get(FacadeModel.PKG, "FacadeSupport");
 
   private final Shape shape;
@@ -44,25 +45,33 @@ final class ParamsWriter {
   private TypeSpec type() {
     ClassName self = shape.name();
     TypeSpec.Builder t = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-    t.addJavadoc(Docs.of(shape.summary() + ".",
-        "",
-        "<p>Immutable and thread-safe: build one with {@link #builder()}"
-            + (shape.patchLike() && shape.entity() != null ? " or {@link #from}" : "")
-            + ", derive a changed copy with {@link #toBuilder()}."
-            + (shape.hasBody()
-                ? " Body fields have three states: set (the value is sent), cleared (JSON {@code null} is"
-                    + " sent; only for fields the API marks nullable) and untouched (omitted"
-                    + (shape.patchLike() ? ", so the server keeps its value)." : ").")
-                : "")));
+    t.addJavadoc(
+        Docs.of(
+            shape.summary() + ".",
+            "",
+            "<p>Immutable and thread-safe: build one with {@link #builder()}"
+                + (shape.patchLike() && shape.entity() != null ? " or {@link #from}" : "")
+                + ", derive a changed copy with {@link #toBuilder()}."
+                + (shape.hasBody()
+                    ? " Body fields have three states: set (the value is sent), cleared (JSON {@code null} is"
+                        + " sent; only for fields the API marks nullable) and untouched (omitted"
+                        + (shape.patchLike() ? ", so the server keeps its value)." : ").")
+                    : "")));
     if (shape.hasBody()) {
-      t.addField(FieldSpec.builder(setOfString(), "FIELDS", Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($L)", Set.class, quoted(shape.body(), false)).build());
-      t.addField(FieldSpec.builder(setOfString(), "NULLABLE", Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($L)", Set.class, quoted(shape.body(), true)).build());
+      t.addField(
+          FieldSpec.builder(setOfString(), "FIELDS", Modifier.STATIC, Modifier.FINAL)
+              .initializer("$T.of($L)", Set.class, quoted(shape.body(), false))
+              .build());
+      t.addField(
+          FieldSpec.builder(setOfString(), "NULLABLE", Modifier.STATIC, Modifier.FINAL)
+              .initializer("$T.of($L)", Set.class, quoted(shape.body(), true))
+              .build());
     }
     if (!shape.anyRequired()) {
-      t.addField(FieldSpec.builder(self, "NONE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("builder().build()").build());
+      t.addField(
+          FieldSpec.builder(self, "NONE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("builder().build()")
+              .build());
     }
     if (shape.hasBody()) {
       t.addField(JSON_OBJECT, "body", Modifier.PRIVATE, Modifier.FINAL);
@@ -70,7 +79,8 @@ final class ParamsWriter {
     for (Field q : shape.query()) {
       t.addField(q.type().box(), q.java(), Modifier.PRIVATE, Modifier.FINAL);
     }
-    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+    MethodSpec.Builder ctor =
+        MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
     if (shape.hasBody()) {
       ctor.addStatement("this.body = b.toJson()");
     }
@@ -79,26 +89,53 @@ final class ParamsWriter {
     }
     t.addMethod(ctor.build());
     if (!shape.anyRequired()) {
-      t.addMethod(MethodSpec.methodBuilder("none").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-          .addJavadoc(Docs.of("Nothing set: the server's defaults" + (shape.hasBody() ? " and an empty body." : "."),
-              "", "@return the empty request"))
-          .addStatement("return NONE").build());
+      t.addMethod(
+          MethodSpec.methodBuilder("none")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(self)
+              .addJavadoc(
+                  Docs.of(
+                      "Nothing set: the server's defaults"
+                          + (shape.hasBody() ? " and an empty body." : "."),
+                      "",
+                      "@return the empty request"))
+              .addStatement("return NONE")
+              .build());
     }
-    t.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
-        .addJavadoc(Docs.of("A builder with nothing set.", "", "@return a new builder"))
-        .addStatement("return new Builder()").build());
+    t.addMethod(
+        MethodSpec.methodBuilder("builder")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addJavadoc(Docs.of("A builder with nothing set.", "", "@return a new builder"))
+            .addStatement("return new Builder()")
+            .build());
     if (shape.patchLike() && shape.entity() != null) {
-      t.addMethod(MethodSpec.methodBuilder("from").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
-          .addParameter(shape.entity(), "current")
-          .addJavadoc(Docs.of("Starts an update of {@code current} (typically just retrieved): only fields then set to",
-              "a value different from {@code current}'s, or cleared, are sent.", "",
-              "@param current the entity as retrieved", "@return a builder based on it"))
-          .addStatement("$T.requireNonNull(current, $S)", Objects.class, "current == null")
-          .addStatement("return new Builder().withBase($T.toJsonObject(current))", SUPPORT).build());
+      t.addMethod(
+          MethodSpec.methodBuilder("from")
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .returns(builder)
+              .addParameter(shape.entity(), "current")
+              .addJavadoc(
+                  Docs.of(
+                      "Starts an update of {@code current} (typically just retrieved): only fields then set to",
+                      "a value different from {@code current}'s, or cleared, are sent.",
+                      "",
+                      "@param current the entity as retrieved",
+                      "@return a builder based on it"))
+              .addStatement("$T.requireNonNull(current, $S)", Objects.class, "current == null")
+              .addStatement("return new Builder().withBase($T.toJsonObject(current))", SUPPORT)
+              .build());
     }
-    MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC).returns(builder)
-        .addJavadoc(Docs.of("A builder holding these values, to derive a changed copy.", "", "@return a new builder"))
-        .addStatement("Builder b = new Builder()");
+    MethodSpec.Builder toBuilder =
+        MethodSpec.methodBuilder("toBuilder")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder)
+            .addJavadoc(
+                Docs.of(
+                    "A builder holding these values, to derive a changed copy.",
+                    "",
+                    "@return a new builder"))
+            .addStatement("Builder b = new Builder()");
     if (shape.hasBody()) {
       toBuilder.addStatement("b.withBody(body)");
     }
@@ -107,16 +144,31 @@ final class ParamsWriter {
     }
     t.addMethod(toBuilder.addStatement("return b").build());
     for (Field q : shape.query()) {
-      t.addMethod(MethodSpec.methodBuilder(q.java()).addModifiers(Modifier.PUBLIC).returns(q.type().box())
-          .addJavadoc(Docs.of("Query parameter {@code " + q.json() + "}" + describe(q) + ".", "",
-              "@return the value, or null when not set"))
-          .addStatement("return $N", q.java()).build());
+      t.addMethod(
+          MethodSpec.methodBuilder(q.java())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(q.type().box())
+              .addJavadoc(
+                  Docs.of(
+                      "Query parameter {@code " + q.json() + "}" + describe(q) + ".",
+                      "",
+                      "@return the value, or null when not set"))
+              .addStatement("return $N", q.java())
+              .build());
     }
     if (shape.hasBody()) {
-      t.addMethod(MethodSpec.methodBuilder("toJson").addModifiers(Modifier.PUBLIC).returns(JSON_OBJECT)
-          .addJavadoc(Docs.of("The JSON body this request sends: set fields with their values, cleared fields as",
-              "{@code null}, untouched fields absent.", "", "@return a copy of the body"))
-          .addStatement("return body.deepCopy()").build());
+      t.addMethod(
+          MethodSpec.methodBuilder("toJson")
+              .addModifiers(Modifier.PUBLIC)
+              .returns(JSON_OBJECT)
+              .addJavadoc(
+                  Docs.of(
+                      "The JSON body this request sends: set fields with their values, cleared fields as",
+                      "{@code null}, untouched fields absent.",
+                      "",
+                      "@return a copy of the body"))
+              .addStatement("return body.deepCopy()")
+              .build());
     }
     t.addMethod(equalsMethod());
     t.addMethod(hashCodeMethod());
@@ -132,20 +184,36 @@ final class ParamsWriter {
       cmp.add("true");
     }
     for (int i = 0; i < members.size(); i++) {
-      cmp.add(i == 0 ? "$T.equals($N, that.$N)" : "\n    && $T.equals($N, that.$N)", Objects.class, members.get(i), members.get(i));
+      cmp.add(
+          i == 0 ? "$T.equals($N, that.$N)" : "\n    && $T.equals($N, that.$N)",
+          Objects.class,
+          members.get(i),
+          members.get(i));
     }
-    return MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.BOOLEAN).addParameter(Object.class, "o")
-        .beginControlFlow("if (this == o)").addStatement("return true").endControlFlow()
-        .beginControlFlow("if (!(o instanceof $T))", shape.name()).addStatement("return false").endControlFlow()
+    return MethodSpec.methodBuilder("equals")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.BOOLEAN)
+        .addParameter(Object.class, "o")
+        .beginControlFlow("if (this == o)")
+        .addStatement("return true")
+        .endControlFlow()
+        .beginControlFlow("if (!(o instanceof $T))", shape.name())
+        .addStatement("return false")
+        .endControlFlow()
         .addStatement("$T that = ($T) o", shape.name(), shape.name())
-        .addStatement(cmp.build()).build();
+        .addStatement(cmp.build())
+        .build();
   }
 
   private MethodSpec hashCodeMethod() {
-    return MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    return MethodSpec.methodBuilder("hashCode")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.INT)
-        .addStatement("return $T.hash($L)", Objects.class,
+        .addStatement(
+            "return $T.hash($L)",
+            Objects.class,
             CodeBlock.join(members().stream().map(m -> CodeBlock.of("$N", m)).toList(), ", "))
         .build();
   }
@@ -171,16 +239,25 @@ final class ParamsWriter {
       s.add(" + $S + body.keySet()", sep + "body=");
     }
     s.add(" + $S", "}");
-    return MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addJavadoc(Docs.of("Query values and the names of the body fields set or cleared, never body values.",
-            "", "@return a description of this request"))
-        .addStatement(s.build()).build();
+        .addJavadoc(
+            Docs.of(
+                "Query values and the names of the body fields set or cleared, never body values.",
+                "",
+                "@return a description of this request"))
+        .addStatement(s.build())
+        .build();
   }
 
   private TypeSpec builderType() {
-    TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(Docs.of("Builds {@link " + shape.name().simpleName() + "}. Not thread-safe."));
+    TypeSpec.Builder b =
+        TypeSpec.classBuilder(builder)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                Docs.of("Builds {@link " + shape.name().simpleName() + "}. Not thread-safe."));
     if (shape.hasBody()) {
       b.superclass(ParameterizedTypeName.get(PATCH_BUILDER, builder));
     }
@@ -193,13 +270,28 @@ final class ParamsWriter {
     }
     b.addMethod(ctor.build());
     if (shape.hasBody()) {
-      b.addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
-          .returns(builder).addStatement("return this").build());
-      b.addMethod(MethodSpec.methodBuilder("withBody").addModifiers(Modifier.PRIVATE).returns(builder)
-          .addParameter(JSON_OBJECT, "body").addStatement("return restore(body)").build());
+      b.addMethod(
+          MethodSpec.methodBuilder("self")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PROTECTED)
+              .returns(builder)
+              .addStatement("return this")
+              .build());
+      b.addMethod(
+          MethodSpec.methodBuilder("withBody")
+              .addModifiers(Modifier.PRIVATE)
+              .returns(builder)
+              .addParameter(JSON_OBJECT, "body")
+              .addStatement("return restore(body)")
+              .build());
       if (shape.patchLike() && shape.entity() != null) {
-        b.addMethod(MethodSpec.methodBuilder("withBase").addModifiers(Modifier.PRIVATE).returns(builder)
-            .addParameter(JSON_OBJECT, "current").addStatement("return base(current)").build());
+        b.addMethod(
+            MethodSpec.methodBuilder("withBase")
+                .addModifiers(Modifier.PRIVATE)
+                .returns(builder)
+                .addParameter(JSON_OBJECT, "current")
+                .addStatement("return base(current)")
+                .build());
       }
     }
     for (Field q : shape.query()) {
@@ -213,25 +305,49 @@ final class ParamsWriter {
   }
 
   private MethodSpec querySetter(Field q) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(q.java()).addModifiers(Modifier.PUBLIC).returns(builder)
-        .addParameter(q.type(), q.java());
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(q.java())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder)
+            .addParameter(q.type(), q.java());
     boolean primitive = q.type().isPrimitive();
-    m.addJavadoc(Docs.of("Sets query parameter {@code " + q.json() + "}" + describe(q)
-            + (primitive ? "." : "; null unsets it."), "",
-        "@param " + q.java() + " the value" + (primitive ? "" : ", or null"), "@return this builder"));
+    m.addJavadoc(
+        Docs.of(
+            "Sets query parameter {@code "
+                + q.json()
+                + "}"
+                + describe(q)
+                + (primitive ? "." : "; null unsets it."),
+            "",
+            "@param " + q.java() + " the value" + (primitive ? "" : ", or null"),
+            "@return this builder"));
     return m.addStatement("this.$N = $N", q.java(), q.java()).addStatement("return this").build();
   }
 
   private void bodySetters(TypeSpec.Builder b, Field f) {
     String doc = f.description() == null ? null : Docs.prose(f.description());
     String name = f.java();
-    MethodSpec.Builder set = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
-        .addParameter(f.type(), name)
-        .addJavadoc(Docs.of("Sets {@code " + f.json() + "}" + (f.required() ? " (required)." : "."),
-            doc == null ? null : "", doc == null ? null : "<p>" + doc, "",
-            "@param " + name + " the value" + (f.type().isPrimitive() ? "" : " (not null" + (f.nullable()
-                ? "; {@code clear" + upper(name) + "()} sends null)" : ")")),
-            "@return this builder"));
+    MethodSpec.Builder set =
+        MethodSpec.methodBuilder(name)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(builder)
+            .addParameter(f.type(), name)
+            .addJavadoc(
+                Docs.of(
+                    "Sets {@code " + f.json() + "}" + (f.required() ? " (required)." : "."),
+                    doc == null ? null : "",
+                    doc == null ? null : "<p>" + doc,
+                    "",
+                    "@param "
+                        + name
+                        + " the value"
+                        + (f.type().isPrimitive()
+                            ? ""
+                            : " (not null"
+                                + (f.nullable()
+                                    ? "; {@code clear" + upper(name) + "()} sends null)"
+                                    : ")")),
+                    "@return this builder"));
     switch (f.kind()) {
       case INSTANT:
         set.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name + " == null")
@@ -242,37 +358,80 @@ final class ParamsWriter {
             .addStatement("return set($S, $N.toJson())", f.json(), name);
         break;
       case INPUT_LIST:
-        set.addStatement("return set($S, $T.toJsonArray($N, $T::toJson))", f.json(), SUPPORT, name, f.element());
+        set.addStatement(
+            "return set($S, $T.toJsonArray($N, $T::toJson))", f.json(), SUPPORT, name, f.element());
         break;
       default:
         set.addStatement("return set($S, $N)", f.json(), name);
     }
     b.addMethod(set.build());
     if (f.kind() == Kind.ENUM) {
-      b.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(String.class, name)
-          .addJavadoc(Docs.of("Sets {@code " + f.json() + "} to a raw value, for values this SDK version does not know yet.",
-              "", "@param " + name + " the raw value (not null)", "@return this builder"))
-          .addStatement("return set($S, $N)", f.json(), name).build());
+      b.addMethod(
+          MethodSpec.methodBuilder(name)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(builder)
+              .addParameter(String.class, name)
+              .addJavadoc(
+                  Docs.of(
+                      "Sets {@code "
+                          + f.json()
+                          + "} to a raw value, for values this SDK version does not know yet.",
+                      "",
+                      "@param " + name + " the raw value (not null)",
+                      "@return this builder"))
+              .addStatement("return set($S, $N)", f.json(), name)
+              .build());
     }
     if (f.kind() == Kind.MAP && shape.patchLike()) {
       String single = upper(FacadeModelReader.camel(Names.singularPascal(f.json())));
-      b.addMethod(MethodSpec.methodBuilder("put" + single).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(String.class, "key").addParameter(Object.class, "value")
-          .addJavadoc(Docs.of("Sets one key of {@code " + f.json() + "}; the keys you do not name keep their values.", "",
-              "@param key the key", "@param value its new value (not null; {@code clear" + single + "(key)} sends null)",
-              "@return this builder"))
-          .addStatement("return putEntry($S, key, value)", f.json()).build());
-      b.addMethod(MethodSpec.methodBuilder("clear" + single).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(String.class, "key")
-          .addJavadoc(Docs.of("Clears one key of {@code " + f.json() + "} (sends {@code \"key\": null}); other keys keep",
-              "their values.", "", "@param key the key to clear", "@return this builder"))
-          .addStatement("return clearEntry($S, key)", f.json()).build());
+      b.addMethod(
+          MethodSpec.methodBuilder("put" + single)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(builder)
+              .addParameter(String.class, "key")
+              .addParameter(Object.class, "value")
+              .addJavadoc(
+                  Docs.of(
+                      "Sets one key of {@code "
+                          + f.json()
+                          + "}; the keys you do not name keep their values.",
+                      "",
+                      "@param key the key",
+                      "@param value its new value (not null; {@code clear"
+                          + single
+                          + "(key)} sends null)",
+                      "@return this builder"))
+              .addStatement("return putEntry($S, key, value)", f.json())
+              .build());
+      b.addMethod(
+          MethodSpec.methodBuilder("clear" + single)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(builder)
+              .addParameter(String.class, "key")
+              .addJavadoc(
+                  Docs.of(
+                      "Clears one key of {@code "
+                          + f.json()
+                          + "} (sends {@code \"key\": null}); other keys keep",
+                      "their values.",
+                      "",
+                      "@param key the key to clear",
+                      "@return this builder"))
+              .addStatement("return clearEntry($S, key)", f.json())
+              .build());
     }
     if (f.nullable()) {
-      b.addMethod(MethodSpec.methodBuilder("clear" + upper(name)).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addJavadoc(Docs.of("Clears {@code " + f.json() + "}: sends JSON {@code null}.", "", "@return this builder"))
-          .addStatement("return clear($S)", f.json()).build());
+      b.addMethod(
+          MethodSpec.methodBuilder("clear" + upper(name))
+              .addModifiers(Modifier.PUBLIC)
+              .returns(builder)
+              .addJavadoc(
+                  Docs.of(
+                      "Clears {@code " + f.json() + "}: sends JSON {@code null}.",
+                      "",
+                      "@return this builder"))
+              .addStatement("return clear($S)", f.json())
+              .build());
     }
   }
 
@@ -280,16 +439,27 @@ final class ParamsWriter {
     List<String> required = new ArrayList<>();
     shape.query().stream().filter(Field::required).forEach(q -> required.add(q.json()));
     shape.body().stream().filter(Field::required).forEach(f -> required.add(f.json()));
-    MethodSpec.Builder m = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(shape.name())
-        .addJavadoc(Docs.of("The immutable request.", "",
-            "@return the request",
-            required.isEmpty() ? null
-                : "@throws com.oursprivacy.errors.OursValidationException when a field the API requires ("
-                    + String.join(", ", required) + ") is not set, before anything is sent"));
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder("build")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(shape.name())
+            .addJavadoc(
+                Docs.of(
+                    "The immutable request.",
+                    "",
+                    "@return the request",
+                    required.isEmpty()
+                        ? null
+                        : "@throws com.oursprivacy.errors.OursValidationException when a field the API requires ("
+                            + String.join(", ", required)
+                            + ") is not set, before anything is sent"));
     for (Field q : shape.query()) {
       if (q.required()) {
         m.beginControlFlow("if ($N == null)", q.java())
-            .addStatement("throw new $T($S, $S)", VALIDATION, shape.operation() + "." + q.json(),
+            .addStatement(
+                "throw new $T($S, $S)",
+                VALIDATION,
+                shape.operation() + "." + q.json(),
                 "is required by the API; set it with " + q.java() + "(…)")
             .endControlFlow();
       }
@@ -298,7 +468,12 @@ final class ParamsWriter {
       m.addStatement("$T json = toJson()", JSON_OBJECT);
       for (Field f : shape.body()) {
         if (f.required()) {
-          m.addStatement("$T.requireBodyField(json, $S, $S, $S)", SUPPORT, shape.operation(), f.json(), f.java());
+          m.addStatement(
+              "$T.requireBodyField(json, $S, $S, $S)",
+              SUPPORT,
+              shape.operation(),
+              f.json(),
+              f.java());
         }
       }
     }

@@ -48,33 +48,67 @@ final class ServiceWriter {
   }
 
   private TypeSpec type() {
-    TypeSpec.Builder t = TypeSpec.classBuilder(resource.service()).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc(Docs.of("The {@code " + resource.name() + ".*} operations, reached with {@code ours."
-                + resource.accessor() + "()}. Thread-safe.", "",
-            "<p>Each operation has a blocking form, an {@code …Async} form returning a {@link "
-                + "java.util.concurrent.CompletableFuture} (lists: an {@code AsyncPager}), and the same two on",
-            "{@link #withRawResponse()} with the status, headers, request id and rate limit. Every failure is an",
-            "{@link com.oursprivacy.errors.OursException}: an {@link com.oursprivacy.errors.OursValidationException}",
-            "before anything is sent when an argument is invalid, an {@link com.oursprivacy.errors.OursApiException}",
-            "subtype for an error status; async forms complete exceptionally with the same exceptions."))
-        .addField(rawClass, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(CORE, "core")
-            .addJavadoc(Docs.of("Internal: {@link com.oursprivacy.OursPrivacy} creates the services; application code",
-                "calls {@code ours." + resource.accessor() + "()}.", "", "@param core the client's HTTP stack"))
-            .addStatement("this.withRawResponse = new WithRawResponse($T.requireNonNull(core, $S))", Objects.class,
-                "core == null")
-            .build())
-        .addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(rawClass)
-            .addJavadoc(Docs.of("The same operations, returning the {@link RawResponse} (status, headers, request id,",
-                "rate limit) with the value; lists return their first page.", "",
-                "@return the raw-response view of this service"))
-            .addStatement("return withRawResponse").build());
-    TypeSpec.Builder raw = TypeSpec.classBuilder(rawClass).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(Docs.of("{@code " + resource.service().simpleName() + "} with every result wrapped in a {@link RawResponse}.",
-            "Thread-safe."))
-        .addField(CORE, "core", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(CORE, "core")
-            .addStatement("this.core = core").build());
+    TypeSpec.Builder t =
+        TypeSpec.classBuilder(resource.service())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(
+                Docs.of(
+                    "The {@code "
+                        + resource.name()
+                        + ".*} operations, reached with {@code ours."
+                        + resource.accessor()
+                        + "()}. Thread-safe.",
+                    "",
+                    "<p>Each operation has a blocking form, an {@code …Async} form returning a {@link "
+                        + "java.util.concurrent.CompletableFuture} (lists: an {@code AsyncPager}), and the same two on",
+                    "{@link #withRawResponse()} with the status, headers, request id and rate limit. Every failure is an",
+                    "{@link com.oursprivacy.errors.OursException}: an {@link com.oursprivacy.errors.OursValidationException}",
+                    "before anything is sent when an argument is invalid, an {@link com.oursprivacy.errors.OursApiException}",
+                    "subtype for an error status; async forms complete exceptionally with the same exceptions."))
+            .addField(rawClass, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(CORE, "core")
+                    .addJavadoc(
+                        Docs.of(
+                            "Internal: {@link com.oursprivacy.OursPrivacy} creates the services; application code",
+                            "calls {@code ours." + resource.accessor() + "()}.",
+                            "",
+                            "@param core the client's HTTP stack"))
+                    .addStatement(
+                        "this.withRawResponse = new WithRawResponse($T.requireNonNull(core, $S))",
+                        Objects.class,
+                        "core == null")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("withRawResponse")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(rawClass)
+                    .addJavadoc(
+                        Docs.of(
+                            "The same operations, returning the {@link RawResponse} (status, headers, request id,",
+                            "rate limit) with the value; lists return their first page.",
+                            "",
+                            "@return the raw-response view of this service"))
+                    .addStatement("return withRawResponse")
+                    .build());
+    TypeSpec.Builder raw =
+        TypeSpec.classBuilder(rawClass)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc(
+                Docs.of(
+                    "{@code "
+                        + resource.service().simpleName()
+                        + "} with every result wrapped in a {@link RawResponse}.",
+                    "Thread-safe."))
+            .addField(CORE, "core", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PRIVATE)
+                    .addParameter(CORE, "core")
+                    .addStatement("this.core = core")
+                    .build());
     for (Op op : resource.ops()) {
       new OpWriter(op).write(t, raw);
     }
@@ -120,12 +154,16 @@ final class ServiceWriter {
       return ParameterizedTypeName.get(FUTURE, syncType().box());
     }
 
-    /** The value a raw response carries: the result, a list's items, or a paged list's first page. */
+    /**
+     * The value a raw response carries: the result, a list's items, or a paged list's first page.
+     */
     TypeName rawValue() {
       if (op.paged()) {
         return ParameterizedTypeName.get(PAGE, op.item());
       }
-      return op.paging() == Paging.UNPAGED ? ParameterizedTypeName.get(LIST, op.item()) : op.result();
+      return op.paging() == Paging.UNPAGED
+          ? ParameterizedTypeName.get(LIST, op.item())
+          : op.result();
     }
 
     TypeName rawType() {
@@ -163,14 +201,18 @@ final class ServiceWriter {
       List<MethodSpec> out = new ArrayList<>();
       List<CodeBlock> all = names(args);
       all.add(CodeBlock.of("$T.none()", OPTIONS));
-      out.add(method(name, returns, args, false, async)
-          .addStatement("return $N($L)", name, CodeBlock.join(all, ", ")).build());
+      out.add(
+          method(name, returns, args, false, async)
+              .addStatement("return $N($L)", name, CodeBlock.join(all, ", "))
+              .build());
       if (op.params() != null && !op.params().anyRequired()) {
         List<CodeBlock> shortForm = names(pathArgs);
         shortForm.add(CodeBlock.of("$T.none()", op.params().name()));
         shortForm.add(CodeBlock.of("$T.none()", OPTIONS));
-        out.add(method(name, returns, pathArgs, false, async)
-            .addStatement("return $N($L)", name, CodeBlock.join(shortForm, ", ")).build());
+        out.add(
+            method(name, returns, pathArgs, false, async)
+                .addStatement("return $N($L)", name, CodeBlock.join(shortForm, ", "))
+                .build());
       }
       return out;
     }
@@ -187,20 +229,32 @@ final class ServiceWriter {
       return method(name, returns, all, true, name.endsWith("Async")).addCode(body);
     }
 
-    MethodSpec.Builder method(String name, TypeName returns, List<ParameterSpec> params, boolean options, boolean async) {
-      MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
-          .addParameters(params);
+    MethodSpec.Builder method(
+        String name, TypeName returns, List<ParameterSpec> params, boolean options, boolean async) {
+      MethodSpec.Builder b =
+          MethodSpec.methodBuilder(name)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(returns)
+              .addParameters(params);
       List<String> doc = new ArrayList<>();
       doc.add(Docs.sentence(op.description(), "Operation {@code " + op.key() + "}."));
       doc.add("");
-      doc.add("<p>{@code " + op.httpMethod() + " " + op.path() + "} ({@code " + op.key() + "})."
-          + (async ? " Never blocks: the future completes on an HTTP thread." : "")
-          + (op.paged() ? " Lazy: no request is sent until the first page is asked for." : "")
-          + (!options ? " Uses {@link RequestOptions#none()}." : ""));
+      doc.add(
+          "<p>{@code "
+              + op.httpMethod()
+              + " "
+              + op.path()
+              + "} ({@code "
+              + op.key()
+              + "})."
+              + (async ? " Never blocks: the future completes on an HTTP thread." : "")
+              + (op.paged() ? " Lazy: no request is sent until the first page is asked for." : "")
+              + (!options ? " Uses {@link RequestOptions#none()}." : ""));
       doc.add("");
       for (ParameterSpec p : params) {
         if (p.name().equals("params")) {
-          doc.add("@param params the request (see {@link " + op.params().name().simpleName() + "})");
+          doc.add(
+              "@param params the request (see {@link " + op.params().name().simpleName() + "})");
         } else if (p.name().equals("options")) {
           doc.add("@param options per-request timeout, retries, headers and query parameters");
         } else {
@@ -225,9 +279,12 @@ final class ServiceWriter {
 
     private String returnsDoc(TypeName returns, boolean async) {
       String what;
-      if (returns.toString().startsWith(RAW.canonicalName()) || returns.toString().contains("RawResponse")) {
-        what = op.paged() ? "the first page (from the params' cursor or offset) with the response's status and headers"
-            : "the result with the response's status and headers";
+      if (returns.toString().startsWith(RAW.canonicalName())
+          || returns.toString().contains("RawResponse")) {
+        what =
+            op.paged()
+                ? "the first page (from the params' cursor or offset) with the response's status and headers"
+                : "the result with the response's status and headers";
       } else if (op.paged()) {
         what = async ? "a lazy asynchronous pager over every item" : "a lazy pager over every item";
       } else if (op.paging() == Paging.UNPAGED) {
@@ -245,7 +302,8 @@ final class ServiceWriter {
       if (op.params() != null) {
         c.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params == null");
       }
-      return c.addStatement("$T.requireNonNull(options, $S)", Objects.class, "options == null").build();
+      return c.addStatement("$T.requireNonNull(options, $S)", Objects.class, "options == null")
+          .build();
     }
 
     /** The arguments of the full form: path parameters, params, options. */
@@ -260,14 +318,22 @@ final class ServiceWriter {
       String m = op.javaName();
       if (op.paging() == Paging.CURSOR) {
         c.add(guards());
-        c.addStatement("return $T.ofCursor(cursor -> withRawResponse.$NPage($L, cursor == null ? params.cursor() : cursor, options).value())",
-            AUTO_PAGER, m, pathAndParams());
+        c.addStatement(
+            "return $T.ofCursor(cursor -> withRawResponse.$NPage($L, cursor == null ? params.cursor() : cursor, options).value())",
+            AUTO_PAGER,
+            m,
+            pathAndParams());
       } else if (op.paging() == Paging.OFFSET) {
         c.add(guards());
-        c.addStatement("return $T.ofOffset(offset -> withRawResponse.$NPage($L, offset, options).value(), $T.firstOffset(params.offset()))",
-            AUTO_PAGER, m, pathAndParams(), SUPPORT);
+        c.addStatement(
+            "return $T.ofOffset(offset -> withRawResponse.$NPage($L, offset, options).value(), $T.firstOffset(params.offset()))",
+            AUTO_PAGER,
+            m,
+            pathAndParams(),
+            SUPPORT);
       } else if (op.deletesWithBoolean()) {
-        c.addStatement("return $T.bool(withRawResponse.$N($L).value(), $S)", SUPPORT, m, argList(), op.key());
+        c.addStatement(
+            "return $T.bool(withRawResponse.$N($L).value(), $S)", SUPPORT, m, argList(), op.key());
       } else {
         c.addStatement("return withRawResponse.$N($L).value()", m, argList());
       }
@@ -279,14 +345,26 @@ final class ServiceWriter {
       String m = op.javaName();
       if (op.paging() == Paging.CURSOR) {
         c.add(guards());
-        c.addStatement("return $T.ofCursor(cursor -> withRawResponse.$NPageAsync($L, cursor == null ? params.cursor() : cursor, options)"
-            + ".thenApply($T::value))", ASYNC_PAGER, m, pathAndParams(), RAW);
+        c.addStatement(
+            "return $T.ofCursor(cursor -> withRawResponse.$NPageAsync($L, cursor == null ? params.cursor() : cursor, options)"
+                + ".thenApply($T::value))",
+            ASYNC_PAGER,
+            m,
+            pathAndParams(),
+            RAW);
       } else if (op.paging() == Paging.OFFSET) {
         c.add(guards());
-        c.addStatement("return $T.ofOffset(offset -> withRawResponse.$NPageAsync($L, offset, options).thenApply($T::value), "
-            + "$T.firstOffset(params.offset()))", ASYNC_PAGER, m, pathAndParams(), RAW, SUPPORT);
+        c.addStatement(
+            "return $T.ofOffset(offset -> withRawResponse.$NPageAsync($L, offset, options).thenApply($T::value), "
+                + "$T.firstOffset(params.offset()))",
+            ASYNC_PAGER,
+            m,
+            pathAndParams(),
+            RAW,
+            SUPPORT);
       } else {
-        c.addStatement("return withRawResponse.$NAsync($L).thenApply($T::value)", m, argList(), RAW);
+        c.addStatement(
+            "return withRawResponse.$NAsync($L).thenApply($T::value)", m, argList(), RAW);
       }
       return c.build();
     }
@@ -302,30 +380,48 @@ final class ServiceWriter {
       CodeBlock.Builder c = CodeBlock.builder();
       String m = op.javaName();
       if (op.paging() == Paging.CURSOR) {
-        c.add(guards()).addStatement("return $NPage$L($L, params.cursor(), options)", m, async ? "Async" : "", pathAndParams());
+        c.add(guards())
+            .addStatement(
+                "return $NPage$L($L, params.cursor(), options)",
+                m,
+                async ? "Async" : "",
+                pathAndParams());
         return c.build();
       }
       if (op.paging() == Paging.OFFSET) {
-        c.add(guards()).addStatement("return $NPage$L($L, $T.firstOffset(params.offset()), options)", m, async ? "Async" : "",
-            pathAndParams(), SUPPORT);
+        c.add(guards())
+            .addStatement(
+                "return $NPage$L($L, $T.firstOffset(params.offset()), options)",
+                m,
+                async ? "Async" : "",
+                pathAndParams(),
+                SUPPORT);
         return c.build();
       }
       c.add(guards());
       CodeBlock call = call(async, null, null);
       if (op.paging() == Paging.UNPAGED) {
-        c.addStatement("return $L$L", call, async
-            ? CodeBlock.of(".thenApply(r -> $T.withValue(r, $NItems(r.value())))", SUPPORT, m)
-            : CodeBlock.of(""));
-        return async ? c.build() : CodeBlock.builder().add(guards())
-            .addStatement("$T r = $L", ParameterizedTypeName.get(RAW, op.result()), call)
-            .addStatement("return $T.withValue(r, $NItems(r.value()))", SUPPORT, m).build();
+        c.addStatement(
+            "return $L$L",
+            call,
+            async
+                ? CodeBlock.of(".thenApply(r -> $T.withValue(r, $NItems(r.value())))", SUPPORT, m)
+                : CodeBlock.of(""));
+        return async
+            ? c.build()
+            : CodeBlock.builder()
+                .add(guards())
+                .addStatement("$T r = $L", ParameterizedTypeName.get(RAW, op.result()), call)
+                .addStatement("return $T.withValue(r, $NItems(r.value()))", SUPPORT, m)
+                .build();
       }
       return c.addStatement("return $L", call).build();
     }
 
     /** {@code core.executeRaw[Async](method, path, query, body, type, options)}. */
     CodeBlock call(boolean async, String pageArg, String pageValue) {
-      CodeBlock.Builder path = CodeBlock.builder().add("$T.path($S, $S", SUPPORT, op.key(), op.path());
+      CodeBlock.Builder path =
+          CodeBlock.builder().add("$T.path($S, $S", SUPPORT, op.key(), op.path());
       for (Field p : op.pathParams()) {
         path.add(", $S, $N", p.json(), p.java());
       }
@@ -344,53 +440,84 @@ final class ServiceWriter {
         }
         query = q.add(")").build();
       }
-      CodeBlock body = op.params() != null && op.params().hasBody() ? CodeBlock.of("params.toJson()") : CodeBlock.of("null");
-      return CodeBlock.of("core.<$T>$L($S, $L, $L, $L, $T.class, options)", op.result(),
-          async ? "executeRawAsync" : "executeRaw", op.httpMethod(), path.build(), query, body, op.result());
+      CodeBlock body =
+          op.params() != null && op.params().hasBody()
+              ? CodeBlock.of("params.toJson()")
+              : CodeBlock.of("null");
+      return CodeBlock.of(
+          "core.<$T>$L($S, $L, $L, $L, $T.class, options)",
+          op.result(),
+          async ? "executeRawAsync" : "executeRaw",
+          op.httpMethod(),
+          path.build(),
+          query,
+          body,
+          op.result());
     }
 
     /** The private fetch of one page at a given cursor or offset. */
     MethodSpec pageFetch(boolean async) {
       boolean cursor = op.paging() == Paging.CURSOR;
       String arg = cursor ? "cursor" : "offset";
-      MethodSpec.Builder b = MethodSpec.methodBuilder(op.javaName() + "Page" + (async ? "Async" : ""))
-          .addModifiers(Modifier.PRIVATE).returns(async ? rawAsyncType() : rawType())
-          .addParameters(args)
-          .addParameter(cursor ? ClassName.get(String.class) : TypeName.LONG, arg)
-          .addParameter(OPTIONS, "options");
+      MethodSpec.Builder b =
+          MethodSpec.methodBuilder(op.javaName() + "Page" + (async ? "Async" : ""))
+              .addModifiers(Modifier.PRIVATE)
+              .returns(async ? rawAsyncType() : rawType())
+              .addParameters(args)
+              .addParameter(cursor ? ClassName.get(String.class) : TypeName.LONG, arg)
+              .addParameter(OPTIONS, "options");
       CodeBlock call = call(async, arg, arg);
       String pageArgs = cursor ? "r.value()" : "r.value(), offset";
       if (async) {
-        return b.addStatement("return $L.thenApply(r -> $T.withValue(r, $NItems($L)))", call, SUPPORT, op.javaName(), pageArgs)
+        return b.addStatement(
+                "return $L.thenApply(r -> $T.withValue(r, $NItems($L)))",
+                call,
+                SUPPORT,
+                op.javaName(),
+                pageArgs)
             .build();
       }
       return b.addStatement("$T r = $L", ParameterizedTypeName.get(RAW, op.result()), call)
-          .addStatement("return $T.withValue(r, $NItems($L))", SUPPORT, op.javaName(), pageArgs).build();
+          .addStatement("return $T.withValue(r, $NItems($L))", SUPPORT, op.javaName(), pageArgs)
+          .build();
     }
 
     /** Turns a list response into its page (or item list), rejecting a response without items. */
     MethodSpec pageOf() {
       String items = "get" + Names.pascal(op.itemsProperty());
-      MethodSpec.Builder b = MethodSpec.methodBuilder(op.javaName() + "Items")
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(rawValue())
-          .addParameter(op.result(), "response");
+      MethodSpec.Builder b =
+          MethodSpec.methodBuilder(op.javaName() + "Items")
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .returns(rawValue())
+              .addParameter(op.result(), "response");
       if (op.paging() == Paging.OFFSET) {
         b.addParameter(TypeName.LONG, "offset");
       }
       b.addStatement("$T r = $T.body(response, $S)", op.result(), SUPPORT, op.key())
-          .addStatement("$T items = $T.items(r.$N(), $S, $S)", ParameterizedTypeName.get(LIST, op.item()), SUPPORT, items,
-              op.key(), op.itemsProperty());
+          .addStatement(
+              "$T items = $T.items(r.$N(), $S, $S)",
+              ParameterizedTypeName.get(LIST, op.item()),
+              SUPPORT,
+              items,
+              op.key(),
+              op.itemsProperty());
       if (op.paging() == Paging.CURSOR) {
         if (op.pagination() == null) {
           b.addStatement("return $T.cursor(items, null, false, r)", PAGE);
         } else {
           b.addStatement("$T p = r.getPagination()", op.pagination())
-              .addStatement("return $T.cursor(items, p == null ? null : p.getNextCursor(), "
-                  + "p != null && Boolean.TRUE.equals(p.getHasMore()), r)", PAGE);
+              .addStatement(
+                  "return $T.cursor(items, p == null ? null : p.getNextCursor(), "
+                      + "p != null && Boolean.TRUE.equals(p.getHasMore()), r)",
+                  PAGE);
         }
       } else if (op.paging() == Paging.OFFSET) {
-        b.addStatement("return $T.offset(items, offset, Boolean.TRUE.equals(r.getHasMore()), $L, r)", PAGE,
-            op.offsetTotal() ? CodeBlock.of("$T.toLong(r.getTotal())", SUPPORT) : CodeBlock.of("null"));
+        b.addStatement(
+            "return $T.offset(items, offset, Boolean.TRUE.equals(r.getHasMore()), $L, r)",
+            PAGE,
+            op.offsetTotal()
+                ? CodeBlock.of("$T.toLong(r.getTotal())", SUPPORT)
+                : CodeBlock.of("null"));
       } else {
         b.addStatement("return items");
       }

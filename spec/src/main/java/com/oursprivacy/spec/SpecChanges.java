@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Classifies what changed between the spec the SDK was generated from ({@code spec/spec.lock})
- * and a candidate spec, the way it reaches users of an SDK generated from it.
+ * Classifies what changed between the spec the SDK was generated from ({@code spec/spec.lock}) and
+ * a candidate spec, the way it reaches users of an SDK generated from it.
  *
  * <p><b>Breaking</b>: an operation, field or enum value removed; a field whose type changed, or
- * whose generated class got another name (shape sharing can rename a class on an additive change); a
- * new required request field or parameter, or an optional one that became required; a request
- * field that is no longer nullable (its {@code clearX()} disappears); a response field that
- * changed nullability either way (its accessor's contract changes) or that is no longer
- * required. <b>Additive</b>: everything added that no caller has to supply (operations, optional
- * request fields, response fields, enum values: enums are open), a requirement relaxed, a
- * request field that became nullable.
+ * whose generated class got another name (shape sharing can rename a class on an additive change);
+ * a new required request field or parameter, or an optional one that became required; a request
+ * field that is no longer nullable (its {@code clearX()} disappears); a response field that changed
+ * nullability either way (its accessor's contract changes) or that is no longer required.
+ * <b>Additive</b>: everything added that no caller has to supply (operations, optional request
+ * fields, response fields, enum values: enums are open), a requirement relaxed, a request field
+ * that became nullable.
  */
 final class SpecChanges {
   enum Kind {
@@ -57,7 +57,9 @@ final class SpecChanges {
     this.spec = spec;
   }
 
-  /** The changes from {@code before} to {@code after}; operations first, then fields, then enums. */
+  /**
+   * The changes from {@code before} to {@code after}; operations first, then fields, then enums.
+   */
   static SpecChanges between(String spec, SpecSummary before, SpecSummary after) {
     SpecChanges c = new SpecChanges(spec);
     TreeSet<String> opsBefore = opKeys(before);
@@ -95,12 +97,16 @@ final class SpecChanges {
 
   private void fields(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
     for (String f : before.fields) {
-      if (inOps(f, commonOps) && !after.fields.contains(f) && !parentIn(f, before.fields, after.fields)) {
+      if (inOps(f, commonOps)
+          && !after.fields.contains(f)
+          && !parentIn(f, before.fields, after.fields)) {
         add(Kind.BREAKING, (request(f) ? "request" : "response") + " field removed", f);
       }
     }
     for (String f : after.fields) {
-      if (inOps(f, commonOps) && !before.fields.contains(f) && !parentIn(f, after.fields, before.fields)) {
+      if (inOps(f, commonOps)
+          && !before.fields.contains(f)
+          && !parentIn(f, after.fields, before.fields)) {
         boolean required = flags(after, f).contains("required");
         if (request(f) && required) {
           add(Kind.BREAKING, "required request field added", f);
@@ -180,9 +186,14 @@ final class SpecChanges {
     return changes.stream().filter(c -> c.kind == kind).count();
   }
 
-  /** MAJOR with any breaking change, MINOR with additions only, PATCH when only prose or hashes moved. */
+  /**
+   * MAJOR with any breaking change, MINOR with additions only, PATCH when only prose or hashes
+   * moved.
+   */
   Bump bump() {
-    return count(Kind.BREAKING) > 0 ? Bump.MAJOR : count(Kind.ADDITIVE) > 0 ? Bump.MINOR : Bump.PATCH;
+    return count(Kind.BREAKING) > 0
+        ? Bump.MAJOR
+        : count(Kind.ADDITIVE) > 0 ? Bump.MINOR : Bump.PATCH;
   }
 
   /** The worst of several specs' bumps. */
@@ -197,8 +208,8 @@ final class SpecChanges {
   }
 
   /**
-   * The release after {@code version} (a {@code -SNAPSHOT} suffix counts as not yet released)
-   * for a bump; before 1.0 a breaking change bumps the minor version (README "Versioning").
+   * The release after {@code version} (a {@code -SNAPSHOT} suffix counts as not yet released) for a
+   * bump; before 1.0 a breaking change bumps the minor version (README "Versioning").
    */
   static String next(String version, Bump bump) {
     String[] p = version.replace("-SNAPSHOT", "").split("[.]");
@@ -227,20 +238,39 @@ final class SpecChanges {
     long additive = all.stream().mapToLong(c -> c.count(Kind.ADDITIVE)).sum();
     StringBuilder sb = new StringBuilder();
     sb.append("# Spec update\n\n");
-    sb.append(String.format(Locale.ROOT, "**%d breaking, %d additive** → semver bump **%s** (next release %s, from %s).%n%n",
-        breaking, additive, bump, next(sdkVersion, bump), sdkVersion));
-    sb.append("Breaking: removed operations, fields or enum values; changed types; new or newly required request")
-        .append(" fields; changed nullability. Additive: new operations, optional fields, response fields, enum")
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "**%d breaking, %d additive** → semver bump **%s** (next release %s, from %s).%n%n",
+            breaking,
+            additive,
+            bump,
+            next(sdkVersion, bump),
+            sdkVersion));
+    sb.append(
+            "Breaking: removed operations, fields or enum values; changed types; new or newly required request")
+        .append(
+            " fields; changed nullability. Additive: new operations, optional fields, response fields, enum")
         .append(" values. (README, \"Versioning\".)\n");
     for (SpecChanges c : all) {
       String[] h = hashes.get(c.spec);
       sb.append("\n## ").append(c.spec).append("\n\n");
       if (h != null) {
-        sb.append("sha256 `").append(abbrev(h[0])).append("` → `").append(abbrev(h[1])).append("`, source `")
-            .append(h[2]).append("`\n\n");
+        sb.append("sha256 `")
+            .append(abbrev(h[0]))
+            .append("` → `")
+            .append(abbrev(h[1]))
+            .append("`, source `")
+            .append(h[2])
+            .append("`\n\n");
       }
-      sb.append(String.format(Locale.ROOT, "%d breaking, %d additive → %s%n", c.count(Kind.BREAKING),
-          c.count(Kind.ADDITIVE), c.bump()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%d breaking, %d additive → %s%n",
+              c.count(Kind.BREAKING),
+              c.count(Kind.ADDITIVE),
+              c.bump()));
       for (Kind k : Kind.values()) {
         if (c.count(k) == 0) {
           continue;
@@ -249,7 +279,11 @@ final class SpecChanges {
         sb.append("| change | where |\n|---|---|\n");
         for (Change ch : c.changes) {
           if (ch.kind == k) {
-            sb.append("| ").append(ch.what).append(" | `").append(ch.where.replace("|", "\\|")).append("` |\n");
+            sb.append("| ")
+                .append(ch.what)
+                .append(" | `")
+                .append(ch.where.replace("|", "\\|"))
+                .append("` |\n");
           }
         }
       }
@@ -284,7 +318,10 @@ final class SpecChanges {
     return t == null ? "" : t;
   }
 
-  /** True when a parent of {@code f} is also in {@code in} but not in {@code notIn}: report the parent only. */
+  /**
+   * True when a parent of {@code f} is also in {@code in} but not in {@code notIn}: report the
+   * parent only.
+   */
   private static boolean parentIn(String f, TreeSet<String> in, TreeSet<String> notIn) {
     String p = f;
     for (int i = p.lastIndexOf('.'); i > p.indexOf(' '); i = p.lastIndexOf('.')) {

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * {@code spec/spec.lock}: for each spec, the source, sha256 and operation count the SDK was last
- * generated from, plus its operations and fields so that drift can be reported by name. Written
- * by the build, never by hand.
+ * generated from, plus its operations and fields so that drift can be reported by name. Written by
+ * the build, never by hand.
  */
 final class SpecLock {
   private static final String HEADER =
@@ -45,7 +45,8 @@ final class SpecLock {
         cur = new SpecSummary();
         lock.specs.put(l.substring(1, l.length() - 1), cur);
       } else if (cur == null) {
-        throw new SpecException("spec/spec.lock is malformed near '" + l + "'; delete it and rebuild.");
+        throw new SpecException(
+            "spec/spec.lock is malformed near '" + l + "'; delete it and rebuild.");
       } else if (l.startsWith("op ")) {
         cur.operations.add(l.substring(3));
       } else if (l.startsWith("field ")) {
@@ -67,7 +68,8 @@ final class SpecLock {
         String f = l.substring(5);
         int eq = f.indexOf(" = ");
         if (eq > 0) {
-          cur.enums.put(f.substring(0, eq), new TreeSet<>(List.of(f.substring(eq + 3).split(" \\| ", -1))));
+          cur.enums.put(
+              f.substring(0, eq), new TreeSet<>(List.of(f.substring(eq + 3).split(" \\| ", -1))));
         }
       } else if (l.startsWith("source = ")) {
         cur.source = l.substring(9);
@@ -89,16 +91,24 @@ final class SpecLock {
           sb.append("sha256 = ").append(s.sha256).append('\n');
           sb.append("operations = ").append(s.operationCount).append('\n');
           s.operations.forEach(o -> sb.append("op ").append(o).append('\n'));
-          s.fields.forEach(f -> {
-            sb.append("field ").append(f);
-            String t = s.fieldTypes.get(f);
-            if (t != null) {
-              sb.append(" = ").append(t);
-            }
-            sb.append('\n');
-          });
-          s.classes.forEach((f, c) -> sb.append("class ").append(f).append(" = ").append(c).append('\n'));
-          s.enums.forEach((f, vs) -> sb.append("enum ").append(f).append(" = ").append(String.join(" | ", vs)).append('\n'));
+          s.fields.forEach(
+              f -> {
+                sb.append("field ").append(f);
+                String t = s.fieldTypes.get(f);
+                if (t != null) {
+                  sb.append(" = ").append(t);
+                }
+                sb.append('\n');
+              });
+          s.classes.forEach(
+              (f, c) -> sb.append("class ").append(f).append(" = ").append(c).append('\n'));
+          s.enums.forEach(
+              (f, vs) ->
+                  sb.append("enum ")
+                      .append(f)
+                      .append(" = ")
+                      .append(String.join(" | ", vs))
+                      .append('\n'));
         });
     try {
       Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -108,8 +118,8 @@ final class SpecLock {
   }
 
   /**
-   * The drift summary between what the lock holds and a freshly pulled spec: empty when the
-   * hashes match. At most {@code limit} names are listed per section.
+   * The drift summary between what the lock holds and a freshly pulled spec: empty when the hashes
+   * match. At most {@code limit} names are listed per section.
    */
   static List<String> drift(String name, SpecSummary locked, SpecSummary now, int limit) {
     List<String> out = new ArrayList<>();
@@ -120,8 +130,15 @@ final class SpecLock {
     if (locked.sha256 != null && locked.sha256.equals(now.sha256)) {
       return out;
     }
-    out.add(name + ": spec differs from spec/spec.lock (sha256 " + abbrev(locked.sha256) + " -> "
-        + abbrev(now.sha256) + ", source " + now.source + ")");
+    out.add(
+        name
+            + ": spec differs from spec/spec.lock (sha256 "
+            + abbrev(locked.sha256)
+            + " -> "
+            + abbrev(now.sha256)
+            + ", source "
+            + now.source
+            + ")");
     section(out, "operations", locked.operations, now.operations, limit);
     out.add("  operations: " + locked.operationCount + " -> " + now.operationCount);
     section(out, "fields", locked.fields, now.fields, limit);

@@ -18,12 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The build step behind {@code spec/}: pull → verify → normalize → annotate → lock/drift, for
- * the platform and the ingest spec. A spec that differs from {@code spec/spec.lock} fails the
- * build (strict by default) with a report classifying each change as breaking or additive
- * ({@link SpecChanges}), until it is accepted with {@code ours.spec.updateLock=true}. Run by the build after this module compiles; configured by
- * system properties ({@code ours.spec.platform}, {@code ours.spec.ingest}, {@code
- * ours.spec.strict}, {@code ours.spec.updateLock}, {@code ours.spec.root}, {@code ours.spec.out}).
+ * The build step behind {@code spec/}: pull → verify → normalize → annotate → lock/drift, for the
+ * platform and the ingest spec. A spec that differs from {@code spec/spec.lock} fails the build
+ * (strict by default) with a report classifying each change as breaking or additive ({@link
+ * SpecChanges}), until it is accepted with {@code ours.spec.updateLock=true}. Run by the build
+ * after this module compiles; configured by system properties ({@code ours.spec.platform}, {@code
+ * ours.spec.ingest}, {@code ours.spec.strict}, {@code ours.spec.updateLock}, {@code
+ * ours.spec.root}, {@code ours.spec.out}).
  */
 public final class SpecPipeline {
   static final String PLATFORM_URL = "https://app.oursprivacy.com/rest/v1/openapi.json";
@@ -35,18 +36,36 @@ public final class SpecPipeline {
   /** Entry point for the build; fails with a one-line message on an unusable spec. */
   public static void main(String[] args) {
     Path root = Path.of(System.getProperty("ours.spec.root", ".")).toAbsolutePath().normalize();
-    Path out = Path.of(System.getProperty("ours.spec.out", root.resolve("spec/target/openapi").toString()));
+    Path out =
+        Path.of(
+            System.getProperty("ours.spec.out", root.resolve("spec/target/openapi").toString()));
     boolean strict = Boolean.parseBoolean(System.getProperty("ours.spec.strict", "true"));
     boolean update = Boolean.parseBoolean(System.getProperty("ours.spec.updateLock", "false"));
-    Path reportDir = Path.of(System.getProperty("ours.spec.reportDir",
-        root.resolve("spec/target/spec-update").toString()));
+    Path reportDir =
+        Path.of(
+            System.getProperty(
+                "ours.spec.reportDir", root.resolve("spec/target/spec-update").toString()));
     String sdkVersion = System.getProperty("ours.sdk.version", "0.0.0-SNAPSHOT");
     // A SpecException's one-line message becomes the build's error line; no stack trace.
-    run(root, out, strict, update, reportDir, sdkVersion,
-        SpecSource.resolve("platform", System.getProperty("ours.spec.platform"), root,
-            "platform-openapi.json", PLATFORM_URL),
-        SpecSource.resolve("ingest", System.getProperty("ours.spec.ingest"), root,
-            "ingest-openapi.json", INGEST_URL));
+    run(
+        root,
+        out,
+        strict,
+        update,
+        reportDir,
+        sdkVersion,
+        SpecSource.resolve(
+            "platform",
+            System.getProperty("ours.spec.platform"),
+            root,
+            "platform-openapi.json",
+            PLATFORM_URL),
+        SpecSource.resolve(
+            "ingest",
+            System.getProperty("ours.spec.ingest"),
+            root,
+            "ingest-openapi.json",
+            INGEST_URL));
   }
 
   static void run(Path root, Path out, boolean strict, boolean update, SpecSource... sources) {
@@ -54,11 +73,17 @@ public final class SpecPipeline {
   }
 
   /**
-   * Pulls, prepares and writes every spec; when one differs from {@code spec/spec.lock}, writes
-   * the classified report ({@code report.md}, {@code summary.properties}) to {@code reportDir},
-   * then accepts the change ({@code update}), fails ({@code strict}) or only warns.
+   * Pulls, prepares and writes every spec; when one differs from {@code spec/spec.lock}, writes the
+   * classified report ({@code report.md}, {@code summary.properties}) to {@code reportDir}, then
+   * accepts the change ({@code update}), fails ({@code strict}) or only warns.
    */
-  static void run(Path root, Path out, boolean strict, boolean update, Path reportDir, String sdkVersion,
+  static void run(
+      Path root,
+      Path out,
+      boolean strict,
+      boolean update,
+      Path reportDir,
+      String sdkVersion,
       SpecSource... sources) {
     Path lockFile = root.resolve("spec/spec.lock");
     SpecLock lock = SpecLock.read(lockFile);
@@ -79,9 +104,15 @@ public final class SpecPipeline {
       writeRaw(out.resolve(src.name + ".source.json"), raw);
       fresh.specs.put(src.name, summary);
       int models = Json.obj(Json.obj(normalized, "components"), "schemas").size();
-      System.out.println(String.format(Locale.ROOT,
-          "[ours-spec] %s: %d operations, %d named schemas, sha256 %s… from %s",
-          src.name, summary.operationCount, models, summary.sha256.substring(0, 12), summary.source));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "[ours-spec] %s: %d operations, %d named schemas, sha256 %s… from %s",
+              src.name,
+              summary.operationCount,
+              models,
+              summary.sha256.substring(0, 12),
+              summary.source));
       SpecSummary locked = lock.specs.get(src.name);
       List<String> d = SpecLock.drift(src.name, locked, summary, DRIFT_LIST_LIMIT);
       drift.addAll(d);
@@ -102,14 +133,20 @@ public final class SpecPipeline {
       } else if (strict) {
         long breaking = changes.stream().mapToLong(c -> c.count(SpecChanges.Kind.BREAKING)).sum();
         long additive = changes.stream().mapToLong(c -> c.count(SpecChanges.Kind.ADDITIVE)).sum();
-        throw new SpecException(String.format(Locale.ROOT,
-            "The specs differ from spec/spec.lock (%d breaking, %d additive changes, semver bump %s;"
-                + " report above and in %s). Review it and accept the change with"
-                + " -Dours.spec.updateLock=true (or ./mvnw -Pspec-update).",
-            breaking, additive, SpecChanges.worst(changes), reportDir.resolve("report.md")));
+        throw new SpecException(
+            String.format(
+                Locale.ROOT,
+                "The specs differ from spec/spec.lock (%d breaking, %d additive changes, semver bump %s;"
+                    + " report above and in %s). Review it and accept the change with"
+                    + " -Dours.spec.updateLock=true (or ./mvnw -Pspec-update).",
+                breaking,
+                additive,
+                SpecChanges.worst(changes),
+                reportDir.resolve("report.md")));
       } else {
-        System.out.println("[ours-spec] drift is reported, not fatal; accept it with"
-            + " -Dours.spec.updateLock=true (or fail on it with -Dours.spec.strict=true).");
+        System.out.println(
+            "[ours-spec] drift is reported, not fatal; accept it with"
+                + " -Dours.spec.updateLock=true (or fail on it with -Dours.spec.strict=true).");
       }
     }
     if (firstLock || update) {
@@ -169,19 +206,31 @@ public final class SpecPipeline {
     for (Map.Entry<String, JsonElement> en :
         Json.obj(Json.obj(copy, "components"), "schemas").entrySet()) {
       if (Normalizer.FORBIDDEN.matcher(en.getKey()).find()) {
-        throw new IllegalStateException("normalizer produced a generator-style name: " + en.getKey());
+        throw new IllegalStateException(
+            "normalizer produced a generator-style name: " + en.getKey());
       }
     }
     return copy;
   }
 
-  /** {@code report.md} (the pull request body) and {@code summary.properties} (for the workflow). */
-  private static void writeReport(Path dir, String report, List<SpecChanges> changes, String sdkVersion) {
+  /**
+   * {@code report.md} (the pull request body) and {@code summary.properties} (for the workflow).
+   */
+  private static void writeReport(
+      Path dir, String report, List<SpecChanges> changes, String sdkVersion) {
     long breaking = changes.stream().mapToLong(c -> c.count(SpecChanges.Kind.BREAKING)).sum();
     long additive = changes.stream().mapToLong(c -> c.count(SpecChanges.Kind.ADDITIVE)).sum();
     SpecChanges.Bump bump = SpecChanges.worst(changes);
-    String summary = "breaking=" + breaking + "\nadditive=" + additive + "\nbump=" + bump.name().toLowerCase(Locale.ROOT)
-        + "\nnextVersion=" + SpecChanges.next(sdkVersion, bump) + "\n";
+    String summary =
+        "breaking="
+            + breaking
+            + "\nadditive="
+            + additive
+            + "\nbump="
+            + bump.name().toLowerCase(Locale.ROOT)
+            + "\nnextVersion="
+            + SpecChanges.next(sdkVersion, bump)
+            + "\n";
     writeRaw(dir.resolve("report.md"), report.getBytes(StandardCharsets.UTF_8));
     writeRaw(dir.resolve("summary.properties"), summary.getBytes(StandardCharsets.UTF_8));
   }

@@ -62,7 +62,8 @@ final class SpecSource {
     } catch (NoSuchFileException e) {
       throw unreadable("no such file");
     } catch (IOException e) {
-      throw unreadable(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw unreadable(
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unreadable("interrupted");
@@ -92,15 +93,32 @@ final class SpecSource {
 
   SpecException unreadable(String reason) {
     return new SpecException(
-        "Cannot read the " + name + " spec from '" + location + "' (" + reason + "). Set -D"
-            + property + "=<https URL or file path> (default: " + defaultFile
-            + " when present, else " + liveUrl + ").");
+        "Cannot read the "
+            + name
+            + " spec from '"
+            + location
+            + "' ("
+            + reason
+            + "). Set -D"
+            + property
+            + "=<https URL or file path> (default: "
+            + defaultFile
+            + " when present, else "
+            + liveUrl
+            + ").");
   }
 
   SpecException invalid(String reason) {
     return new SpecException(
-        "The " + name + " spec from '" + location + "' is not a usable OpenAPI 3 document ("
-            + reason + "). Set -D" + property + "=<https URL or file path> to another copy.");
+        "The "
+            + name
+            + " spec from '"
+            + location
+            + "' is not a usable OpenAPI 3 document ("
+            + reason
+            + "). Set -D"
+            + property
+            + "=<https URL or file path> to another copy.");
   }
 
   /** How the lock records the source: relative to the checkout when it lies beside it. */

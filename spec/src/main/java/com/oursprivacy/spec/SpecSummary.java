@@ -27,10 +27,13 @@ final class SpecSummary {
   int operationCount;
   final TreeSet<String> operations = new TreeSet<>();
   final TreeSet<String> fields = new TreeSet<>();
+
   /** Field name → {@code type[ required][ nullable]}, e.g. {@code string required}. */
   final TreeMap<String, String> fieldTypes = new TreeMap<>();
+
   /** Field name → its enum values, for string enums. */
   final TreeMap<String, TreeSet<String>> enums = new TreeMap<>();
+
   /**
    * Body, response and field → the class the normalizer named for it ({@code destinations.retrieve
    * response} → {@code Destination}; arrays end in {@code []}). Shapes are shared by name, so an
@@ -156,7 +159,8 @@ final class SpecSummary {
       // OpenAPI 3.1: ["string", "null"]
       nullable |= Json.strings(t.getAsJsonArray()).contains("null");
     }
-    fieldTypes.put(name, type(schema) + (required ? " required" : "") + (nullable ? " nullable" : ""));
+    fieldTypes.put(
+        name, type(schema) + (required ? " required" : "") + (nullable ? " nullable" : ""));
     JsonArray values = Json.arr(schema, "enum");
     if (values != null) {
       TreeSet<String> vs = new TreeSet<>();
@@ -169,7 +173,10 @@ final class SpecSummary {
     }
   }
 
-  /** A compact type: {@code string}, {@code string:date-time}, {@code array<integer>}, {@code object}. */
+  /**
+   * A compact type: {@code string}, {@code string:date-time}, {@code array<integer>}, {@code
+   * object}.
+   */
   static String type(JsonObject schema) {
     String t = null;
     JsonElement te = schema.get("type");
@@ -198,7 +205,9 @@ final class SpecSummary {
     return format == null ? t : t + ":" + format;
   }
 
-  /** Follows a local {@code $ref}; the published specs inline everything, but a future one may not. */
+  /**
+   * Follows a local {@code $ref}; the published specs inline everything, but a future one may not.
+   */
   private static JsonObject resolve(JsonObject spec, JsonObject schema) {
     JsonObject s = schema;
     for (int hops = 0; s != null && s.has("$ref") && hops < 16; hops++) {
@@ -206,7 +215,10 @@ final class SpecSummary {
       if (ref == null || !ref.startsWith("#/components/schemas/")) {
         return s;
       }
-      s = Json.obj(Json.obj(Json.obj(spec, "components"), "schemas"), ref.substring("#/components/schemas/".length()));
+      s =
+          Json.obj(
+              Json.obj(Json.obj(spec, "components"), "schemas"),
+              ref.substring("#/components/schemas/".length()));
     }
     return s;
   }

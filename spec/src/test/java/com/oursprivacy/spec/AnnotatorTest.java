@@ -26,7 +26,8 @@ class AnnotatorTest {
     JsonObject op = op(spec, "/rest/v1/consent-settings/{id}/page-analysis", "get");
     assertThat(op.get("x-ours-pagination").getAsString()).isEqualTo("offset");
     assertThat(op.get("x-ours-items").toString()).isEqualTo("[\"items\"]");
-    assertThat(op.get("x-ours-item-type").getAsString()).isEqualTo("ConsentSettingPageAnalysisResponseItem");
+    assertThat(op.get("x-ours-item-type").getAsString())
+        .isEqualTo("ConsentSettingPageAnalysisResponseItem");
     assertThat(op.getAsJsonObject("x-ours-page-size").get("default").getAsInt()).isEqualTo(50);
     assertThat(op.getAsJsonObject("x-ours-page-size").get("max").getAsInt()).isEqualTo(500);
   }
@@ -50,7 +51,10 @@ class AnnotatorTest {
     JsonObject update = op(spec, "/rest/v1/destinations/{id}", "patch");
     assertThat(update.get("x-ours-body-type").getAsString()).isEqualTo("DestinationUpdateBody");
     assertThat(update.get("x-ours-response-type").getAsString()).isEqualTo("Destination");
-    assertThat(op(spec, "/rest/v1/destinations/{id}", "delete").get("x-ours-response-type").getAsString())
+    assertThat(
+            op(spec, "/rest/v1/destinations/{id}", "delete")
+                .get("x-ours-response-type")
+                .getAsString())
         .isEqualTo("boolean");
   }
 }

@@ -16,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pins the generated facade source of representative operations (fragment {@code facade.json}):
- * a cursor list, an offset list with a required {@code date-time} query parameter, a create with
- * a required open enum and a free-form map, a PATCH with nullable fields and a patch-only map, a
- * delete answering a boolean, an action whose body holds nested objects, and an unpaged list.
- * A reviewer reads a generator change as the diff of {@code src/test/resources/golden/}.
+ * Pins the generated facade source of representative operations (fragment {@code facade.json}): a
+ * cursor list, an offset list with a required {@code date-time} query parameter, a create with a
+ * required open enum and a free-form map, a PATCH with nullable fields and a patch-only map, a
+ * delete answering a boolean, an action whose body holds nested objects, and an unpaged list. A
+ * reviewer reads a generator change as the diff of {@code src/test/resources/golden/}.
  *
  * <p>To regenerate after an intended change: {@code ./mvnw -B -q -pl spec test
  * -Dtest=FacadeGoldenTest -Dours.golden.update=true}, then review and commit the diff.
@@ -38,23 +38,27 @@ class FacadeGoldenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "DestinationService", // cursor list, create, retrieve, PATCH, delete → boolean
-    "DestinationListParams", // query: int64 → long, enum as String
-    "DestinationCreateParams", // required enum, free-form map, date-time
-    "DestinationUpdateParams", // tri-state PATCH, nullable fields, patch-only map, from(current)
-    "ExperimentService", // an action with a body
-    "ExperimentStartParams", // nested objects as immutable Inputs
-    "ExperimentStartRuleInput", // a nested body object with a required field
-    "ConsentSettingService", // offset list
-    "ConsentSettingPageAnalysisParams", // a required date-time query parameter
-    "AllowedEventService", // unpaged list
-    "ResourceAccessors", // the package-private accessors OursPrivacy inherits
-    "FacadeIndex"
-  })
+  @ValueSource(
+      strings = {
+        "DestinationService", // cursor list, create, retrieve, PATCH, delete → boolean
+        "DestinationListParams", // query: int64 → long, enum as String
+        "DestinationCreateParams", // required enum, free-form map, date-time
+        "DestinationUpdateParams", // tri-state PATCH, nullable fields, patch-only map,
+        // from(current)
+        "ExperimentService", // an action with a body
+        "ExperimentStartParams", // nested objects as immutable Inputs
+        "ExperimentStartRuleInput", // a nested body object with a required field
+        "ConsentSettingService", // offset list
+        "ConsentSettingPageAnalysisParams", // a required date-time query parameter
+        "AllowedEventService", // unpaged list
+        "ResourceAccessors", // the package-private accessors OursPrivacy inherits
+        "FacadeIndex"
+      })
   void generatedSourceMatchesItsGoldenFile(String type) throws IOException {
     String actual = GENERATED.get(type);
-    assertThat(actual).as("generated " + type + "; generated types: " + GENERATED.keySet()).isNotNull();
+    assertThat(actual)
+        .as("generated " + type + "; generated types: " + GENERATED.keySet())
+        .isNotNull();
     String file = type + ".java.txt";
     if (UPDATE) {
       Path dir = Path.of("src/test/resources/golden");
@@ -69,8 +73,9 @@ class FacadeGoldenTest {
   void specProseCannotBreakJavadoc() {
     String service = GENERATED.get("DestinationService");
     assertThat(service)
-        .contains("Settings are &lt;b&gt;per type&lt;/b&gt; &amp; validated by the server; see *&#47; and"
-            + " &#123;&#64;code x&#125; and &#64;since.")
+        .contains(
+            "Settings are &lt;b&gt;per type&lt;/b&gt; &amp; validated by the server; see *&#47; and"
+                + " &#123;&#64;code x&#125; and &#64;since.")
         .doesNotContain("<b>per type");
     assertThat(Docs.prose("a */ b <c> & {@link X} \\u0041"))
         .isEqualTo("a *&#47; b &lt;c&gt; &amp; &#123;&#64;link X&#125; &#92;u0041");
@@ -84,9 +89,16 @@ class FacadeGoldenTest {
 
   @Test
   void everyOperationOfTheFragmentIsInTheIndex() {
-    List<String> keys = List.of("destinations.list", "destinations.create", "destinations.retrieve",
-        "destinations.update", "destinations.delete", "experiments.start", "consent_settings.pageAnalysis",
-        "allowed_events.list");
+    List<String> keys =
+        List.of(
+            "destinations.list",
+            "destinations.create",
+            "destinations.retrieve",
+            "destinations.update",
+            "destinations.delete",
+            "experiments.start",
+            "consent_settings.pageAnalysis",
+            "allowed_events.list");
     for (String k : keys) {
       assertThat(GENERATED.get("FacadeIndex")).contains("\"" + k + "\"");
     }
@@ -94,7 +106,9 @@ class FacadeGoldenTest {
 
   private static String golden(String file) throws IOException {
     try (InputStream in = FacadeGoldenTest.class.getResourceAsStream("/golden/" + file)) {
-      assertThat(in).as("golden file " + file + " (regenerate with -Dours.golden.update=true)").isNotNull();
+      assertThat(in)
+          .as("golden file " + file + " (regenerate with -Dours.golden.update=true)")
+          .isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -32,7 +32,12 @@ class NamesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"analyticsByRegion, AnalyticsByRegion", "end-rollout, EndRollout", "utmId, UtmId", "$browser, Browser"})
+  @CsvSource({
+    "analyticsByRegion, AnalyticsByRegion",
+    "end-rollout, EndRollout",
+    "utmId, UtmId",
+    "$browser, Browser"
+  })
   void pascalNames(String raw, String expected) {
     assertThat(Names.pascal(raw)).isEqualTo(expected);
   }

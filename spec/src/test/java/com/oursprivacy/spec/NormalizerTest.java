@@ -12,41 +12,58 @@ class NormalizerTest {
   private final JsonObject spec = Fragments.prepared("crud.json");
 
   private JsonObject responseSchema(String path, String method, String status) {
-    return op(spec, path, method).getAsJsonObject("responses").getAsJsonObject(status)
-        .getAsJsonObject("content").getAsJsonObject("application/json").getAsJsonObject("schema");
+    return op(spec, path, method)
+        .getAsJsonObject("responses")
+        .getAsJsonObject(status)
+        .getAsJsonObject("content")
+        .getAsJsonObject("application/json")
+        .getAsJsonObject("schema");
   }
 
   private JsonObject bodySchema(String path, String method) {
-    return op(spec, path, method).getAsJsonObject("requestBody").getAsJsonObject("content")
-        .getAsJsonObject("application/json").getAsJsonObject("schema");
+    return op(spec, path, method)
+        .getAsJsonObject("requestBody")
+        .getAsJsonObject("content")
+        .getAsJsonObject("application/json")
+        .getAsJsonObject("schema");
   }
 
   @Test
   void listItemAndRetrievedEntityAreNamedAfterTheResource() {
     JsonObject list = schemas(spec).getAsJsonObject("DestinationListResponse");
-    assertThat(ref(list.getAsJsonObject("properties").getAsJsonObject("entities").getAsJsonObject("items")))
+    assertThat(
+            ref(
+                list.getAsJsonObject("properties")
+                    .getAsJsonObject("entities")
+                    .getAsJsonObject("items")))
         .isEqualTo("Destination");
-    assertThat(ref(responseSchema("/rest/v1/destinations/{id}", "get", "200"))).isEqualTo("Destination");
-    assertThat(ref(responseSchema("/rest/v1/destinations", "get", "200"))).isEqualTo("DestinationListResponse");
+    assertThat(ref(responseSchema("/rest/v1/destinations/{id}", "get", "200")))
+        .isEqualTo("Destination");
+    assertThat(ref(responseSchema("/rest/v1/destinations", "get", "200")))
+        .isEqualTo("DestinationListResponse");
   }
 
   @Test
   void shapesThatDifferOnlyInProseShareOneClass() {
     // create's result has a different description on `id` but the same structure
-    assertThat(ref(responseSchema("/rest/v1/destinations", "post", "200"))).isEqualTo("Destination");
-    assertThat(ref(responseSchema("/rest/v1/destinations/{id}", "patch", "200"))).isEqualTo("Destination");
+    assertThat(ref(responseSchema("/rest/v1/destinations", "post", "200")))
+        .isEqualTo("Destination");
+    assertThat(ref(responseSchema("/rest/v1/destinations/{id}", "patch", "200")))
+        .isEqualTo("Destination");
   }
 
   @Test
   void requestBodiesAreNamedBodyByVerb() {
     assertThat(ref(bodySchema("/rest/v1/destinations", "post"))).isEqualTo("DestinationCreateBody");
-    assertThat(ref(bodySchema("/rest/v1/destinations/{id}", "patch"))).isEqualTo("DestinationUpdateBody");
+    assertThat(ref(bodySchema("/rest/v1/destinations/{id}", "patch")))
+        .isEqualTo("DestinationUpdateBody");
   }
 
   @Test
   void nestedObjectsTakeParentNamePlusSingularProperty() {
     JsonObject cs = schemas(spec).getAsJsonObject("ConsentSetting");
-    JsonObject items = cs.getAsJsonObject("properties").getAsJsonObject("categories").getAsJsonObject("items");
+    JsonObject items =
+        cs.getAsJsonObject("properties").getAsJsonObject("categories").getAsJsonObject("items");
     assertThat(ref(items)).isEqualTo("ConsentSettingCategory");
     assertThat(schemas(spec).has("ConsentSettingCategory")).isTrue();
   }
@@ -62,9 +79,19 @@ class NormalizerTest {
 
   @Test
   void enumsAreSharedWithinAResourceButNotAcrossResources() {
-    assertThat(ref(schemas(spec).getAsJsonObject("Destination").getAsJsonObject("properties").getAsJsonObject("status")))
+    assertThat(
+            ref(
+                schemas(spec)
+                    .getAsJsonObject("Destination")
+                    .getAsJsonObject("properties")
+                    .getAsJsonObject("status")))
         .isEqualTo("DestinationStatus");
-    assertThat(ref(schemas(spec).getAsJsonObject("DestinationCreateBody").getAsJsonObject("properties").getAsJsonObject("status")))
+    assertThat(
+            ref(
+                schemas(spec)
+                    .getAsJsonObject("DestinationCreateBody")
+                    .getAsJsonObject("properties")
+                    .getAsJsonObject("status")))
         .isEqualTo("DestinationStatus");
     assertThat(schemas(spec).has("SourceStatus")).isTrue();
     assertThat(schemas(spec).getAsJsonObject("DestinationStatus").get("enum").toString())
@@ -79,7 +106,8 @@ class NormalizerTest {
 
   @Test
   void useSiteKeywordsStayAtTheReference() {
-    JsonObject props = schemas(spec).getAsJsonObject("DestinationUpdateBody").getAsJsonObject("properties");
+    JsonObject props =
+        schemas(spec).getAsJsonObject("DestinationUpdateBody").getAsJsonObject("properties");
     assertThat(props.getAsJsonObject("id").get("readOnly").getAsBoolean()).isTrue();
     assertThat(props.getAsJsonObject("name").get("nullable").getAsBoolean()).isTrue();
     // a free-form map stays inline: it is a Map, not a class
@@ -88,21 +116,26 @@ class NormalizerTest {
 
   @Test
   void discriminatedAnyOfBecomesOneObjectWithTheUnionOfFields() {
-    assertThat(ref(responseSchema("/rest/v1/sources/{id}/tokens", "get", "200"))).isEqualTo("SourceTokensResponse");
+    assertThat(ref(responseSchema("/rest/v1/sources/{id}/tokens", "get", "200")))
+        .isEqualTo("SourceTokensResponse");
     JsonObject tokens = schemas(spec).getAsJsonObject("SourceTokensResponse");
     assertThat(tokens.getAsJsonObject("properties").keySet())
         .containsExactly("sourceType", "token", "testToken", "installScript", "ingestUrl");
-    assertThat(tokens.get("required").toString()).isEqualTo("[\"sourceType\",\"token\",\"testToken\"]");
-    assertThat(schemas(spec).getAsJsonObject("SourceTokensResponseSourceType").get("enum").toString())
+    assertThat(tokens.get("required").toString())
+        .isEqualTo("[\"sourceType\",\"token\",\"testToken\"]");
+    assertThat(
+            schemas(spec).getAsJsonObject("SourceTokensResponseSourceType").get("enum").toString())
         .isEqualTo("[\"pixel\",\"webhook\"]");
   }
 
   @Test
   void booleanDiscriminatorsMergeIntoAPlainBoolean() {
-    com.google.gson.JsonArray variants = com.google.gson.JsonParser.parseString(
-        "[{\"type\":\"object\",\"properties\":{\"success\":{\"type\":\"boolean\",\"enum\":[true]}}},"
-            + "{\"type\":\"object\",\"properties\":{\"success\":{\"type\":\"boolean\",\"enum\":[false]},"
-            + "\"code\":{\"type\":\"string\"}}}]").getAsJsonArray();
+    com.google.gson.JsonArray variants =
+        com.google.gson.JsonParser.parseString(
+                "[{\"type\":\"object\",\"properties\":{\"success\":{\"type\":\"boolean\",\"enum\":[true]}}},"
+                    + "{\"type\":\"object\",\"properties\":{\"success\":{\"type\":\"boolean\",\"enum\":[false]},"
+                    + "\"code\":{\"type\":\"string\"}}}]")
+            .getAsJsonArray();
     JsonObject merged = Compositions.union(variants);
     JsonObject success = merged.getAsJsonObject("properties").getAsJsonObject("success");
     assertThat(success.has("enum")).isFalse();

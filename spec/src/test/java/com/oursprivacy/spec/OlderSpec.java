@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * An "older" platform spec derived from the one this build pulled (never a committed copy): it
  * lacks the last three operations and one response field, has one more operation, one more enum
- * value and one requirement fewer. Seen from it, the current spec has at least these 3 breaking
- * and 4 additive changes, plus the class renames they cause through shape sharing.
+ * value and one requirement fewer. Seen from it, the current spec has at least these 3 breaking and
+ * 4 additive changes, plus the class renames they cause through shape sharing.
  */
 final class OlderSpec {
   static final int BREAKING = 3;
@@ -48,9 +48,11 @@ final class OlderSpec {
         paths.remove(op[0]);
       }
     }
-    JsonObject retrieve = paths.getAsJsonObject("/rest/v1/destinations/{id}").getAsJsonObject("get");
+    JsonObject retrieve =
+        paths.getAsJsonObject("/rest/v1/destinations/{id}").getAsJsonObject("get");
     // additive: destinations.retrieve's response had no hashingSalt yet
-    schema(retrieve.getAsJsonObject("responses").getAsJsonObject("200")).getAsJsonObject("properties")
+    schema(retrieve.getAsJsonObject("responses").getAsJsonObject("200"))
+        .getAsJsonObject("properties")
         .remove("hashingSalt");
     // breaking: an operation the current spec removed (a whole resource, legacy_reports)
     JsonObject legacy = new JsonObject();
@@ -63,9 +65,17 @@ final class OlderSpec {
     legacy.add("get", get);
     paths.add("/rest/v1/legacy-reports/{id}", legacy);
     // breaking: destinations.create accepted a type value the current spec removed
-    JsonObject create = schema(paths.getAsJsonObject("/rest/v1/destinations").getAsJsonObject("post")
-        .getAsJsonObject("requestBody"));
-    create.getAsJsonObject("properties").getAsJsonObject("type").getAsJsonArray("enum").add("LegacyPixel");
+    JsonObject create =
+        schema(
+            paths
+                .getAsJsonObject("/rest/v1/destinations")
+                .getAsJsonObject("post")
+                .getAsJsonObject("requestBody"));
+    create
+        .getAsJsonObject("properties")
+        .getAsJsonObject("type")
+        .getAsJsonArray("enum")
+        .add("LegacyPixel");
     // breaking: destinations.create's type was optional
     JsonArray required = new JsonArray();
     for (JsonElement r : create.getAsJsonArray("required")) {
@@ -78,6 +88,9 @@ final class OlderSpec {
   }
 
   private static JsonObject schema(JsonObject holder) {
-    return holder.getAsJsonObject("content").getAsJsonObject("application/json").getAsJsonObject("schema");
+    return holder
+        .getAsJsonObject("content")
+        .getAsJsonObject("application/json")
+        .getAsJsonObject("schema");
   }
 }

@@ -32,7 +32,9 @@ class RealSpecTest {
         assertThat(op.node.has("x-ours-verb")).as(op.key()).isTrue();
       }
       JsonObject schemas = spec.getAsJsonObject("components").getAsJsonObject("schemas");
-      assertThat(schemas.keySet()).isNotEmpty().noneMatch(n -> Normalizer.FORBIDDEN.matcher(n).find());
+      assertThat(schemas.keySet())
+          .isNotEmpty()
+          .noneMatch(n -> Normalizer.FORBIDDEN.matcher(n).find());
       assertNoInlineObjects(spec.get("paths"), "paths");
     }
   }
@@ -66,7 +68,8 @@ class RealSpecTest {
       JsonObject o = e.getAsJsonObject();
       if (!where.endsWith("x-ours-page-size")) {
         assertThat(Json.isObjectNode(o) && !where.endsWith(".properties"))
-            .as("inline object at " + where).isFalse();
+            .as("inline object at " + where)
+            .isFalse();
       }
       o.entrySet().forEach(en -> assertNoInlineObjects(en.getValue(), where + "." + en.getKey()));
     } else if (e.isJsonArray()) {

@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spec changes often. Older and newer versions, derived here from the spec this build
- * pulled, must normalize without edits, and resources that did not change must keep their
- * class names (they are public API).
+ * The spec changes often. Older and newer versions, derived here from the spec this build pulled,
+ * must normalize without edits, and resources that did not change must keep their class names (they
+ * are public API).
  */
 class SpecEvolutionTest {
   private static JsonObject pulled() throws IOException {
@@ -43,7 +43,8 @@ class SpecEvolutionTest {
       if (o.has("$ref")) {
         String name = o.get("$ref").getAsString().replace(Normalizer.REF_PREFIX, "");
         if (out.add(name)) {
-          collectRefs(spec.getAsJsonObject("components").getAsJsonObject("schemas").get(name), spec, out);
+          collectRefs(
+              spec.getAsJsonObject("components").getAsJsonObject("schemas").get(name), spec, out);
         }
       }
       o.entrySet().forEach(en -> collectRefs(en.getValue(), spec, out));
@@ -59,8 +60,12 @@ class SpecEvolutionTest {
       JsonObject item = paths.getAsJsonObject(path);
       for (String method : new ArrayList<>(item.keySet())) {
         JsonElement op = item.get(method);
-        if (op.isJsonObject() && op.getAsJsonObject().has("x-stainless-method")
-            && op.getAsJsonObject().get("x-stainless-method").getAsString().startsWith(resource + ".")) {
+        if (op.isJsonObject()
+            && op.getAsJsonObject().has("x-stainless-method")
+            && op.getAsJsonObject()
+                .get("x-stainless-method")
+                .getAsString()
+                .startsWith(resource + ".")) {
           item.remove(method);
           removed++;
         }
@@ -77,7 +82,8 @@ class SpecEvolutionTest {
     JsonObject current = pulled();
     JsonObject older = current.deepCopy();
     Set<String> gone = Set.of("funnels", "audience_conversion_reports");
-    int removed = removeResource(older, "funnels") + removeResource(older, "audience_conversion_reports");
+    int removed =
+        removeResource(older, "funnels") + removeResource(older, "audience_conversion_reports");
     assertThat(removed).isPositive();
 
     JsonObject a = SpecPipeline.prepare(current);
@@ -102,7 +108,8 @@ class SpecEvolutionTest {
     String single = Names.singularPascal(resource);
     // A new resource shaped exactly like destinations: it must get classes of its own.
     for (Map.Entry<String, JsonElement> p : current.getAsJsonObject("paths").entrySet()) {
-      if (p.getKey().equals("/rest/v1/destinations") || p.getKey().equals("/rest/v1/destinations/{id}")) {
+      if (p.getKey().equals("/rest/v1/destinations")
+          || p.getKey().equals("/rest/v1/destinations/{id}")) {
         JsonObject copy = p.getValue().getAsJsonObject().deepCopy();
         for (Map.Entry<String, JsonElement> m : copy.entrySet()) {
           JsonObject op = m.getValue().getAsJsonObject();
@@ -121,14 +128,26 @@ class SpecEvolutionTest {
     JsonObject b = SpecPipeline.prepare(newer);
     JsonObject schemas = b.getAsJsonObject("components").getAsJsonObject("schemas");
 
-    assertThat(schemas.keySet()).contains(single, single + "CreateBody", single + "UpdateBody",
-        single + "ListResponse", "Destination", "DestinationCreateBody");
+    assertThat(schemas.keySet())
+        .contains(
+            single,
+            single + "CreateBody",
+            single + "UpdateBody",
+            single + "ListResponse",
+            "Destination",
+            "DestinationCreateBody");
     // ... and the facade gets its service, params and accessor with no hand edit
     java.util.Set<String> facade = new java.util.HashSet<>();
     FacadeWriter.files(b).forEach(f -> facade.add(f.typeSpec().name()));
-    assertThat(facade).contains(single + "Service", single + "CreateParams", single + "UpdateParams",
-        single + "ListParams", "DestinationService");
-    JsonObject list = b.getAsJsonObject("paths").getAsJsonObject("/rest/v1/" + slug).getAsJsonObject("get");
+    assertThat(facade)
+        .contains(
+            single + "Service",
+            single + "CreateParams",
+            single + "UpdateParams",
+            single + "ListParams",
+            "DestinationService");
+    JsonObject list =
+        b.getAsJsonObject("paths").getAsJsonObject("/rest/v1/" + slug).getAsJsonObject("get");
     assertThat(list.get("x-ours-pagination").getAsString()).isEqualTo("cursor");
     assertThat(list.get("x-ours-item-type").getAsString()).isEqualTo(single);
     assertThat(namesUsedOutside(b, Set.of(resource))).isEqualTo(namesUsedOutside(a, Set.of()));

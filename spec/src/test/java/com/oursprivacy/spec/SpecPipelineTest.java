@@ -21,7 +21,8 @@ class SpecPipelineTest {
   @TempDir Path root;
 
   private SpecSource source(String location) {
-    return SpecSource.resolve("platform", location, root, "platform-openapi.json", "https://example.invalid/spec");
+    return SpecSource.resolve(
+        "platform", location, root, "platform-openapi.json", "https://example.invalid/spec");
   }
 
   private Path write(String name, String text) throws IOException {
@@ -61,7 +62,9 @@ class SpecPipelineTest {
     assertThat(source(null).location).isEqualTo("https://example.invalid/spec");
     Path shared = root.resolve("../shared/openapi");
     Files.createDirectories(shared);
-    Files.write(shared.resolve("platform-openapi.json"), Fragments.text("crud.json").getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        shared.resolve("platform-openapi.json"),
+        Fragments.text("crud.json").getBytes(StandardCharsets.UTF_8));
     try {
       assertThat(source(" ").location).endsWith("shared/openapi/platform-openapi.json");
     } finally {
@@ -80,21 +83,26 @@ class SpecPipelineTest {
   @Test
   void swagger2AndEmptySpecsAreRejected() throws IOException {
     SpecSource s2 = source(write("s2.json", Fragments.text("swagger2.json")).toString());
-    assertThatThrownBy(() -> SpecPipeline.parse(s2, s2.read(root))).hasMessageContaining("missing 'openapi: 3.x'");
+    assertThatThrownBy(() -> SpecPipeline.parse(s2, s2.read(root)))
+        .hasMessageContaining("missing 'openapi: 3.x'");
     SpecSource empty = source(write("e.json", Fragments.text("no-operations.json")).toString());
-    assertThatThrownBy(() -> SpecPipeline.parse(empty, empty.read(root))).hasMessageContaining("no operations");
+    assertThatThrownBy(() -> SpecPipeline.parse(empty, empty.read(root)))
+        .hasMessageContaining("no operations");
   }
 
   @Test
   void urlSourcesAreFetchedAndHttpErrorsNamed() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     byte[] body = Fragments.text("crud.json").getBytes(StandardCharsets.UTF_8);
-    server.createContext("/spec.json", ex -> {
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream os = ex.getResponseBody()) {
-        os.write(body);
-      }
-    });
+    server.createContext(
+        "/spec.json",
+        ex -> {
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream os = ex.getResponseBody()) {
+            os.write(body);
+          }
+        });
     server.start();
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -112,7 +120,9 @@ class SpecPipelineTest {
     SpecSource src = source(write("p.json", Fragments.text("crud.json")).toString());
     assertThat(runCapturing(src, false, false)).contains("wrote");
     String lock = Files.readString(root.resolve("spec/spec.lock"));
-    assertThat(lock).contains("[platform]").contains("operations = 10")
+    assertThat(lock)
+        .contains("[platform]")
+        .contains("operations = 10")
         .contains("op destinations.list GET /rest/v1/destinations")
         .contains("field destinations.update body.name");
     assertThat(runCapturing(src, true, false)).doesNotContain("differs");
@@ -125,9 +135,16 @@ class SpecPipelineTest {
     runCapturing(src, false, false);
     JsonObject changed = Fragments.json("crud.json");
     changed.getAsJsonObject("paths").remove("/rest/v1/allowed-events");
-    changed.getAsJsonObject("paths").getAsJsonObject("/rest/v1/destinations").getAsJsonObject("post")
-        .getAsJsonObject("requestBody").getAsJsonObject("content").getAsJsonObject("application/json")
-        .getAsJsonObject("schema").getAsJsonObject("properties").add("hashingSalt", new JsonObject());
+    changed
+        .getAsJsonObject("paths")
+        .getAsJsonObject("/rest/v1/destinations")
+        .getAsJsonObject("post")
+        .getAsJsonObject("requestBody")
+        .getAsJsonObject("content")
+        .getAsJsonObject("application/json")
+        .getAsJsonObject("schema")
+        .getAsJsonObject("properties")
+        .add("hashingSalt", new JsonObject());
     write("p.json", changed.toString());
     String out = runCapturing(src, false, false);
     assertThat(out)

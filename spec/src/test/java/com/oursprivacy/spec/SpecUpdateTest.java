@@ -25,8 +25,19 @@ class SpecUpdateTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      SpecPipeline.run(root, root.resolve("out"), true, update, root.resolve("report"), "0.1.0-SNAPSHOT",
-          SpecSource.resolve("platform", spec.toString(), root, "platform-openapi.json", SpecPipeline.PLATFORM_URL));
+      SpecPipeline.run(
+          root,
+          root.resolve("out"),
+          true,
+          update,
+          root.resolve("report"),
+          "0.1.0-SNAPSHOT",
+          SpecSource.resolve(
+              "platform",
+              spec.toString(),
+              root,
+              "platform-openapi.json",
+              SpecPipeline.PLATFORM_URL));
     } finally {
       System.setOut(old);
     }
@@ -52,12 +63,15 @@ class SpecUpdateTest {
         .hasMessageContaining("-Dours.spec.updateLock=true");
     String report = Files.readString(root.resolve("report/report.md"));
     assertThat(report)
-        .contains("| operation removed | `legacy_reports.retrieve GET /rest/v1/legacy-reports/{id}` |")
+        .contains(
+            "| operation removed | `legacy_reports.retrieve GET /rest/v1/legacy-reports/{id}` |")
         .contains("| enum value removed | `destinations.create body.type = LegacyPixel` |")
         .contains("| request field became required | `destinations.create body.type` |")
         .contains("| response field added | `destinations.retrieve response.hashingSalt` |")
-        // additive in the spec, breaking in Java: the retrieve response now shares the list item's shape
-        .contains("| class renamed DestinationRetrieveResponse → Destination | `destinations.retrieve response` |");
+        // additive in the spec, breaking in Java: the retrieve response now shares the list item's
+        // shape
+        .contains(
+            "| class renamed DestinationRetrieveResponse → Destination | `destinations.retrieve response` |");
     java.util.Properties summary = new java.util.Properties();
     try (java.io.Reader r = Files.newBufferedReader(root.resolve("report/summary.properties"))) {
       summary.load(r);
@@ -67,7 +81,9 @@ class SpecUpdateTest {
     assertThat(breaking).isGreaterThanOrEqualTo(OlderSpec.BREAKING + 1);
     assertThat(additive).isGreaterThanOrEqualTo(OlderSpec.ADDITIVE);
     assertThat(summary).containsEntry("bump", "major").containsEntry("nextVersion", "0.1.0");
-    assertThat(report).contains("**" + breaking + " breaking, " + additive + " additive** → semver bump **MAJOR**");
+    assertThat(report)
+        .contains(
+            "**" + breaking + " breaking, " + additive + " additive** → semver bump **MAJOR**");
 
     String out = run(spec, true);
     assertThat(out).contains("spec/spec.lock updated.").contains("| operation removed |");

@@ -8,9 +8,9 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * The HTTP settings {@code OursPrivacy.Builder} and {@code OursIngest.Builder} share, with the
- * same defaults for both clients: timeouts, proxy, a shared {@link OkHttpClient}, plain-http
- * opt-in and the retry sleeper. Not thread-safe. Extended only by the SDK's own builders.
+ * The HTTP settings {@code OursPrivacy.Builder} and {@code OursIngest.Builder} share, with the same
+ * defaults for both clients: timeouts, proxy, a shared {@link OkHttpClient}, plain-http opt-in and
+ * the retry sleeper. Not thread-safe. Extended only by the SDK's own builders.
  *
  * <pre>{@code
  * OursIngest ingest = OursIngest.builder()
@@ -68,9 +68,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * An OkHttp client to share connection pool and dispatcher with (via {@code newBuilder()}),
-   * for example another Ours client's. Its timeouts are kept unless set here; closing the Ours
-   * client leaves its pools running.
+   * An OkHttp client to share connection pool and dispatcher with (via {@code newBuilder()}), for
+   * example another Ours client's. Its timeouts are kept unless set here; closing the Ours client
+   * leaves its pools running.
    */
   public B httpClient(OkHttpClient httpClient) {
     core.httpClient(httpClient);
@@ -87,8 +87,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * The most bytes of one response body the client reads, counted after gzip inflation (default
-   * 32 MiB). A larger body fails the call with {@link
+   * The most bytes of one response body the client reads, counted after gzip inflation (default 32
+   * MiB). A larger body fails the call with {@link
    * com.oursprivacy.errors.OursInvalidResponseException} (a tracker treats it like any failed
    * request) and its connection is closed, so a misbehaving or hostile server cannot exhaust the
    * heap.

@@ -9,9 +9,9 @@ import java.util.Locale;
  * what the SDK emits at all: request bodies carry personal data, so they are never emitted unless
  * asked for here, whatever the backend's level.
  *
- * <p>Set with {@code logLevel(..)} on either client's builder, or {@code ours.privacy.log} /
- * {@code OURS_PRIVACY_LOG}. Warnings (e.g. {@code allowInsecureHttp()}) are emitted at WARN at
- * every level.
+ * <p>Set with {@code logLevel(..)} on either client's builder, or {@code ours.privacy.log} / {@code
+ * OURS_PRIVACY_LOG}. Warnings (e.g. {@code allowInsecureHttp()}) are emitted at WARN at every
+ * level.
  */
 public enum LogLevel {
   /** No request lines (the default). */

@@ -48,8 +48,8 @@ public final class RateLimit {
   }
 
   /**
-   * The {@code X-RateLimit-Reset} value as sent, or {@link #ABSENT}. The API does not document
-   * its unit (epoch seconds or seconds from now), so it is not converted.
+   * The {@code X-RateLimit-Reset} value as sent, or {@link #ABSENT}. The API does not document its
+   * unit (epoch seconds or seconds from now), so it is not converted.
    */
   public long reset() {
     return reset;
@@ -86,7 +86,10 @@ public final class RateLimit {
 
   private static void append(StringBuilder sb, String name, long value) {
     if (value != ABSENT) {
-      sb.append(sb.length() > "RateLimit{".length() ? ", " : "").append(name).append('=').append(value);
+      sb.append(sb.length() > "RateLimit{".length() ? ", " : "")
+          .append(name)
+          .append('=')
+          .append(value);
     }
   }
 }

@@ -26,7 +26,8 @@ public final class RawResponse<T> {
    * @param value the parsed body, or null
    * @param retries how many retries it took (0 when the first attempt succeeded)
    */
-  public RawResponse(int statusCode, Map<String, List<String>> headers, @Nullable T value, int retries) {
+  public RawResponse(
+      int statusCode, Map<String, List<String>> headers, @Nullable T value, int retries) {
     Objects.requireNonNull(headers, "headers == null");
     TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
@@ -62,7 +63,9 @@ public final class RawResponse<T> {
     return retries;
   }
 
-  /** The server's request id ({@code X-Request-Id}, else {@code Request-Id}), for support tickets. */
+  /**
+   * The server's request id ({@code X-Request-Id}, else {@code Request-Id}), for support tickets.
+   */
   public Optional<String> requestId() {
     Optional<String> id = header("x-request-id");
     return id.isPresent() ? id : header("request-id");
@@ -94,7 +97,12 @@ public final class RawResponse<T> {
 
   @Override
   public String toString() {
-    return "RawResponse{statusCode=" + statusCode + ", retries=" + retries + ", requestId="
-        + requestId().orElse(null) + '}';
+    return "RawResponse{statusCode="
+        + statusCode
+        + ", retries="
+        + retries
+        + ", requestId="
+        + requestId().orElse(null)
+        + '}';
   }
 }

@@ -66,7 +66,9 @@ public final class RequestOptions {
     return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
   }
 
-  /** Headers set on the request, replacing any of the same name; unmodifiable, in insertion order. */
+  /**
+   * Headers set on the request, replacing any of the same name; unmodifiable, in insertion order.
+   */
   public Map<String, String> headers() {
     return headers;
   }
@@ -96,8 +98,15 @@ public final class RequestOptions {
   /** Header values are left out: a caller may pass credentials through them. */
   @Override
   public String toString() {
-    return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries
-        + ", headers=" + headers.keySet() + ", queryParams=" + queryParams.keySet() + '}';
+    return "RequestOptions{timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + ", headers="
+        + headers.keySet()
+        + ", queryParams="
+        + queryParams.keySet()
+        + '}';
   }
 
   /** Builds {@link RequestOptions}; not thread-safe. */
@@ -131,8 +140,8 @@ public final class RequestOptions {
     /**
      * Sets a header, replacing one of the same name (including the client's defaults).
      *
-     * @throws com.oursprivacy.errors.OursValidationException when the name is not an HTTP token
-     *     or the value holds a control character (CR, LF, …) or non-ASCII; the message gives the
+     * @throws com.oursprivacy.errors.OursValidationException when the name is not an HTTP token or
+     *     the value holds a control character (CR, LF, …) or non-ASCII; the message gives the
      *     position, never the value
      */
     public Builder header(String name, String value) {
@@ -146,7 +155,9 @@ public final class RequestOptions {
 
     /** Sets a query parameter, replacing one of the same name. */
     public Builder queryParam(String name, String value) {
-      queryParams.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
+      queryParams.put(
+          Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 

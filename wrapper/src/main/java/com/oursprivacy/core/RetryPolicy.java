@@ -12,11 +12,11 @@ import java.util.TreeSet;
  *
  * <h2>What is retried</h2>
  *
- * <p>A request is retried only while attempts remain ({@link #maxRetries()}) and only when a
- * repeat cannot do harm. "Idempotent" methods are those in {@link #idempotentMethods()} (by
- * default {@code GET HEAD OPTIONS PUT DELETE}); {@code POST} and {@code PATCH} are not, because a
- * {@code POST} create that reached the server may already have created the resource, and a retry
- * would create a second one.
+ * <p>A request is retried only while attempts remain ({@link #maxRetries()}) and only when a repeat
+ * cannot do harm. "Idempotent" methods are those in {@link #idempotentMethods()} (by default {@code
+ * GET HEAD OPTIONS PUT DELETE}); {@code POST} and {@code PATCH} are not, because a {@code POST}
+ * create that reached the server may already have created the resource, and a retry would create a
+ * second one.
  *
  * <table>
  *   <caption>Retry decisions</caption>
@@ -43,16 +43,16 @@ import java.util.TreeSet;
  * <p>When the response carries {@code retry-after-ms} (milliseconds) or {@code Retry-After}
  * (seconds or an HTTP date), the client waits exactly that long, provided it is at most {@link
  * #maxRetryAfter()}; a longer requested wait is not retried at all (the caller gets the {@link
- * com.oursprivacy.errors.RateLimitException} and its {@code retryAfter()}). Otherwise retry
- * {@code n} (1-based) waits
+ * com.oursprivacy.errors.RateLimitException} and its {@code retryAfter()}). Otherwise retry {@code
+ * n} (1-based) waits
  *
  * <pre>
  *   base  = min(maxDelay, initialDelay * multiplier^(n-1))
  *   delay = base * (1 - jitter * r1) + extraJitterMin + (extraJitterMax - extraJitterMin) * r2
  * </pre>
  *
- * <p>with {@code r1, r2} uniform in [0, 1). With the defaults (0.5 s, ×2, 8 s cap, jitter 0.25,
- * no extra jitter) retries 1, 2, 3, 4, 5 wait 0.375–0.5 s, 0.75–1 s, 1.5–2 s, 3–4 s, 6–8 s.
+ * <p>with {@code r1, r2} uniform in [0, 1). With the defaults (0.5 s, ×2, 8 s cap, jitter 0.25, no
+ * extra jitter) retries 1, 2, 3, 4, 5 wait 0.375–0.5 s, 0.75–1 s, 1.5–2 s, 3–4 s, 6–8 s.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -79,7 +79,10 @@ public final class RetryPolicy {
     this.idempotentMethods = Set.copyOf(b.idempotentMethods);
   }
 
-  /** The platform client's policy: 2 retries, 0.5 s doubling to 8 s, jitter 0.25, Retry-After up to 60 s. */
+  /**
+   * The platform client's policy: 2 retries, 0.5 s doubling to 8 s, jitter 0.25, Retry-After up to
+   * 60 s.
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
@@ -115,8 +118,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * The computed wait before retry {@code retry} (1-based) when the server did not say how long
-   * to wait; see the class documentation for the formula.
+   * The computed wait before retry {@code retry} (1-based) when the server did not say how long to
+   * wait; see the class documentation for the formula.
    *
    * @param r1 uniform random in [0, 1) for the proportional jitter
    * @param r2 uniform random in [0, 1) for the extra jitter
@@ -127,8 +130,7 @@ public final class RetryPolicy {
     }
     double base =
         Math.min(
-            (double) maxDelay.toNanos(),
-            initialDelay.toNanos() * Math.pow(multiplier, retry - 1));
+            (double) maxDelay.toNanos(), initialDelay.toNanos() * Math.pow(multiplier, retry - 1));
     double extraRange = extraJitterMax.toNanos() - extraJitterMin.toNanos();
     double nanos = base * (1 - jitter * r1) + extraJitterMin.toNanos() + extraRange * r2;
     return Duration.ofNanos((long) nanos);
@@ -136,10 +138,25 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxRetries=" + maxRetries + ", initialDelay=" + initialDelay
-        + ", maxDelay=" + maxDelay + ", multiplier=" + multiplier + ", jitter=" + jitter
-        + ", extraJitter=" + extraJitterMin + ".." + extraJitterMax
-        + ", maxRetryAfter=" + maxRetryAfter + ", idempotentMethods=" + new TreeSet<>(idempotentMethods) + '}';
+    return "RetryPolicy{maxRetries="
+        + maxRetries
+        + ", initialDelay="
+        + initialDelay
+        + ", maxDelay="
+        + maxDelay
+        + ", multiplier="
+        + multiplier
+        + ", jitter="
+        + jitter
+        + ", extraJitter="
+        + extraJitterMin
+        + ".."
+        + extraJitterMax
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", idempotentMethods="
+        + new TreeSet<>(idempotentMethods)
+        + '}';
   }
 
   /** Builds a {@link RetryPolicy}; not thread-safe. */

@@ -17,8 +17,8 @@ public interface Sleeper {
   void sleep(Duration delay) throws InterruptedException;
 
   /**
-   * Returns a future completed after {@code delay}, without blocking any thread while waiting
-   * (used by asynchronous calls). The default schedules completion on {@code scheduler}.
+   * Returns a future completed after {@code delay}, without blocking any thread while waiting (used
+   * by asynchronous calls). The default schedules completion on {@code scheduler}.
    *
    * @param scheduler the client's scheduler; may reject work once the client is closed
    */

@@ -7,7 +7,12 @@ import java.util.Map;
 public final class BadRequestException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  BadRequestException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+  BadRequestException(
+      String error,
+      String details,
+      Map<String, List<String>> headers,
+      String rawBody,
+      String unredactedRawBody) {
     super(400, error, details, headers, rawBody, unredactedRawBody);
   }
 }

@@ -7,7 +7,12 @@ import java.util.Map;
 public final class NotFoundException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  NotFoundException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+  NotFoundException(
+      String error,
+      String details,
+      Map<String, List<String>> headers,
+      String rawBody,
+      String unredactedRawBody) {
     super(404, error, details, headers, rawBody, unredactedRawBody);
   }
 }

@@ -9,34 +9,46 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server answered with a non-2xx status. Carries the status, the error body's {@code error}
- * and {@code details} (or {@code message}) fields, the response headers and the raw body.
+ * The server answered with a non-2xx status. Carries the status, the error body's {@code error} and
+ * {@code details} (or {@code message}) fields, the response headers and the raw body.
  *
  * <p>{@link #rawBody()} and {@link #headers()} are redacted the same way as the SDK's logs
  * (credential headers, secret JSON members such as {@code token} or {@code apiKey}, the client's
  * own API key or token wherever echoed), because exceptions end up in logs and error trackers.
- * {@link #unredactedRawBody()} gives the body exactly as received. None of the three is
- * serialized: a deserialized exception keeps the status, {@code error}, {@code details} and
- * message, and has an empty body and no headers.
+ * {@link #unredactedRawBody()} gives the body exactly as received. None of the three is serialized:
+ * a deserialized exception keeps the status, {@code error}, {@code details} and message, and has an
+ * empty body and no headers.
  *
  * <p>Create one with {@link #of}, which picks the subclass for the status.
  */
 public class OursApiException extends OursException {
   private static final long serialVersionUID = 1L;
 
-  /** @serial the HTTP status */
+  /**
+   * @serial the HTTP status
+   */
   private final int statusCode;
-  /** @serial the body's {@code error} field, or null */
+
+  /**
+   * @serial the body's {@code error} field, or null
+   */
   private final String error;
-  /** @serial the body's {@code details} or {@code message} field, or null */
+
+  /**
+   * @serial the body's {@code details} or {@code message} field, or null
+   */
   private final String details;
+
   private final transient Map<String, List<String>> headers;
   private final transient String rawBody;
   private final transient String unredactedRawBody;
 
   /** For subclasses; use {@link #of} to create one. */
   protected OursApiException(
-      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      int statusCode,
+      @Nullable String error,
+      @Nullable String details,
+      Map<String, List<String>> headers,
       @Nullable String rawBody) {
     this(statusCode, error, details, headers, rawBody, rawBody);
   }
@@ -48,8 +60,12 @@ public class OursApiException extends OursException {
    * @param unredactedRawBody the body as received
    */
   protected OursApiException(
-      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
-      @Nullable String rawBody, @Nullable String unredactedRawBody) {
+      int statusCode,
+      @Nullable String error,
+      @Nullable String details,
+      Map<String, List<String>> headers,
+      @Nullable String rawBody,
+      @Nullable String unredactedRawBody) {
     super(message(statusCode, error, details));
     this.statusCode = statusCode;
     this.error = error;
@@ -74,21 +90,28 @@ public class OursApiException extends OursException {
    *     return it as given
    */
   public static OursApiException of(
-      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
+      int statusCode,
+      @Nullable String error,
+      @Nullable String details,
+      Map<String, List<String>> headers,
       @Nullable String rawBody) {
     return of(statusCode, error, details, headers, rawBody, rawBody);
   }
 
   /**
    * Like {@link #of(int, String, String, Map, String)}, with the redacted body (what {@link
-   * #rawBody()} returns) and the body as received (what {@link #unredactedRawBody()} returns)
-   * given separately; {@code headers} should already be redacted.
+   * #rawBody()} returns) and the body as received (what {@link #unredactedRawBody()} returns) given
+   * separately; {@code headers} should already be redacted.
    *
    * @since 0.1.0
    */
   public static OursApiException of(
-      int statusCode, @Nullable String error, @Nullable String details, Map<String, List<String>> headers,
-      @Nullable String rawBody, @Nullable String unredactedRawBody) {
+      int statusCode,
+      @Nullable String error,
+      @Nullable String details,
+      Map<String, List<String>> headers,
+      @Nullable String rawBody,
+      @Nullable String unredactedRawBody) {
     String b = rawBody;
     String u = unredactedRawBody;
     if (statusCode >= 300 && statusCode <= 399) {
@@ -144,8 +167,8 @@ public class OursApiException extends OursException {
   }
 
   /**
-   * Response headers, keys case-insensitive, unmodifiable; credential headers ({@code
-   * Set-Cookie}, …) masked and a {@code Location}'s userinfo removed. Empty after deserialization.
+   * Response headers, keys case-insensitive, unmodifiable; credential headers ({@code Set-Cookie},
+   * …) masked and a {@code Location}'s userinfo removed. Empty after deserialization.
    */
   public Map<String, List<String>> headers() {
     return headers == null ? Map.of() : headers;
@@ -159,25 +182,27 @@ public class OursApiException extends OursException {
 
   /**
    * The wait the server asked for, from {@code retry-after-ms}, else {@code Retry-After} (seconds
-   * or an HTTP date, relative to now); empty when neither is present or parseable. Set on 429s,
-   * and on 503s that say when to come back.
+   * or an HTTP date, relative to now); empty when neither is present or parseable. Set on 429s, and
+   * on 503s that say when to come back.
    */
   public Optional<java.time.Duration> retryAfter() {
     return com.oursprivacy.internal.RetryAfter.parse(
-        header("retry-after-ms").orElse(null), header("retry-after").orElse(null), java.time.Instant.now());
+        header("retry-after-ms").orElse(null),
+        header("retry-after").orElse(null),
+        java.time.Instant.now());
   }
 
   /**
-   * The response body, redacted like the SDK's log lines (secret JSON members and the client's
-   * own credentials masked); empty when there was none, and after deserialization.
+   * The response body, redacted like the SDK's log lines (secret JSON members and the client's own
+   * credentials masked); empty when there was none, and after deserialization.
    */
   public String rawBody() {
     return rawBody == null ? "" : rawBody;
   }
 
   /**
-   * The response body exactly as received, server echoes of API keys and tokens included: do
-   * not log it. Empty when there was none, and after deserialization.
+   * The response body exactly as received, server echoes of API keys and tokens included: do not
+   * log it. Empty when there was none, and after deserialization.
    *
    * @since 0.1.0
    */

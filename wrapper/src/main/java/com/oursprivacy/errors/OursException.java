@@ -3,9 +3,9 @@ package com.oursprivacy.errors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The root of every exception the SDK throws. Unchecked: an SDK call either returns its result
- * or throws one of these, never a Gson, OkHttp or Retrofit exception. Messages never contain API
- * keys or ingest tokens.
+ * The root of every exception the SDK throws. Unchecked: an SDK call either returns its result or
+ * throws one of these, never a Gson, OkHttp or Retrofit exception. Messages never contain API keys
+ * or ingest tokens.
  */
 public class OursException extends RuntimeException {
   private static final long serialVersionUID = 1L;

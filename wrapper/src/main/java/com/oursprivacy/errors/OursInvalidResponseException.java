@@ -3,14 +3,15 @@ package com.oursprivacy.errors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The server answered, but the body was not what the API describes: malformed or truncated
- * JSON, an HTML page, a wrong type, a missing required field. The server may have acted on the
- * request.
+ * The server answered, but the body was not what the API describes: malformed or truncated JSON, an
+ * HTML page, a wrong type, a missing required field. The server may have acted on the request.
  */
 public final class OursInvalidResponseException extends OursException {
   private static final long serialVersionUID = 1L;
 
-  /** @serial the HTTP status the unusable body came with */
+  /**
+   * @serial the HTTP status the unusable body came with
+   */
   private final int statusCode;
 
   /**

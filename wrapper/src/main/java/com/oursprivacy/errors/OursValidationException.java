@@ -1,16 +1,21 @@
 package com.oursprivacy.errors;
 
 /**
- * Input was rejected before any request was sent. The message names the field, the rule and
- * the shape of the value (never the value when it could be a secret), for example {@code
- * event.time: 9 days in the past; the API accepts at most 7}.
+ * Input was rejected before any request was sent. The message names the field, the rule and the
+ * shape of the value (never the value when it could be a secret), for example {@code event.time: 9
+ * days in the past; the API accepts at most 7}.
  */
 public final class OursValidationException extends OursException {
   private static final long serialVersionUID = 1L;
 
-  /** @serial the offending field's path */
+  /**
+   * @serial the offending field's path
+   */
   private final String field;
-  /** @serial the rule that failed */
+
+  /**
+   * @serial the rule that failed
+   */
   private final String rule;
 
   /**

@@ -6,12 +6,12 @@ import java.util.Optional;
 
 /**
  * The server answered with a redirect (3xx). The SDK never follows redirects: a redirected POST
- * would either be re-sent, body and credentials included, to a host nobody configured (307/308)
- * or silently turn into a GET that reports success without having created anything (301-303).
- * Point the client's base URL at the final address instead.
+ * would either be re-sent, body and credentials included, to a host nobody configured (307/308) or
+ * silently turn into a GET that reports success without having created anything (301-303). Point
+ * the client's base URL at the final address instead.
  *
- * <p>{@link #location()} is the {@code Location} header with any userinfo removed and secret
- * query values masked, as in logs.
+ * <p>{@link #location()} is the {@code Location} header with any userinfo removed and secret query
+ * values masked, as in logs.
  *
  * @since 0.1.0
  */
@@ -19,7 +19,11 @@ public final class RedirectException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
   RedirectException(
-      int status, String error, String details, Map<String, List<String>> headers, String rawBody,
+      int status,
+      String error,
+      String details,
+      Map<String, List<String>> headers,
+      String rawBody,
       String unredactedRawBody) {
     super(status, error, details, headers, rawBody, unredactedRawBody);
   }

@@ -7,7 +7,12 @@ import java.util.Map;
 public final class UnauthorizedException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  UnauthorizedException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+  UnauthorizedException(
+      String error,
+      String details,
+      Map<String, List<String>> headers,
+      String rawBody,
+      String unredactedRawBody) {
     super(401, error, details, headers, rawBody, unredactedRawBody);
   }
 }

@@ -7,7 +7,12 @@ import java.util.Map;
 public final class UnprocessableEntityException extends OursApiException {
   private static final long serialVersionUID = 1L;
 
-  UnprocessableEntityException(String error, String details, Map<String, List<String>> headers, String rawBody, String unredactedRawBody) {
+  UnprocessableEntityException(
+      String error,
+      String details,
+      Map<String, List<String>> headers,
+      String rawBody,
+      String unredactedRawBody) {
     super(422, error, details, headers, rawBody, unredactedRawBody);
   }
 }

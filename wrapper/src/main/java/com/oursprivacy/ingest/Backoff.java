@@ -6,10 +6,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The ingest API's documented back-off for 429, 5xx and network errors: after the n-th failure
- * of a batch wait {@code min(2 s × 2^(n-1), 60 s)} plus a uniformly random 1–5 s of jitter; a
- * {@code Retry-After} from the server (read by {@code internal.RetryAfter}) replaces the computed
- * wait, clamped to {@link #MIN_RETRY_AFTER}–{@link #MAX_RETRY_AFTER}.
+ * The ingest API's documented back-off for 429, 5xx and network errors: after the n-th failure of a
+ * batch wait {@code min(2 s × 2^(n-1), 60 s)} plus a uniformly random 1–5 s of jitter; a {@code
+ * Retry-After} from the server (read by {@code internal.RetryAfter}) replaces the computed wait,
+ * clamped to {@link #MIN_RETRY_AFTER}–{@link #MAX_RETRY_AFTER}.
  *
  * <p>It is expressed as a {@link RetryPolicy}, so the plain client's retries and the tracker's
  * pauses use one formula.
@@ -28,14 +28,12 @@ final class Backoff {
 
   /**
    * The longest server-requested wait honoured: the synchronous client's cap ({@link
-   * RetryPolicy#maxRetryAfter()}), so one {@code Retry-After: 3600} cannot silence the tracker
-   * for an hour. The tracker waits the cap and tries again rather than giving up.
+   * RetryPolicy#maxRetryAfter()}), so one {@code Retry-After: 3600} cannot silence the tracker for
+   * an hour. The tracker waits the cap and tries again rather than giving up.
    */
   static final Duration MAX_RETRY_AFTER = POLICY.maxRetryAfter();
 
-  /**
-   * The shortest: {@code Retry-After: 0} must not burn every attempt in milliseconds.
-   */
+  /** The shortest: {@code Retry-After: 0} must not burn every attempt in milliseconds. */
   static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
 
   private final Random random;

@@ -72,7 +72,9 @@ public final class BatchReport {
     return EMPTY;
   }
 
-  /** 200 when every row was accepted, 207 when some were not; 0 when nothing was sent (no events). */
+  /**
+   * 200 when every row was accepted, 207 when some were not; 0 when nothing was sent (no events).
+   */
   public int statusCode() {
     return statusCode;
   }
@@ -106,6 +108,12 @@ public final class BatchReport {
 
   @Override
   public String toString() {
-    return "BatchReport{status=" + statusCode + ", accepted=" + accepted() + ", failures=" + failures + "}";
+    return "BatchReport{status="
+        + statusCode
+        + ", accepted="
+        + accepted()
+        + ", failures="
+        + failures
+        + "}";
   }
 }

@@ -32,18 +32,21 @@ import retrofit2.Call;
 /**
  * The tracker's transport over {@link ClientCore}: one attempt per call (the core's retries are
  * switched off, the tracker owns the back-off), the status and 207/500 row results kept, every
- * failure turned into a {@link Reply}. {@code /batch} bodies are streamed with a {@link
- * JsonWriter} straight into the request body (no JSON tree, no intermediate string).
+ * failure turned into a {@link Reply}. {@code /batch} bodies are streamed with a {@link JsonWriter}
+ * straight into the request body (no JSON tree, no intermediate string).
  *
  * <p>Every wait is bounded: the call carries a whole-attempt timeout, and the wait on the core's
  * future gives up {@link #WAIT_GRACE} after it, cancelling the call, should the future never
  * complete (a bug or an {@code Error} on an OkHttp thread must not hang a worker for good).
  */
 final class CoreTransport implements IngestTransport {
-  private static final java.lang.reflect.Type RESULTS = new TypeToken<List<BatchResult>>() {}.getType();
+  private static final java.lang.reflect.Type RESULTS =
+      new TypeToken<List<BatchResult>>() {}.getType();
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
   /** The core's default whole-call timeout, used when the client sets none. */
   static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
   /** How long past the call's own timeout the transport waits for the core's answer. */
   static final Duration WAIT_GRACE = Duration.ofSeconds(5);
 
@@ -131,7 +134,8 @@ final class CoreTransport implements IngestTransport {
     if (t instanceof OursApiException) {
       OursApiException api = (OursApiException) t;
       String reason = "HTTP " + api.statusCode() + api.error().map(s -> ": " + s).orElse("");
-      return new Reply(api.statusCode(), results(api.rawBody()), api.retryAfter().orElse(null), reason);
+      return new Reply(
+          api.statusCode(), results(api.rawBody()), api.retryAfter().orElse(null), reason);
     }
     return Reply.network(t == null ? "unknown error" : t.getClass().getSimpleName());
   }
@@ -170,7 +174,8 @@ final class CoreTransport implements IngestTransport {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      JsonWriter w = new JsonWriter(new OutputStreamWriter(sink.outputStream(), StandardCharsets.UTF_8));
+      JsonWriter w =
+          new JsonWriter(new OutputStreamWriter(sink.outputStream(), StandardCharsets.UTF_8));
       w.setSerializeNulls(true);
       Wire.batch(w, token, rows);
       w.flush();

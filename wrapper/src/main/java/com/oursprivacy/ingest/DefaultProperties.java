@@ -9,10 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The API's known "default" properties (page, device, campaign and click-id context such as
- * {@code utm_source}, {@code gclid}, {@code fbp}, {@code current_url}) passed on to
- * destinations. Only keys the spec defines are accepted, each with its JSON type. Immutable and
- * thread-safe.
+ * The API's known "default" properties (page, device, campaign and click-id context such as {@code
+ * utm_source}, {@code gclid}, {@code fbp}, {@code current_url}) passed on to destinations. Only
+ * keys the spec defines are accepted, each with its JSON type. Immutable and thread-safe.
  *
  * <pre>{@code
  * DefaultProperties d = DefaultProperties.builder().property("utm_source", "newsletter").property("gclid", "abc").build();
@@ -95,7 +94,9 @@ public final class DefaultProperties {
       Class<?> type = KEYS.get(key);
       if (type == null) {
         throw new IllegalArgumentException(
-            "defaultProperties." + key + ": not a known default property; see DefaultProperties.knownKeys()");
+            "defaultProperties."
+                + key
+                + ": not a known default property; see DefaultProperties.knownKeys()");
       }
       boolean ok =
           type == BigDecimal.class
@@ -103,8 +104,12 @@ public final class DefaultProperties {
               : type == Object.class || type.isInstance(value);
       if (!ok) {
         throw new IllegalArgumentException(
-            "defaultProperties." + key + ": must be a " + (type == BigDecimal.class ? "Number" : type.getSimpleName())
-                + ", was " + value.getClass().getSimpleName());
+            "defaultProperties."
+                + key
+                + ": must be a "
+                + (type == BigDecimal.class ? "Number" : type.getSimpleName())
+                + ", was "
+                + value.getClass().getSimpleName());
       }
       values.put(key, value);
       return this;

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Producers share no lock with the workers.</b> {@code track} reserves a slot in an atomic
  * counter (the bound), appends to a lock-free {@link ConcurrentLinkedQueue} and returns; it takes
  * the worker lock only to wake an idle worker (first item, full batch) or, under {@link
- * OverflowPolicy#BLOCK}, to wait for space. Measured against {@code LinkedBlockingQueue} (whose
- * put lock producers share with each other and whose signal path takes the take lock) and {@code
+ * OverflowPolicy#BLOCK}, to wait for space. Measured against {@code LinkedBlockingQueue} (whose put
+ * lock producers share with each other and whose signal path takes the take lock) and {@code
  * ArrayBlockingQueue} (one lock for both sides), see {@code benchmarks/}.
  *
  * <p><b>Per-batch back-off.</b> A batch that failed transiently is parked with its own deadline
@@ -41,16 +41,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Bookkeeping.</b> Every accepted item is counted once in {@code queued} and once in exactly
  * one of sent, failed, evicted (dropped after acceptance) or abandoned; {@code flush} waits for a
- * marker it puts in the queue and then for the items taken before it, counted per flush
- * generation (a map entry per flush, not per event). Worker-side state is guarded by {@link
- * #lock}; HTTP calls, spool writes and listener callbacks happen outside it.
+ * marker it puts in the queue and then for the items taken before it, counted per flush generation
+ * (a map entry per flush, not per event). Worker-side state is guarded by {@link #lock}; HTTP
+ * calls, spool writes and listener callbacks happen outside it.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
+
   /** How long {@link #close} waits for interrupted workers past its own timeout. */
   static final long CLOSE_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
   /** Longest single wait of a closing caller between checks. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   /** Longest wait of an idle worker between checks. */
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -82,10 +85,13 @@ final class Dispatcher {
   private final Condition space = lock.newCondition();
   private final Condition progress = lock.newCondition();
   private final ArrayDeque<List<Envelope>> ready = new ArrayDeque<>();
-  private final PriorityQueue<Parked> parked = new PriorityQueue<>(Comparator.comparingLong((Parked p) -> p.readyAt));
+  private final PriorityQueue<Parked> parked =
+      new PriorityQueue<>(Comparator.comparingLong((Parked p) -> p.readyAt));
   private final Set<List<Envelope>> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+
   /** Items taken from the queue and not yet final, per flush generation. */
   private final TreeMap<Long, long[]> pendingByGen = new TreeMap<>();
+
   private Envelope carry;
   private long gen;
   private int markers;
@@ -149,8 +155,15 @@ final class Dispatcher {
       }
       n = config.overflow() == OverflowPolicy.BLOCK ? awaitSpace() : evictOldest();
       if (n < 0) {
-        return drop(item, closing ? "tracker is closed" : "queue full (capacity " + capacity
-            + ") after waiting " + config.blockTimeout().toMillis() + " ms");
+        return drop(
+            item,
+            closing
+                ? "tracker is closed"
+                : "queue full (capacity "
+                    + capacity
+                    + ") after waiting "
+                    + config.blockTimeout().toMillis()
+                    + " ms");
       }
     }
     Envelope e = new Envelope(item, config.clock.instant(), System.nanoTime());
@@ -234,8 +247,14 @@ final class Dispatcher {
       if (spool != null && old.segment >= 0) {
         spool.remove(List.of(old));
       }
-      fire(List.of(new Outcome(Kind.DROPPED, old.item, 0, 0,
-          "queue full (capacity " + config.capacity() + "); oldest dropped")));
+      fire(
+          List.of(
+              new Outcome(
+                  Kind.DROPPED,
+                  old.item,
+                  0,
+                  0,
+                  "queue full (capacity " + config.capacity() + "); oldest dropped")));
       return size.get();
     } finally {
       // a marker is put back at the tail: its flush then waits for more, never for less
@@ -262,7 +281,10 @@ final class Dispatcher {
         }
         continue; // an interrupt not from close(): keep working
       } catch (Throwable t) { // NOPMD a worker must never end silently
-        LOG.error("tracker worker {}: unexpected failure; it keeps running", Thread.currentThread().getName(), t);
+        LOG.error(
+            "tracker worker {}: unexpected failure; it keeps running",
+            Thread.currentThread().getName(),
+            t);
         if (stopped) {
           return;
         }
@@ -301,7 +323,10 @@ final class Dispatcher {
             int max = config.batching() ? batchSize : 1;
             Envelope head = queue.peek();
             boolean urgent = closing || markers > 0 || carry != null || size.get() >= max;
-            long due = head == null ? 0 : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
+            long due =
+                head == null
+                    ? 0
+                    : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
             if (urgent || due <= 0) {
               List<Envelope> batch = take(max);
               if (!batch.isEmpty()) {
@@ -315,8 +340,11 @@ final class Dispatcher {
             clockDeadline = p.readyAt;
           }
         }
-        if (closing && clockDeadline == Long.MAX_VALUE && waitNanos == Long.MAX_VALUE
-            && size.get() == 0 && carry == null) {
+        if (closing
+            && clockDeadline == Long.MAX_VALUE
+            && waitNanos == Long.MAX_VALUE
+            && size.get() == 0
+            && carry == null) {
           return null; // nothing left for this worker; others may still be sending
         }
         if (clockDeadline != Long.MAX_VALUE) {
@@ -424,7 +452,10 @@ final class Dispatcher {
         reply = transport.batch(token, rows);
       }
     } catch (Throwable t) { // NOPMD an Error in the transport must not end the worker
-      LOG.warn("tracker: sending a batch of {} failed with {}; it will be retried", batch.size(), t.toString());
+      LOG.warn(
+          "tracker: sending a batch of {} failed with {}; it will be retried",
+          batch.size(),
+          t.toString());
       reply = Reply.network(t.getClass().getSimpleName());
     }
     List<Outcome> notes = new ArrayList<>();
@@ -453,7 +484,8 @@ final class Dispatcher {
     }
   }
 
-  private void handle(List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes, List<Envelope> finals) {
+  private void handle(
+      List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes, List<Envelope> finals) {
     List<Envelope> again = new ArrayList<>();
     String httpReason = r.error != null ? r.error : "HTTP " + r.status;
     if (r.status == 413 && isBatch && batch.size() > 1) {
@@ -463,7 +495,9 @@ final class Dispatcher {
       for (Envelope e : batch) {
         e.attempts--;
         retried.incrementAndGet();
-        notes.add(new Outcome(Kind.RETRYING, e.item, e.attempts, 413, "HTTP 413: batch split to " + half));
+        notes.add(
+            new Outcome(
+                Kind.RETRYING, e.item, e.attempts, 413, "HTTP 413: batch split to " + half));
       }
       ready.addFirst(new ArrayList<>(batch.subList(half, batch.size())));
       ready.addFirst(new ArrayList<>(batch.subList(0, half)));
@@ -484,7 +518,12 @@ final class Dispatcher {
           resolve(e, Kind.SENT, r.status, null, notes, finals);
         } else if (res != null && res.getCode() == BatchResultCode.INVALID_EVENT) {
           resolve(e, Kind.FAILED, r.status, "invalid_event: " + res.getMessage(), notes, finals);
-        } else if (retryOrGiveUp(e, r.status, res == null ? "no result for row " + i : res.getCode() + ": " + res.getMessage(), notes, finals)) {
+        } else if (retryOrGiveUp(
+            e,
+            r.status,
+            res == null ? "no result for row " + i : res.getCode() + ": " + res.getMessage(),
+            notes,
+            finals)) {
           again.add(e);
         }
       }
@@ -519,14 +558,25 @@ final class Dispatcher {
     }
   }
 
-  private boolean retryOrGiveUp(Envelope e, int status, String reason, List<Outcome> notes, List<Envelope> finals) {
+  private boolean retryOrGiveUp(
+      Envelope e, int status, String reason, List<Outcome> notes, List<Envelope> finals) {
     if (e.resolved) {
       return false;
     }
     Duration age = Duration.between(e.tracked, config.clock.instant());
     if (e.attempts >= config.maxAttempts() || age.compareTo(config.maxAge()) >= 0) {
-      resolve(e, Kind.FAILED, status, "gave up after " + e.attempts + " attempts over "
-          + age.getSeconds() + " s; last error: " + reason, notes, finals);
+      resolve(
+          e,
+          Kind.FAILED,
+          status,
+          "gave up after "
+              + e.attempts
+              + " attempts over "
+              + age.getSeconds()
+              + " s; last error: "
+              + reason,
+          notes,
+          finals);
       return false;
     }
     retried.incrementAndGet();
@@ -534,7 +584,13 @@ final class Dispatcher {
     return true;
   }
 
-  private void resolve(Envelope e, Kind kind, int status, String reason, List<Outcome> notes, List<Envelope> finals) {
+  private void resolve(
+      Envelope e,
+      Kind kind,
+      int status,
+      String reason,
+      List<Outcome> notes,
+      List<Envelope> finals) {
     if (e.resolved) {
       return;
     }
@@ -565,8 +621,10 @@ final class Dispatcher {
       try {
         spool.remove(finals);
       } catch (RuntimeException ex) {
-        LOG.warn("tracker spool: could not record {} final outcomes ({}); they may be resent (same distinctIds)",
-            finals.size(), ex.toString());
+        LOG.warn(
+            "tracker spool: could not record {} final outcomes ({}); they may be resent (same distinctIds)",
+            finals.size(),
+            ex.toString());
       }
     }
   }
@@ -597,14 +655,17 @@ final class Dispatcher {
       }
       long nanos = timeout.toNanos();
       try {
-        while (!stopped && !(marker.taken && noPendingUpTo(marker.gen) && notifying == 0) && nanos > 0) {
+        while (!stopped
+            && !(marker.taken && noPendingUpTo(marker.gen) && notifying == 0)
+            && nanos > 0) {
           nanos = progress.awaitNanos(nanos);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       boolean done = marker.taken && noPendingUpTo(marker.gen);
-      return new FlushReport(done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, pending());
+      return new FlushReport(
+          done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, pending());
     } finally {
       lock.unlock();
     }
@@ -619,9 +680,9 @@ final class Dispatcher {
   }
 
   /**
-   * Stops accepting, waits up to {@code timeout} for every item's final outcome, abandons the
-   * rest, then waits at most {@link #CLOSE_GRACE_NANOS} more for the workers (interrupted, their
-   * calls cancelled) to end.
+   * Stops accepting, waits up to {@code timeout} for every item's final outcome, abandons the rest,
+   * then waits at most {@link #CLOSE_GRACE_NANOS} more for the workers (interrupted, their calls
+   * cancelled) to end.
    */
   FlushReport close(Duration timeout, String abandonReason) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -684,7 +745,8 @@ final class Dispatcher {
     if (spool != null) {
       spool.close();
     }
-    return new FlushReport(done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, notes.size());
+    return new FlushReport(
+        done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, notes.size());
   }
 
   private void joinWorkers(long deadline) {
@@ -702,12 +764,21 @@ final class Dispatcher {
         return;
       }
       if (t.isAlive()) {
-        LOG.warn("{} still running after close(); it is a daemon thread and sends nothing more", t.getName());
+        LOG.warn(
+            "{} still running after close(); it is a daemon thread and sends nothing more",
+            t.getName());
       }
     }
   }
 
   TrackerStats stats() {
-    return new TrackerStats(queued.get(), sent.get(), retried.get(), failed.get(), dropped.get(), abandoned.get(), pending());
+    return new TrackerStats(
+        queued.get(),
+        sent.get(),
+        retried.get(),
+        failed.get(),
+        dropped.get(),
+        abandoned.get(),
+        pending());
   }
 }

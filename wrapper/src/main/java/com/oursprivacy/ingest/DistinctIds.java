@@ -5,11 +5,11 @@ import java.util.UUID;
 /**
  * Random version-4 UUIDs for {@code distinctId}.
  *
- * <p><b>Why {@link UUID#randomUUID()} and no generator of our own.</b> Ids are deduplication
- * keys: two events with one id are one event to the API. A generator that keeps its own state
- * (the former per-thread {@code SplittableRandom}, seeded once) replays the same sequence in every
- * process restored from one JVM snapshot (CRaC, AWS Lambda SnapStart) and in every copy of a
- * forked process, and the API would silently drop the copies' events as duplicates. {@code
+ * <p><b>Why {@link UUID#randomUUID()} and no generator of our own.</b> Ids are deduplication keys:
+ * two events with one id are one event to the API. A generator that keeps its own state (the former
+ * per-thread {@code SplittableRandom}, seeded once) replays the same sequence in every process
+ * restored from one JVM snapshot (CRaC, AWS Lambda SnapStart) and in every copy of a forked
+ * process, and the API would silently drop the copies' events as duplicates. {@code
  * UUID.randomUUID()} draws each id from the JDK's shared {@link java.security.SecureRandom}, which
  * reads fresh operating-system entropy ({@code NativePRNG} mixes {@code /dev/urandom} into every
  * call) and which restore-aware JVMs reseed on restore (CRaC's JDK resource, SnapStart's runtime

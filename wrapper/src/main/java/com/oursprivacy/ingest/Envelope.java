@@ -3,22 +3,28 @@ package com.oursprivacy.ingest;
 import java.time.Instant;
 
 /**
- * One queued item (an {@link Event}, an {@link Identify}) and its delivery state, or a flush
- * marker ({@code item == null}).
+ * One queued item (an {@link Event}, an {@link Identify}) and its delivery state, or a flush marker
+ * ({@code item == null}).
  */
 final class Envelope {
   /** The item; an event gets its distinctId on the worker unless the spool gave it one. */
   volatile Object item;
+
   final Instant tracked;
   final long trackedNanos;
+
   /** HTTP attempts made; guarded by the dispatcher's worker lock. */
   int attempts;
+
   /** The flush generation it was taken in (worker lock). */
   long gen;
+
   /** Set once, under the worker lock, when its final outcome is decided. */
   boolean resolved;
+
   /** The spool segment holding it, or -1. */
   long segment = -1;
+
   /** For a flush marker: taken by a worker, and the generation it closed. */
   boolean taken;
 
@@ -38,6 +44,8 @@ final class Envelope {
 
   /** The event's distinctId, or null (identify calls, events not yet given one). */
   String distinctId() {
-    return item instanceof Event && ((Event) item).hasDistinctId() ? ((Event) item).distinctId() : null;
+    return item instanceof Event && ((Event) item).hasDistinctId()
+        ? ((Event) item).distinctId()
+        : null;
   }
 }

@@ -9,17 +9,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tracked event, built fluently. Immutable and thread-safe: every method returns a new
- * event and leaves the receiver unchanged, so a partly built event can be shared as a template.
+ * One tracked event, built fluently. Immutable and thread-safe: every method returns a new event
+ * and leaves the receiver unchanged, so a partly built event can be shared as a template.
  *
  * <pre>{@code
  * Event purchase = Event.named("Purchase").userId("u1").property("sku", "A1").at(Instant.now());
  * }</pre>
  *
  * <p>Nothing is checked here beyond nulls; {@link OursIngest} and {@link Tracker} validate the
- * whole event (identity, lengths, time window, finite numbers) before anything is sent, and
- * throw {@link com.oursprivacy.errors.OursValidationException}. When no {@link #distinctId} is
- * given, the client assigns a random UUID at send time, so retries never double-count.
+ * whole event (identity, lengths, time window, finite numbers) before anything is sent, and throw
+ * {@link com.oursprivacy.errors.OursValidationException}. When no {@link #distinctId} is given, the
+ * client assigns a random UUID at send time, so retries never double-count.
  */
 public final class Event {
   private String name;
@@ -32,6 +32,7 @@ public final class Event {
   private DefaultProperties defaultProperties = DefaultProperties.empty();
   private IdentityContext identityContext;
   private String distinctId;
+
   /**
    * The exact JSON row a previous process wrote to the tracker's spool, sent verbatim; null for
    * every event built here. Not copied by the fluent methods: a changed event is written anew.
@@ -213,8 +214,8 @@ public final class Event {
   }
 
   /**
-   * The deduplication key. Every event the SDK hands back (from {@code track}, {@link
-   * BatchReport}, tracker {@link Outcome}s) has one: yours, or the UUID the client assigned.
+   * The deduplication key. Every event the SDK hands back (from {@code track}, {@link BatchReport},
+   * tracker {@link Outcome}s) has one: yours, or the UUID the client assigned.
    *
    * @throws IllegalStateException on an event you built without {@link #distinctId(String)} that
    *     has not been through a client yet (see {@link #hasDistinctId()})

@@ -2,8 +2,8 @@ package com.oursprivacy.ingest;
 
 /**
  * What {@link Tracker#flush} or {@link Tracker#close} achieved while it blocked. {@code sent},
- * {@code failed} and {@code dropped} count outcomes reached during the call; {@code pending}
- * counts items still undelivered when it returned (for close: the items reported {@link
+ * {@code failed} and {@code dropped} count outcomes reached during the call; {@code pending} counts
+ * items still undelivered when it returned (for close: the items reported {@link
  * Outcome.Kind#ABANDONED}). Immutable.
  */
 public final class FlushReport {
@@ -48,7 +48,16 @@ public final class FlushReport {
 
   @Override
   public String toString() {
-    return "FlushReport{completed=" + completed + ", sent=" + sent + ", failed=" + failed
-        + ", dropped=" + dropped + ", pending=" + pending + "}";
+    return "FlushReport{completed="
+        + completed
+        + ", sent="
+        + sent
+        + ", failed="
+        + failed
+        + ", dropped="
+        + dropped
+        + ", pending="
+        + pending
+        + "}";
   }
 }

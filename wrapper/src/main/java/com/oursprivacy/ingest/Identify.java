@@ -15,7 +15,8 @@ public final class Identify {
   private final UserProperties userProperties;
   private final DefaultProperties defaultProperties;
 
-  private Identify(String userId, UserProperties userProperties, DefaultProperties defaultProperties) {
+  private Identify(
+      String userId, UserProperties userProperties, DefaultProperties defaultProperties) {
     this.userId = userId;
     this.userProperties = userProperties;
     this.defaultProperties = defaultProperties;
@@ -28,19 +29,25 @@ public final class Identify {
    */
   public static Identify user(String userId) {
     return new Identify(
-        Objects.requireNonNull(userId, "userId == null"), UserProperties.empty(), DefaultProperties.empty());
+        Objects.requireNonNull(userId, "userId == null"),
+        UserProperties.empty(),
+        DefaultProperties.empty());
   }
 
   /** A copy with these user properties (the server merges them into the profile). */
   public Identify userProperties(UserProperties userProperties) {
     return new Identify(
-        userId, Objects.requireNonNull(userProperties, "userProperties == null"), defaultProperties);
+        userId,
+        Objects.requireNonNull(userProperties, "userProperties == null"),
+        defaultProperties);
   }
 
   /** A copy with these default properties. */
   public Identify defaultProperties(DefaultProperties defaultProperties) {
     return new Identify(
-        userId, userProperties, Objects.requireNonNull(defaultProperties, "defaultProperties == null"));
+        userId,
+        userProperties,
+        Objects.requireNonNull(defaultProperties, "defaultProperties == null"));
   }
 
   /** The Ours user id. */

@@ -8,9 +8,9 @@ import retrofit2.http.Body;
 import retrofit2.http.POST;
 
 /**
- * The three ingest operations, taking the bodies {@link Wire} builds (the generated interface
- * takes generated models; building JSON directly keeps the token in one place and the values
- * exactly as given). Run only through {@code ClientCore}.
+ * The three ingest operations, taking the bodies {@link Wire} builds (the generated interface takes
+ * generated models; building JSON directly keeps the token in one place and the values exactly as
+ * given). Run only through {@code ClientCore}.
  */
 interface IngestService {
   @POST("track")

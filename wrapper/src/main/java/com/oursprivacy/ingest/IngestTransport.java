@@ -3,8 +3,8 @@ package com.oursprivacy.ingest;
 import java.util.List;
 
 /**
- * One HTTP attempt per call, no retries (the tracker owns the back-off). Implementations turn
- * every failure into a {@link Reply} instead of throwing, and are thread-safe.
+ * One HTTP attempt per call, no retries (the tracker owns the back-off). Implementations turn every
+ * failure into a {@link Reply} instead of throwing, and are thread-safe.
  */
 interface IngestTransport {
   /** POST /batch with {@code token} and these rows (each already has its distinctId). */

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON keys, and their Java types, of a generated model: read from the generated class so
- * the list of known user and default properties follows the spec without being typed twice.
+ * The JSON keys, and their Java types, of a generated model: read from the generated class so the
+ * list of known user and default properties follows the spec without being typed twice.
  */
 final class KnownKeys {
   private KnownKeys() {}

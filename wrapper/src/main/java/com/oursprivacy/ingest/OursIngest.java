@@ -6,13 +6,13 @@ import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.core.RetryPolicy;
-import com.oursprivacy.lowlevel.ingest.model.Batch;
-import com.oursprivacy.lowlevel.ingest.model.BatchResult;
-import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.internal.ClientCore;
 import com.oursprivacy.internal.ClientCoreBuilder;
 import com.oursprivacy.internal.ConfigResolver;
 import com.oursprivacy.internal.SharedBuilders;
+import com.oursprivacy.lowlevel.ingest.model.Batch;
+import com.oursprivacy.lowlevel.ingest.model.BatchResult;
+import com.oursprivacy.models.SourceTokensResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +43,8 @@ import org.slf4j.event.Level;
  * failures throw the {@link com.oursprivacy.errors.OursException} subclass for them. Tokens never
  * appear in {@code toString()}, logs or exception messages.
  *
- * <p>In {@link Mode#TEST} the client holds and sends only the source's test token. For high
- * volume and fire-and-forget sending use a {@link #tracker(TrackerConfig) Tracker}.
+ * <p>In {@link Mode#TEST} the client holds and sends only the source's test token. For high volume
+ * and fire-and-forget sending use a {@link #tracker(TrackerConfig) Tracker}.
  */
 public final class OursIngest implements AutoCloseable {
   /** The production ingest endpoint. */
@@ -63,18 +63,21 @@ public final class OursIngest implements AutoCloseable {
     this.tokens = tokens;
     this.clock = b.clock;
     this.timeout = http.callTimeout(); // the tracker bounds each of its requests by it too
-    this.core = http
-        .baseUrl(baseUrl)
-        .secret(tokens.sendToken)
-        .retryPolicy(retryPolicy(b.maxRetries))
-        .logLevel(logLevel)
-        .build();
+    this.core =
+        http.baseUrl(baseUrl)
+            .secret(tokens.sendToken)
+            .retryPolicy(retryPolicy(b.maxRetries))
+            .logLevel(logLevel)
+            .build();
     this.service = core.api(IngestService.class);
     // Logged once per client: at INFO when the client logs (OURS_PRIVACY_LOG=info|debug), else at
     // DEBUG, so building clients in a test suite does not flood the console; mode() always tells.
     LOG.atLevel(logLevel == LogLevel.OFF ? Level.DEBUG : Level.INFO)
-        .log("Ours ingest client: mode={} (sending the source's {} token), baseUrl={}",
-            tokens.mode, tokens.mode == Mode.TEST ? "test" : "live", core.baseUrlForDisplay());
+        .log(
+            "Ours ingest client: mode={} (sending the source's {} token), baseUrl={}",
+            tokens.mode,
+            tokens.mode == Mode.TEST ? "test" : "live",
+            core.baseUrlForDisplay());
   }
 
   /** The API's documented back-off, applied to POST too: every body carries its distinctIds. */
@@ -82,7 +85,9 @@ public final class OursIngest implements AutoCloseable {
     return Backoff.POLICY.toBuilder().maxRetries(maxRetries).build();
   }
 
-  /** A new builder; tokens and mode not set on it come from system properties, then the environment. */
+  /**
+   * A new builder; tokens and mode not set on it come from system properties, then the environment.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -104,8 +109,8 @@ public final class OursIngest implements AutoCloseable {
    * A client for one source, its tokens read from the platform API ({@code GET
    * /rest/v1/sources/{id}/tokens}, scope {@code source:read}). In {@link Mode#TEST} only the test
    * token is kept. The ingest base URL comes from {@code ours.privacy.ingest.baseUrl} / {@code
-   * OURS_PRIVACY_INGEST_BASE_URL}, else {@link #DEFAULT_BASE_URL}; to set it (or timeouts, a
-   * proxy …) in code, use {@link Builder#source} on a {@link #builder()}.
+   * OURS_PRIVACY_INGEST_BASE_URL}, else {@link #DEFAULT_BASE_URL}; to set it (or timeouts, a proxy
+   * …) in code, use {@link Builder#source} on a {@link #builder()}.
    *
    * <pre>{@code
    * OursIngest ingest = OursIngest.forSource(ours, "src_123", Mode.TEST);
@@ -151,12 +156,13 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * {@link #track} without blocking; validation still happens (and throws) in the caller's
-   * thread. The future fails with an {@link com.oursprivacy.errors.OursException}.
+   * {@link #track} without blocking; validation still happens (and throws) in the caller's thread.
+   * The future fails with an {@link com.oursprivacy.errors.OursException}.
    */
   public CompletableFuture<Event> trackAsync(Event event) {
     Event e = prepare(event);
-    return core.executeAsync(service.track(Wire.track(tokens.sendToken, e)), options()).thenApply(r -> e);
+    return core.executeAsync(service.track(Wire.track(tokens.sendToken, e)), options())
+        .thenApply(r -> e);
   }
 
   /**
@@ -178,13 +184,13 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * Sends events in one {@code /batch} request. A whole-request transient failure is retried
-   * with the same distinctIds; a 207 is returned, not thrown: resend {@link
-   * BatchReport#retryable()} to complete it. An empty list sends nothing and returns an empty
-   * report ({@link BatchReport#statusCode()} 0), so resending an empty {@code retryable()} is safe.
+   * Sends events in one {@code /batch} request. A whole-request transient failure is retried with
+   * the same distinctIds; a 207 is returned, not thrown: resend {@link BatchReport#retryable()} to
+   * complete it. An empty list sends nothing and returns an empty report ({@link
+   * BatchReport#statusCode()} 0), so resending an empty {@code retryable()} is safe.
    *
-   * @throws com.oursprivacy.errors.OursValidationException when any event is invalid (names
-   *     {@code events[i].field}; nothing sent)
+   * @throws com.oursprivacy.errors.OursValidationException when any event is invalid (names {@code
+   *     events[i].field}; nothing sent)
    * @throws com.oursprivacy.errors.OursException when the request fails (400, 401, 413 …)
    */
   public BatchReport batch(List<Event> events) {
@@ -192,7 +198,8 @@ public final class OursIngest implements AutoCloseable {
       return BatchReport.empty();
     }
     List<Event> rows = prepareAll(events);
-    RawResponse<Batch> r = core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), options());
+    RawResponse<Batch> r =
+        core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), options());
     return report(r, rows, tokens.sendToken);
   }
 
@@ -207,9 +214,9 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * A background {@link Tracker} sending with this client's token and mode. Its requests are
-   * made once each (the tracker owns retries and back-off). Close the tracker before this client;
-   * unless {@link TrackerConfig#shutdownHook()} is off, a JVM shutdown hook flushes it on exit.
+   * A background {@link Tracker} sending with this client's token and mode. Its requests are made
+   * once each (the tracker owns retries and back-off). Close the tracker before this client; unless
+   * {@link TrackerConfig#shutdownHook()} is off, a JVM shutdown hook flushes it on exit.
    *
    * @throws IllegalStateException when the spool directory is in use by another tracker
    * @throws java.io.UncheckedIOException when the spool directory cannot be used
@@ -277,7 +284,8 @@ public final class OursIngest implements AutoCloseable {
         String code = res.getCode() == null ? "unknown" : res.getCode().getValue();
         failures.add(new BatchReport.Failure(i, rows.get(i), code, res.getMessage()));
       } else if (res == null && r.statusCode() != 200) {
-        failures.add(new BatchReport.Failure(i, rows.get(i), "missing_result", "no result for this row"));
+        failures.add(
+            new BatchReport.Failure(i, rows.get(i), "missing_result", "no result for this row"));
       }
     }
     return new BatchReport(r.statusCode(), rows, failures);
@@ -286,9 +294,9 @@ public final class OursIngest implements AutoCloseable {
   /**
    * Builds {@link OursIngest}. Not thread-safe.
    *
-   * <p>The HTTP settings (timeouts, proxy, shared {@code OkHttpClient} …) are {@link ClientBuilder}'s,
-   * the same as {@code OursPrivacy.Builder}'s; {@code callTimeout} also bounds each request of a
-   * {@link Tracker} made from the client.
+   * <p>The HTTP settings (timeouts, proxy, shared {@code OkHttpClient} …) are {@link
+   * ClientBuilder}'s, the same as {@code OursPrivacy.Builder}'s; {@code callTimeout} also bounds
+   * each request of a {@link Tracker} made from the client.
    *
    * <p>A token, mode, base URL or log level not given here (or given as null or blank) is resolved
    * at {@link #build()} through the same rules as {@code OursPrivacy.Builder}: system property,
@@ -307,6 +315,7 @@ public final class OursIngest implements AutoCloseable {
   public static final class Builder extends ClientBuilder<Builder> {
     /** System property for the ingest base URL; wins over {@value #ENV_BASE_URL}. */
     public static final String PROP_BASE_URL = "ours.privacy.ingest.baseUrl";
+
     /** Environment variable for the ingest base URL. */
     public static final String ENV_BASE_URL = "OURS_PRIVACY_INGEST_BASE_URL";
 
@@ -339,8 +348,8 @@ public final class OursIngest implements AutoCloseable {
     }
 
     /**
-     * Reads {@code token} and {@code testToken} of a source from the platform API now (one
-     * request through {@code ours}), as if passed to {@link #token} and {@link #testToken}.
+     * Reads {@code token} and {@code testToken} of a source from the platform API now (one request
+     * through {@code ours}), as if passed to {@link #token} and {@link #testToken}.
      *
      * @throws com.oursprivacy.errors.OursException when the platform call fails
      */
@@ -357,7 +366,10 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    /** The source's test token (1–250 characters); null or blank leaves it unset, like {@link #token}. */
+    /**
+     * The source's test token (1–250 characters); null or blank leaves it unset, like {@link
+     * #token}.
+     */
     public Builder testToken(@Nullable String testToken) {
       this.testToken = testToken;
       return this;
@@ -372,7 +384,9 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    /** Makes {@link #build()} fail unless the resolved mode is TEST: live sends become impossible. */
+    /**
+     * Makes {@link #build()} fail unless the resolved mode is TEST: live sends become impossible.
+     */
     public Builder requireTestMode() {
       this.requireTestMode = true;
       return this;
@@ -411,7 +425,9 @@ public final class OursIngest implements AutoCloseable {
       return this;
     }
 
-    /** Where unset settings are looked up; tests inject lookups instead of mutating the environment. */
+    /**
+     * Where unset settings are looked up; tests inject lookups instead of mutating the environment.
+     */
     Builder config(ConfigResolver config) {
       this.config = Objects.requireNonNull(config, "config == null");
       return this;
@@ -436,7 +452,8 @@ public final class OursIngest implements AutoCloseable {
     public OursIngest build() {
       Tokens t = Tokens.resolve(token, testToken, mode, requireTestMode, config);
       String url = config.get(baseUrl, BASE_URL);
-      return new OursIngest(this, t, url == null ? DEFAULT_BASE_URL : url, config.logLevel(logLevel));
+      return new OursIngest(
+          this, t, url == null ? DEFAULT_BASE_URL : url, config.logLevel(logLevel));
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What happened to one tracked item: passed to {@link TrackerListener#onOutcome}. Immutable.
- * Every item ends in exactly one of {@link Kind#SENT}, {@link Kind#FAILED}, {@link
- * Kind#DROPPED} or {@link Kind#ABANDONED}, possibly after several {@link Kind#RETRYING}.
+ * What happened to one tracked item: passed to {@link TrackerListener#onOutcome}. Immutable. Every
+ * item ends in exactly one of {@link Kind#SENT}, {@link Kind#FAILED}, {@link Kind#DROPPED} or
+ * {@link Kind#ABANDONED}, possibly after several {@link Kind#RETRYING}.
  */
 public final class Outcome {
   /** The kinds of outcome. */
@@ -80,8 +80,16 @@ public final class Outcome {
 
   @Override
   public String toString() {
-    return "Outcome{" + kind + ", " + item + ", attempts=" + attempts + ", status=" + statusCode
-        + (reason == null ? "" : ", reason=" + reason) + "}";
+    return "Outcome{"
+        + kind
+        + ", "
+        + item
+        + ", attempts="
+        + attempts
+        + ", status="
+        + statusCode
+        + (reason == null ? "" : ", reason=" + reason)
+        + "}";
   }
 
   @Override
@@ -90,8 +98,11 @@ public final class Outcome {
       return false;
     }
     Outcome x = (Outcome) o;
-    return kind == x.kind && item.equals(x.item) && attempts == x.attempts
-        && statusCode == x.statusCode && Objects.equals(reason, x.reason);
+    return kind == x.kind
+        && item.equals(x.item)
+        && attempts == x.attempts
+        && statusCode == x.statusCode
+        && Objects.equals(reason, x.reason);
   }
 
   @Override

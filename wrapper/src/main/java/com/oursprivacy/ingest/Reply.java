@@ -8,10 +8,13 @@ import java.util.List;
 final class Reply {
   /** The HTTP status; 0 when no response arrived (connection refused or reset, timeout). */
   final int status;
+
   /** Per-row results of /batch, or null when the body had none. */
   final List<BatchResult> results;
+
   /** The server's Retry-After, or null. */
   final Duration retryAfter;
+
   /** A short description for listeners, e.g. {@code HTTP 429} or {@code connection reset}. */
   final String error;
 

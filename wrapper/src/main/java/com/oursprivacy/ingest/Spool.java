@@ -32,38 +32,41 @@ import org.slf4j.LoggerFactory;
 /**
  * The tracker's crash-safe disk queue: an append-only log in numbered segment files.
  *
- * <p><b>Why hand-written.</b> The candidates were an embedded store (MapDB, H2's MVStore,
- * RocksDB's JNI, Chronicle Queue) or Tape (Square's file queue, which Segment's Android library
- * uses). Each is a new runtime dependency for every SDK user (the SDK's are Retrofit, OkHttp,
- * Gson, SLF4J, JSpecify), several bring native code or {@code sun.misc.Unsafe}, and none
- * matches the access pattern: events are appended in order but finish out of order (a 207
- * retries row 3 while rows 4–99 are done), which a FIFO file queue such as Tape cannot
- * express without rewriting the file. What is needed is small: length-prefixed, checksummed
- * records, a tombstone per final outcome, and deletion of a segment once all of its events are
- * final — about 300 lines, tested here against torn and corrupt records.
+ * <p><b>Why hand-written.</b> The candidates were an embedded store (MapDB, H2's MVStore, RocksDB's
+ * JNI, Chronicle Queue) or Tape (Square's file queue, which Segment's Android library uses). Each
+ * is a new runtime dependency for every SDK user (the SDK's are Retrofit, OkHttp, Gson, SLF4J,
+ * JSpecify), several bring native code or {@code sun.misc.Unsafe}, and none matches the access
+ * pattern: events are appended in order but finish out of order (a 207 retries row 3 while rows
+ * 4–99 are done), which a FIFO file queue such as Tape cannot express without rewriting the file.
+ * What is needed is small: length-prefixed, checksummed records, a tombstone per final outcome, and
+ * deletion of a segment once all of its events are final — about 300 lines, tested here against
+ * torn and corrupt records.
  *
  * <p><b>Format.</b> Each record is {@code MAGIC (4) | length (4) | CRC32C of payload (4) |
- * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent) or {@code
- * 'D'} + a distinctId whose outcome is final. Recovery reads the segments in order, keeps rows
- * without a tombstone, and skips (and reports) a torn tail or a corrupt record, resynchronising
- * on the next {@code MAGIC}; it never throws for bad content. A segment is deleted when every
- * row it holds is final and every older segment is gone (its tombstones can then refer to
- * nothing alive).
+ * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent) or {@code 'D'}
+ * + a distinctId whose outcome is final. Recovery reads the segments in order, keeps rows without a
+ * tombstone, and skips (and reports) a torn tail or a corrupt record, resynchronising on the next
+ * {@code MAGIC}; it never throws for bad content. A segment is deleted when every row it holds is
+ * final and every older segment is gone (its tombstones can then refer to nothing alive).
  *
- * <p><b>Durability.</b> {@code track} returns after the record reached the operating system
- * ({@code write}), which survives the death of the process ({@code kill -9}, OOM kill). With
- * {@code fsyncEvery == 0} it also waits for {@link FileChannel#force} (survives power loss);
- * otherwise a daemon thread forces the file every {@code fsyncEvery}. Thread-safe.
+ * <p><b>Durability.</b> {@code track} returns after the record reached the operating system ({@code
+ * write}), which survives the death of the process ({@code kill -9}, OOM kill). With {@code
+ * fsyncEvery == 0} it also waits for {@link FileChannel#force} (survives power loss); otherwise a
+ * daemon thread forces the file every {@code fsyncEvery}. Thread-safe.
  */
 final class Spool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
   static final int MAGIC = 0x4F555253; // "OURS"
   private static final int HEADER = 12;
+
   /** Largest accepted payload; a longer length field is taken as corruption. */
   static final int MAX_RECORD = 16 * 1024 * 1024;
+
   /** Size at which the active segment is closed and a new one started. */
   static final long SEGMENT_BYTES = 4L * 1024 * 1024;
-  private static final java.lang.reflect.Type MAP = new TypeToken<Map<String, Object>>() {}.getType();
+
+  private static final java.lang.reflect.Type MAP =
+      new TypeToken<Map<String, Object>>() {}.getType();
 
   /** An event a previous process left unfinished, and the segment that holds it. */
   static final class Record {
@@ -81,8 +84,10 @@ final class Spool implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock fileLock;
   private final ReentrantLock lock = new ReentrantLock();
+
   /** Rows not yet final, per segment (one entry per segment file, not per event). */
   private final TreeMap<Long, long[]> live = new TreeMap<>();
+
   private final List<Record> recovered = new ArrayList<>();
   private final ScheduledExecutorService syncer;
   private FileChannel active;
@@ -96,7 +101,8 @@ final class Spool implements AutoCloseable {
     this.dir = dir;
     this.fsyncEvery = fsyncEvery;
     Files.createDirectories(dir);
-    lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    lockChannel =
+        FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock l;
     try {
       l = lockChannel.tryLock();
@@ -113,11 +119,13 @@ final class Spool implements AutoCloseable {
     if (fsyncEvery.isZero()) {
       syncer = null;
     } else {
-      syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ours-tracker-spool-sync");
-        t.setDaemon(true);
-        return t;
-      });
+      syncer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ours-tracker-spool-sync");
+                t.setDaemon(true);
+                return t;
+              });
       long ms = Math.max(1, fsyncEvery.toMillis());
       syncer.scheduleWithFixedDelay(this::syncQuietly, ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -133,7 +141,8 @@ final class Spool implements AutoCloseable {
     try {
       return new Spool(dir, fsyncEvery);
     } catch (IOException e) {
-      throw new UncheckedIOException("tracker spool " + dir + " cannot be opened: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "tracker spool " + dir + " cannot be opened: " + e.getMessage(), e);
     }
   }
 
@@ -273,7 +282,12 @@ final class Spool implements AutoCloseable {
 
   private void openSegment(long n) throws IOException {
     activeSegment = n;
-    active = FileChannel.open(segment(n), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    active =
+        FileChannel.open(
+            segment(n),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND);
     activeBytes = active.size();
     live.computeIfAbsent(n, s -> new long[1]);
   }
@@ -326,8 +340,12 @@ final class Spool implements AutoCloseable {
       }
     }
     if (!recovered.isEmpty() || skipped > 0) {
-      LOG.info("tracker spool {}: {} unfinished events from an earlier process will be sent first; "
-          + "{} torn or corrupt records skipped", dir, recovered.size(), skipped);
+      LOG.info(
+          "tracker spool {}: {} unfinished events from an earlier process will be sent first; "
+              + "{} torn or corrupt records skipped",
+          dir,
+          recovered.size(),
+          skipped);
     }
   }
 
@@ -341,7 +359,11 @@ final class Spool implements AutoCloseable {
       int magic = b.getInt();
       int len = b.getInt();
       int sum = b.getInt();
-      boolean ok = magic == MAGIC && len > 0 && len <= MAX_RECORD && (long) pos + HEADER + len <= data.length;
+      boolean ok =
+          magic == MAGIC
+              && len > 0
+              && len <= MAX_RECORD
+              && (long) pos + HEADER + len <= data.length;
       if (ok) {
         CRC32C crc = new CRC32C();
         crc.update(data, pos + HEADER, len);
@@ -350,15 +372,22 @@ final class Spool implements AutoCloseable {
       if (!ok) {
         if (!inJunk) {
           skipped++;
-          LOG.warn("tracker spool {}: skipping a torn or corrupt record in segment {} at byte {}", dir, segment, pos);
+          LOG.warn(
+              "tracker spool {}: skipping a torn or corrupt record in segment {} at byte {}",
+              dir,
+              segment,
+              pos);
           inJunk = true;
         }
         pos++; // resynchronise on the next MAGIC
         continue;
       }
       inJunk = false;
-      apply(segment, (char) data[pos + HEADER],
-          new String(data, pos + HEADER + 1, len - 1, StandardCharsets.UTF_8), rows);
+      apply(
+          segment,
+          (char) data[pos + HEADER],
+          new String(data, pos + HEADER + 1, len - 1, StandardCharsets.UTF_8),
+          rows);
       pos += HEADER + len;
     }
     if (pos < data.length && !inJunk) {
@@ -389,7 +418,8 @@ final class Spool implements AutoCloseable {
         return null;
       }
       JsonObject o = el.getAsJsonObject();
-      Event e = Event.named(o.get("event").getAsString()).distinctId(o.get("distinctId").getAsString());
+      Event e =
+          Event.named(o.get("event").getAsString()).distinctId(o.get("distinctId").getAsString());
       if (o.has("time")) {
         e = e.at(Instant.ofEpochMilli(o.get("time").getAsLong()));
       }
@@ -403,7 +433,8 @@ final class Spool implements AutoCloseable {
         e = e.email(o.get("email").getAsString());
       }
       if (o.has("eventProperties") && o.get("eventProperties").isJsonObject()) {
-        Map<String, Object> props = new com.google.gson.Gson().fromJson(o.get("eventProperties"), MAP);
+        Map<String, Object> props =
+            new com.google.gson.Gson().fromJson(o.get("eventProperties"), MAP);
         e = e.properties(props);
       }
       return e.spooled(row);

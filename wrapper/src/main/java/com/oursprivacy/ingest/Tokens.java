@@ -19,12 +19,14 @@ final class Tokens {
   static final String PROP_TEST_TOKEN = "ours.privacy.ingest.testToken";
   static final String PROP_MODE = "ours.privacy.ingest.mode";
 
-  static final ConfigResolver.Key TOKEN = new ConfigResolver.Key("token(String)", PROP_TOKEN, ENV_TOKEN);
+  static final ConfigResolver.Key TOKEN =
+      new ConfigResolver.Key("token(String)", PROP_TOKEN, ENV_TOKEN);
   static final ConfigResolver.Key TEST_TOKEN =
       new ConfigResolver.Key("testToken(String)", PROP_TEST_TOKEN, ENV_TEST_TOKEN);
   static final ConfigResolver.Key MODE = new ConfigResolver.Key("mode(Mode)", PROP_MODE, ENV_MODE);
 
   final Mode mode;
+
   /** The token every request carries: the test token in TEST mode, the live one in LIVE. */
   final String sendToken;
 
@@ -38,7 +40,10 @@ final class Tokens {
    * @throws IllegalArgumentException when the token to send contains a control character
    */
   static Tokens resolve(
-      @Nullable String token, @Nullable String testToken, @Nullable Mode mode, boolean requireTest,
+      @Nullable String token,
+      @Nullable String testToken,
+      @Nullable Mode mode,
+      boolean requireTest,
       ConfigResolver config) {
     ConfigResolver.Value live = config.lookup(token, TOKEN);
     ConfigResolver.Value test = config.lookup(testToken, TEST_TOKEN);
@@ -53,21 +58,28 @@ final class Tokens {
     }
     if (m == null) {
       if (live == null && test == null) {
-        throw new IllegalStateException("no ingest token: " + TOKEN.howToSet()
-            + "; for test mode " + TEST_TOKEN.howToSet());
+        throw new IllegalStateException(
+            "no ingest token: " + TOKEN.howToSet() + "; for test mode " + TEST_TOKEN.howToSet());
       }
       m = live != null ? Mode.LIVE : Mode.TEST;
-      modeOrigin = live != null
-          ? "no mode was set and a live token came from " + live.origin()
-          : "no mode was set and only a test token was found";
+      modeOrigin =
+          live != null
+              ? "no mode was set and a live token came from " + live.origin()
+              : "no mode was set and only a test token was found";
     }
     if (requireTest && m != Mode.TEST) {
       throw new IllegalStateException(
-          "requireTestMode(): mode is " + m + " (" + modeOrigin + "); live sends are not allowed here");
+          "requireTestMode(): mode is "
+              + m
+              + " ("
+              + modeOrigin
+              + "); live sends are not allowed here");
     }
     if (m == Mode.TEST && test == null) {
-      throw new IllegalStateException("mode TEST needs a test token: " + TEST_TOKEN.howToSet()
-          + " (the live token is never sent in test mode)");
+      throw new IllegalStateException(
+          "mode TEST needs a test token: "
+              + TEST_TOKEN.howToSet()
+              + " (the live token is never sent in test mode)");
     }
     if (m == Mode.LIVE && live == null) {
       throw new IllegalStateException("mode LIVE needs a live token: " + TOKEN.howToSet());
@@ -83,7 +95,8 @@ final class Tokens {
     try {
       return Mode.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(v.origin() + " must be LIVE or TEST, was \"" + name + "\"", e);
+      throw new IllegalStateException(
+          v.origin() + " must be LIVE or TEST, was \"" + name + "\"", e);
     }
   }
 

@@ -7,23 +7,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends events in the background: {@link #track} and {@link #identify} validate, enqueue and
- * return at once; worker threads deliver through {@code /batch} (or {@code /track} when batching
- * is off), retry transient failures with the API's back-off, and report every item's outcome to
- * the {@link TrackerListener}. Obtain one from {@link OursIngest#tracker(TrackerConfig)}.
+ * Sends events in the background: {@link #track} and {@link #identify} validate, enqueue and return
+ * at once; worker threads deliver through {@code /batch} (or {@code /track} when batching is off),
+ * retry transient failures with the API's back-off, and report every item's outcome to the {@link
+ * TrackerListener}. Obtain one from {@link OursIngest#tracker(TrackerConfig)}.
  *
  * <pre>{@code
  * Tracker tracker = ingest.tracker(TrackerConfig.defaults());   // a shutdown hook flushes it on exit
  * tracker.track(Event.named("Signup").userId("u1"));
  * }</pre>
  *
- * <p>Guarantees: the queue is bounded ({@link TrackerConfig#capacity()}), a full queue applies
- * the {@link OverflowPolicy} and reports each drop; a retried event keeps its distinctId and only
- * the failed rows of a {@code 207} are resent; a batch that failed waits out its own back-off
- * while other batches keep flowing, and only a 429 pauses all sending; every item ends SENT,
- * FAILED, DROPPED or ABANDONED, never silently lost — also when the JVM exits without {@link
- * #close} (shutdown hook, {@link TrackerConfig#shutdownHook()}) and, with {@link
- * TrackerConfig#spool()}, when the process is killed.
+ * <p>Guarantees: the queue is bounded ({@link TrackerConfig#capacity()}), a full queue applies the
+ * {@link OverflowPolicy} and reports each drop; a retried event keeps its distinctId and only the
+ * failed rows of a {@code 207} are resent; a batch that failed waits out its own back-off while
+ * other batches keep flowing, and only a 429 pauses all sending; every item ends SENT, FAILED,
+ * DROPPED or ABANDONED, never silently lost — also when the JVM exits without {@link #close}
+ * (shutdown hook, {@link TrackerConfig#shutdownHook()}) and, with {@link TrackerConfig#spool()},
+ * when the process is killed.
  *
  * <p>Thread-safe; {@code track} takes no lock shared with the workers.
  */
@@ -58,17 +58,27 @@ public final class Tracker implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(h);
       return h;
     } catch (IllegalStateException shuttingDown) {
-      LOG.warn("ours tracker created while the JVM shuts down: no shutdown hook; close it yourself");
+      LOG.warn(
+          "ours tracker created while the JVM shuts down: no shutdown hook; close it yourself");
       return null;
     }
   }
 
   private void onShutdown() {
-    FlushReport r = dispatcher.close(config.shutdownTimeout(), "JVM shutting down: not delivered within the "
-        + "shutdown hook's " + config.shutdownTimeout().toMillis() + " ms" + keptNote());
+    FlushReport r =
+        dispatcher.close(
+            config.shutdownTimeout(),
+            "JVM shutting down: not delivered within the "
+                + "shutdown hook's "
+                + config.shutdownTimeout().toMillis()
+                + " ms"
+                + keptNote());
     if (r.pending() > 0) {
-      LOG.warn("ours tracker at JVM exit: {} items not delivered in {} ms, reported ABANDONED{}", r.pending(),
-          config.shutdownTimeout().toMillis(), keptNote());
+      LOG.warn(
+          "ours tracker at JVM exit: {} items not delivered in {} ms, reported ABANDONED{}",
+          r.pending(),
+          config.shutdownTimeout().toMillis(),
+          keptNote());
     }
   }
 
@@ -77,12 +87,12 @@ public final class Tracker implements AutoCloseable {
   }
 
   /**
-   * Validates the event, gives it a time (now, unless it has one, so a late delivery keeps the
-   * real time) and enqueues it. Its distinctId (a random UUID unless it has one) is assigned on the
+   * Validates the event, gives it a time (now, unless it has one, so a late delivery keeps the real
+   * time) and enqueues it. Its distinctId (a random UUID unless it has one) is assigned on the
    * worker thread; with the spool on, before this returns.
    *
-   * @return true if queued (and, with the spool on, written to it); false if dropped (full
-   *     queue, closed tracker, spool write failure; the listener is told)
+   * @return true if queued (and, with the spool on, written to it); false if dropped (full queue,
+   *     closed tracker, spool write failure; the listener is told)
    * @throws com.oursprivacy.errors.OursValidationException if the event is invalid (nothing is
    *     queued)
    */
@@ -112,9 +122,9 @@ public final class Tracker implements AutoCloseable {
   }
 
   /**
-   * Sends everything queued before this call at once (not waiting for batches to fill) and
-   * blocks until each of those items has a final outcome or {@code timeout} passes. A back-off in
-   * progress is honoured, not skipped. Items tracked during the call are not waited for.
+   * Sends everything queued before this call at once (not waiting for batches to fill) and blocks
+   * until each of those items has a final outcome or {@code timeout} passes. A back-off in progress
+   * is honoured, not skipped. Items tracked during the call are not waited for.
    *
    * @return what happened during the call; {@link FlushReport#completed()} is false on timeout
    */
@@ -123,18 +133,18 @@ public final class Tracker implements AutoCloseable {
   }
 
   /**
-   * Stops accepting items (later calls to {@code track} return false and report DROPPED), sends
-   * all pending items and waits until they have final outcomes or {@code timeout} passes, then
-   * reports every item still undelivered {@link Outcome.Kind#ABANDONED} (with the spool on, those
-   * events stay in it for the next tracker). Removes the shutdown hook.
+   * Stops accepting items (later calls to {@code track} return false and report DROPPED), sends all
+   * pending items and waits until they have final outcomes or {@code timeout} passes, then reports
+   * every item still undelivered {@link Outcome.Kind#ABANDONED} (with the spool on, those events
+   * stay in it for the next tracker). Removes the shutdown hook.
    *
    * <p>Returns within {@code timeout} plus {@link #CLOSE_OVERRUN} (plus the time your listener
    * spends on the ABANDONED outcomes, which it receives before this returns). When it returns:
    * every item has its final outcome and was reported; no request will be started any more; calls
-   * still in flight were cancelled; the spool is closed; and the worker threads have ended —
-   * except a worker stuck in a listener callback or a call that ignores interruption past the
-   * overrun, which is logged at WARN, is a daemon, and sends nothing more. Idempotent: a second
-   * call returns an empty, completed report.
+   * still in flight were cancelled; the spool is closed; and the worker threads have ended — except
+   * a worker stuck in a listener callback or a call that ignores interruption past the overrun,
+   * which is logged at WARN, is a daemon, and sends nothing more. Idempotent: a second call returns
+   * an empty, completed report.
    *
    * @return what happened during the call; {@code pending()} counts the abandoned items
    */
@@ -147,8 +157,12 @@ public final class Tracker implements AutoCloseable {
         // the hook is running or about to: it finds the tracker closed
       }
     }
-    return dispatcher.close(timeout, "tracker closed after " + timeout.toMillis()
-        + " ms before delivery was confirmed" + keptNote());
+    return dispatcher.close(
+        timeout,
+        "tracker closed after "
+            + timeout.toMillis()
+            + " ms before delivery was confirmed"
+            + keptNote());
   }
 
   /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */

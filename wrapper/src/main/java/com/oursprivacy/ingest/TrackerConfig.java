@@ -1,8 +1,8 @@
 package com.oursprivacy.ingest;
 
 import com.oursprivacy.core.Sleeper;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +36,12 @@ public final class TrackerConfig {
   private final Path spool;
   private final Duration spoolFsync;
   final Clock clock;
-  /** Null: real time (waits wake early for new work); tests inject a fake that moves a fake clock. */
+
+  /**
+   * Null: real time (waits wake early for new work); tests inject a fake that moves a fake clock.
+   */
   final Sleeper sleeper;
+
   final Random random;
 
   private TrackerConfig(Builder b) {
@@ -140,7 +144,10 @@ public final class TrackerConfig {
     return Optional.ofNullable(spool);
   }
 
-  /** How often the spool is forced to disk; {@link Duration#ZERO}: before each {@code track} returns. */
+  /**
+   * How often the spool is forced to disk; {@link Duration#ZERO}: before each {@code track}
+   * returns.
+   */
   public Duration spoolFsync() {
     return spoolFsync;
   }
@@ -279,9 +286,9 @@ public final class TrackerConfig {
      * Turns on the crash-safe spool in {@code directory} (created if missing; one tracker per
      * directory): {@code track} appends the event to a disk log before it returns true, and an
      * event leaves the log only when its outcome is final (SENT, FAILED, DROPPED). A tracker
-     * started on the same directory after a crash, {@code kill -9} or an abandoning close sends
-     * the events left there first, with their original distinctIds, so the API's deduplication
-     * makes any resend harmless. Identify calls are not spooled.
+     * started on the same directory after a crash, {@code kill -9} or an abandoning close sends the
+     * events left there first, with their original distinctIds, so the API's deduplication makes
+     * any resend harmless. Identify calls are not spooled.
      */
     public Builder spool(Path directory) {
       this.spool = Objects.requireNonNull(directory, "directory == null");

@@ -14,7 +14,14 @@ public final class TrackerStats {
   private final long abandoned;
   private final long pending;
 
-  TrackerStats(long queued, long sent, long retried, long failed, long dropped, long abandoned, long pending) {
+  TrackerStats(
+      long queued,
+      long sent,
+      long retried,
+      long failed,
+      long dropped,
+      long abandoned,
+      long pending) {
     this.queued = queued;
     this.sent = sent;
     this.retried = retried;
@@ -61,7 +68,20 @@ public final class TrackerStats {
 
   @Override
   public String toString() {
-    return "TrackerStats{queued=" + queued + ", sent=" + sent + ", retried=" + retried + ", failed="
-        + failed + ", dropped=" + dropped + ", abandoned=" + abandoned + ", pending=" + pending + "}";
+    return "TrackerStats{queued="
+        + queued
+        + ", sent="
+        + sent
+        + ", retried="
+        + retried
+        + ", failed="
+        + failed
+        + ", dropped="
+        + dropped
+        + ", abandoned="
+        + abandoned
+        + ", pending="
+        + pending
+        + "}";
   }
 }

@@ -180,7 +180,8 @@ public final class UserProperties {
         throw new com.oursprivacy.errors.OursValidationException(
             "userProperties." + key,
             "is not a known user property, so it cannot be cleared (known: "
-                + String.join(", ", KEYS.keySet()).replace(", custom_properties", "") + ")");
+                + String.join(", ", KEYS.keySet()).replace(", custom_properties", "")
+                + ")");
       }
       known.put(key, null);
       return this;

@@ -16,6 +16,7 @@ import java.util.Map;
 final class Validator {
   /** How far in the future an event time may lie (clock skew between hosts). */
   static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(1);
+
   /** The API's window: older times are silently moved to 7 days ago by the server. */
   static final Duration MAX_AGE = Duration.ofDays(7);
 
@@ -81,8 +82,10 @@ final class Validator {
     if (ahead.compareTo(MAX_FUTURE_SKEW) > 0) {
       throw new OursValidationException(
           field,
-          describe(ahead) + " in the future; the API accepts only past times (allowed clock skew "
-              + MAX_FUTURE_SKEW.getSeconds() + " s)");
+          describe(ahead)
+              + " in the future; the API accepts only past times (allowed clock skew "
+              + MAX_FUTURE_SKEW.getSeconds()
+              + " s)");
     }
     Duration age = ahead.negated();
     if (age.compareTo(MAX_AGE) > 0) {
@@ -185,7 +188,8 @@ final class Validator {
     }
     throw new OursValidationException(
         field,
-        "unsupported type " + v.getClass().getName()
+        "unsupported type "
+            + v.getClass().getName()
             + "; use String, Number, Boolean, null, a List or a Map of those");
   }
 }

@@ -92,9 +92,8 @@ final class Wire {
   }
 
   /**
-   * Row results with every copy of {@code token} in their server-written messages masked: a
-   * server may echo the token ("token … not allowed"), and messages reach reports, listeners and
-   * logs.
+   * Row results with every copy of {@code token} in their server-written messages masked: a server
+   * may echo the token ("token … not allowed"), and messages reach reports, listeners and logs.
    */
   static List<com.oursprivacy.lowlevel.ingest.model.BatchResult> withoutToken(
       List<com.oursprivacy.lowlevel.ingest.model.BatchResult> results, String token) {
@@ -126,7 +125,9 @@ final class Wire {
     w.endObject();
   }
 
-  /** One row as JSON text: what the spool stores and {@link #batch(JsonWriter, String, List)} sends. */
+  /**
+   * One row as JSON text: what the spool stores and {@link #batch(JsonWriter, String, List)} sends.
+   */
   static String rowJson(Event e) {
     StringWriter out = new StringWriter(256);
     try {

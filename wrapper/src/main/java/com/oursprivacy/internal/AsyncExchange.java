@@ -28,18 +28,19 @@ final class AsyncExchange<T> implements Callback {
   }
 
   CompletableFuture<RawResponse<T>> start() {
-    future.whenComplete((r, e) -> {
-      if (future.isCancelled()) {
-        Call c = current;
-        if (c != null) {
-          c.cancel();
-        }
-        CompletableFuture<Void> d = currentDelay;
-        if (d != null) {
-          d.cancel(false);
-        }
-      }
-    });
+    future.whenComplete(
+        (r, e) -> {
+          if (future.isCancelled()) {
+            Call c = current;
+            if (c != null) {
+              c.cancel();
+            }
+            CompletableFuture<Void> d = currentDelay;
+            if (d != null) {
+              d.cancel(false);
+            }
+          }
+        });
     send();
     return future;
   }
@@ -49,7 +50,8 @@ final class AsyncExchange<T> implements Callback {
       return;
     }
     if (core.isClosed()) {
-      future.completeExceptionally(new OursIoException("client closed before the request was sent", null));
+      future.completeExceptionally(
+          new OursIoException("client closed before the request was sent", null));
       return;
     }
     try {
@@ -95,28 +97,36 @@ final class AsyncExchange<T> implements Callback {
     }
     CompletableFuture<Void> delay = core.delay(step.retryDelay);
     currentDelay = delay;
-    delay.whenComplete((v, e) -> {
-      if (e != null) {
-        Throwable cause = unwrap(e);
-        future.completeExceptionally(
-            cause instanceof OursException ? cause : new OursIoException("retry delay failed", cause));
-      } else {
-        send();
-      }
-    }).exceptionally(t -> {
-      fail(t);
-      return null;
-    });
+    delay
+        .whenComplete(
+            (v, e) -> {
+              if (e != null) {
+                Throwable cause = unwrap(e);
+                future.completeExceptionally(
+                    cause instanceof OursException
+                        ? cause
+                        : new OursIoException("retry delay failed", cause));
+              } else {
+                send();
+              }
+            })
+        .exceptionally(
+            t -> {
+              fail(t);
+              return null;
+            });
   }
 
   /**
-   * Completes the future with {@code t} as an {@link OursException} (wrapped when it is not
-   * one). A {@link VirtualMachineError} is rethrown after that: the JVM is in trouble and the
-   * thread's uncaught-exception handler should hear of it.
+   * Completes the future with {@code t} as an {@link OursException} (wrapped when it is not one). A
+   * {@link VirtualMachineError} is rethrown after that: the JVM is in trouble and the thread's
+   * uncaught-exception handler should hear of it.
    */
   private void fail(Throwable t) {
-    future.completeExceptionally(t instanceof OursException
-        ? t : new OursException("request failed unexpectedly: " + t.getClass().getName(), t));
+    future.completeExceptionally(
+        t instanceof OursException
+            ? t
+            : new OursException("request failed unexpectedly: " + t.getClass().getName(), t));
     if (t instanceof VirtualMachineError) {
       throw (VirtualMachineError) t;
     }
@@ -125,7 +135,8 @@ final class AsyncExchange<T> implements Callback {
   /** Strips the wrappers {@code CompletableFuture} puts around a failure. */
   static Throwable unwrap(Throwable e) {
     Throwable t = e;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

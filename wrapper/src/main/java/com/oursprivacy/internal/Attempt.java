@@ -6,8 +6,8 @@ import okhttp3.Response;
 
 /**
  * Request tag recording whether one attempt got as far as the network. OkHttp runs network
- * interceptors only once a connection exists, so an attempt whose flag is still false failed
- * while connecting: no byte of it reached the server and even a POST is safe to repeat.
+ * interceptors only once a connection exists, so an attempt whose flag is still false failed while
+ * connecting: no byte of it reached the server and even a POST is safe to repeat.
  */
 final class Attempt {
   volatile boolean sent;

@@ -9,11 +9,11 @@ import okio.ForwardingSource;
 import okio.Okio;
 
 /**
- * A response body read through a byte budget. The budget counts bytes as the caller sees them,
- * that is after OkHttp's transparent gzip inflation, so a small compressed body that inflates
- * to a gigabyte stops at the limit like a large plain one. Also remembers whether a read failed
- * in the network (cut off, timed out, over the limit) rather than in the parser, which the
- * parser's own exceptions cannot tell.
+ * A response body read through a byte budget. The budget counts bytes as the caller sees them, that
+ * is after OkHttp's transparent gzip inflation, so a small compressed body that inflates to a
+ * gigabyte stops at the limit like a large plain one. Also remembers whether a read failed in the
+ * network (cut off, timed out, over the limit) rather than in the parser, which the parser's own
+ * exceptions cannot tell.
  */
 final class BoundedBody {
   /** Thrown by reads once more than the limit has been read. */
@@ -32,29 +32,31 @@ final class BoundedBody {
 
   BoundedBody(ResponseBody body, long limit) {
     this.limit = limit;
-    this.source = Okio.buffer(new ForwardingSource(body.source()) {
-      @Override
-      public long read(Buffer sink, long byteCount) throws IOException {
-        if (networkFailure != null) {
-          throw networkFailure;
-        }
-        long n;
-        try {
-          n = super.read(sink, byteCount);
-        } catch (IOException e) {
-          networkFailure = e;
-          throw e;
-        }
-        if (n > 0) {
-          read += n;
-          if (read > limit) {
-            networkFailure = new TooLargeException(limit);
-            throw networkFailure;
-          }
-        }
-        return n;
-      }
-    });
+    this.source =
+        Okio.buffer(
+            new ForwardingSource(body.source()) {
+              @Override
+              public long read(Buffer sink, long byteCount) throws IOException {
+                if (networkFailure != null) {
+                  throw networkFailure;
+                }
+                long n;
+                try {
+                  n = super.read(sink, byteCount);
+                } catch (IOException e) {
+                  networkFailure = e;
+                  throw e;
+                }
+                if (n > 0) {
+                  read += n;
+                  if (read > limit) {
+                    networkFailure = new TooLargeException(limit);
+                    throw networkFailure;
+                  }
+                }
+                return n;
+              }
+            });
   }
 
   /** Whether the body, declared by its {@code Content-Length}, is over the limit before reading. */

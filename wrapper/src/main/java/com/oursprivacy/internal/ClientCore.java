@@ -3,8 +3,6 @@ package com.oursprivacy.internal;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.oursprivacy.patch.PatchJson;
-import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.core.RetryPolicy;
@@ -12,10 +10,11 @@ import com.oursprivacy.core.Sleeper;
 import com.oursprivacy.errors.OursException;
 import com.oursprivacy.errors.OursIoException;
 import com.oursprivacy.errors.OursValidationException;
+import com.oursprivacy.patch.PatchJson;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,8 @@ import retrofit2.Retrofit;
  *
  * <p>Every {@code execute*} method throws (or completes exceptionally with) an {@link
  * OursException}: {@code OursApiException} for non-2xx answers, {@code OursTimeoutException},
- * {@code OursIoException}, {@code OursInvalidResponseException}; and {@link
- * IllegalStateException} once the core is closed.
+ * {@code OursIoException}, {@code OursInvalidResponseException}; and {@link IllegalStateException}
+ * once the core is closed.
  */
 public final class ClientCore implements AutoCloseable {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -72,7 +71,8 @@ public final class ClientCore implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final long maxResponseBytes;
 
-  ClientCore(ClientCoreBuilder b, HttpUrl baseUrl, OkHttpClient httpClient, boolean ownsHttpClient) {
+  ClientCore(
+      ClientCoreBuilder b, HttpUrl baseUrl, OkHttpClient httpClient, boolean ownsHttpClient) {
     this.baseUrl = baseUrl;
     this.httpClient = httpClient;
     this.ownsHttpClient = ownsHttpClient;
@@ -98,7 +98,8 @@ public final class ClientCore implements AutoCloseable {
             .addCallAdapterFactory(new CoreCallAdapterFactory(this))
             .build();
     if (b.allowInsecureHttp && !baseUrl.isHttps() && !HttpClients.isLoopback(baseUrl.host())) {
-      log.warn("allowInsecureHttp(): sending requests and credentials unencrypted to " + baseUrl.host());
+      log.warn(
+          "allowInsecureHttp(): sending requests and credentials unencrypted to " + baseUrl.host());
     }
   }
 
@@ -123,8 +124,8 @@ public final class ClientCore implements AutoCloseable {
   }
 
   /**
-   * The most bytes of one response body this core reads, counted after decompression; a
-   * larger body fails with {@code OursInvalidResponseException}.
+   * The most bytes of one response body this core reads, counted after decompression; a larger body
+   * fails with {@code OursInvalidResponseException}.
    */
   public long maxResponseBytes() {
     return maxResponseBytes;
@@ -136,10 +137,10 @@ public final class ClientCore implements AutoCloseable {
   }
 
   /**
-   * The generated Retrofit interface bound to this stack. Its calls' {@code execute()} and
-   * {@code enqueue()} run through this core (auth, retries, logging, envelope) and report every
-   * failure as an {@link OursException}: an error status never comes back as an unsuccessful
-   * {@code retrofit2.Response}. Instances are cached per interface.
+   * The generated Retrofit interface bound to this stack. Its calls' {@code execute()} and {@code
+   * enqueue()} run through this core (auth, retries, logging, envelope) and report every failure as
+   * an {@link OursException}: an error status never comes back as an unsuccessful {@code
+   * retrofit2.Response}. Instances are cached per interface.
    */
   public <S> S api(Class<S> retrofitService) {
     Objects.requireNonNull(retrofitService, "retrofitService == null");
@@ -148,20 +149,21 @@ public final class ClientCore implements AutoCloseable {
 
   /**
    * Retrofit's implementation of {@code service} behind a proxy that checks every {@code @Path}
-   * argument first ({@link PathGuard}): the one place all Retrofit-made calls pass through
-   * before a request exists, so a {@code ..} id fails as an {@code OursValidationException}
-   * naming the parameter, for every verb.
+   * argument first ({@link PathGuard}): the one place all Retrofit-made calls pass through before a
+   * request exists, so a {@code ..} id fails as an {@code OursValidationException} naming the
+   * parameter, for every verb.
    */
   private Object guarded(Class<?> service) {
     // Retrofit's own handler is called directly: no reflective access to the (possibly
     // package-private) interface is needed, and default and Object methods keep its behaviour.
     InvocationHandler retrofitHandler = Proxy.getInvocationHandler(retrofit.create(service));
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getDeclaringClass() != Object.class) {
-        PathGuard.checkArguments(method, args);
-      }
-      return retrofitHandler.invoke(proxy, method, args);
-    };
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getDeclaringClass() != Object.class) {
+            PathGuard.checkArguments(method, args);
+          }
+          return retrofitHandler.invoke(proxy, method, args);
+        };
     return Proxy.newProxyInstance(service.getClassLoader(), new Class<?>[] {service}, handler);
   }
 
@@ -177,16 +179,19 @@ public final class ClientCore implements AutoCloseable {
   }
 
   /**
-   * Runs {@code call} without blocking the caller or any thread while waiting to retry; the
-   * future completes on an OkHttp thread, exceptionally with an {@link OursException}.
-   * Cancelling the future cancels the request in flight and any pending retry.
+   * Runs {@code call} without blocking the caller or any thread while waiting to retry; the future
+   * completes on an OkHttp thread, exceptionally with an {@link OursException}. Cancelling the
+   * future cancels the request in flight and any pending retry.
    */
   public <T> CompletableFuture<T> executeAsync(Call<T> call, RequestOptions options) {
     return values(executeRawAsync(call, options));
   }
 
-  /** Like {@link #executeAsync(Call, RequestOptions)} but with the status, headers and rate limit. */
-  public <T> CompletableFuture<RawResponse<T>> executeRawAsync(Call<T> call, RequestOptions options) {
+  /**
+   * Like {@link #executeAsync(Call, RequestOptions)} but with the status, headers and rate limit.
+   */
+  public <T> CompletableFuture<RawResponse<T>> executeRawAsync(
+      Call<T> call, RequestOptions options) {
     Request request = request(call);
     return runAsync(exchange(request, responseType(request), options));
   }
@@ -202,7 +207,11 @@ public final class ClientCore implements AutoCloseable {
    * @param responseType the type to parse the (unwrapped) body as; {@code Void.class} ignores it
    */
   public <T> T execute(
-      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonElement body,
+      Type responseType,
       RequestOptions options) {
     Request request = buildRequest(method, path, query, body);
     return this.<T>runSync(exchange(request, responseType, options)).value();
@@ -213,23 +222,41 @@ public final class ClientCore implements AutoCloseable {
    * status, headers and rate limit: what the generated services' {@code withRawResponse()} return.
    */
   public <T> RawResponse<T> executeRaw(
-      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonElement body,
+      Type responseType,
       RequestOptions options) {
     Request request = buildRequest(method, path, query, body);
     return runSync(exchange(request, responseType, options));
   }
 
-  /** The asynchronous form of {@link #executeRaw(String, String, Map, JsonElement, Type, RequestOptions)}. */
+  /**
+   * The asynchronous form of {@link #executeRaw(String, String, Map, JsonElement, Type,
+   * RequestOptions)}.
+   */
   public <T> CompletableFuture<RawResponse<T>> executeRawAsync(
-      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonElement body,
+      Type responseType,
       RequestOptions options) {
     Request request = buildRequest(method, path, query, body);
     return runAsync(exchange(request, responseType, options));
   }
 
-  /** The asynchronous form of {@link #execute(String, String, Map, JsonElement, Type, RequestOptions)}. */
+  /**
+   * The asynchronous form of {@link #execute(String, String, Map, JsonElement, Type,
+   * RequestOptions)}.
+   */
   public <T> CompletableFuture<T> executeAsync(
-      String method, String path, Map<String, String> query, JsonElement body, Type responseType,
+      String method,
+      String path,
+      Map<String, String> query,
+      JsonElement body,
+      Type responseType,
       RequestOptions options) {
     Request request = buildRequest(method, path, query, body);
     return values(this.<T>runAsync(exchange(request, responseType, options)));
@@ -241,8 +268,8 @@ public final class ClientCore implements AutoCloseable {
   }
 
   /**
-   * Cancels pending retries and releases what this core owns: its retry scheduler and, unless
-   * the OkHttp client was supplied by the caller, the dispatcher threads and pooled connections
+   * Cancels pending retries and releases what this core owns: its retry scheduler and, unless the
+   * OkHttp client was supplied by the caller, the dispatcher threads and pooled connections
    * (cancelling requests in flight). A supplied client's pools are left alone. Idempotent.
    */
   @Override
@@ -252,7 +279,8 @@ public final class ClientCore implements AutoCloseable {
     }
     scheduler.shutdownNow();
     for (CompletableFuture<Void> delay : pendingDelays) {
-      delay.completeExceptionally(new OursIoException("client closed while waiting to retry", null));
+      delay.completeExceptionally(
+          new OursIoException("client closed while waiting to retry", null));
     }
     if (ownsHttpClient) {
       httpClient.dispatcher().cancelAll();
@@ -288,7 +316,8 @@ public final class ClientCore implements AutoCloseable {
     try {
       d = sleeper.sleepAsync(delay, scheduler);
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(new OursIoException("client closed while waiting to retry", e));
+      return CompletableFuture.failedFuture(
+          new OursIoException("client closed while waiting to retry", e));
     }
     pendingDelays.add(d);
     d.whenComplete((v, e) -> pendingDelays.remove(d));
@@ -335,8 +364,11 @@ public final class ClientCore implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       // RequestOptions checks headers when built; this only catches what a subclass of OkHttp's
       // rules still refuses. The message may quote a header value: keep it out.
-      throw new OursValidationException("options", "OkHttp refused a header or query parameter ("
-          + e.getClass().getSimpleName() + "; details withheld, they may quote a secret)");
+      throw new OursValidationException(
+          "options",
+          "OkHttp refused a header or query parameter ("
+              + e.getClass().getSimpleName()
+              + "; details withheld, they may quote a secret)");
     }
   }
 
@@ -357,26 +389,30 @@ public final class ClientCore implements AutoCloseable {
       b.url(url.build());
     }
     int maxRetries = options.maxRetries().orElse(decider.policy().maxRetries());
-    return new Exchange<>(this, b.build(), responseType, maxRetries, options.timeout().orElse(null));
+    return new Exchange<>(
+        this, b.build(), responseType, maxRetries, options.timeout().orElse(null));
   }
 
   /**
-   * The request a Retrofit call describes. Retrofit and OkHttp refuse some arguments with an
-   * {@code IllegalArgumentException} whose message may quote the value (a header holding a
-   * key); it becomes an {@link OursValidationException} that names the method but not the value.
+   * The request a Retrofit call describes. Retrofit and OkHttp refuse some arguments with an {@code
+   * IllegalArgumentException} whose message may quote the value (a header holding a key); it
+   * becomes an {@link OursValidationException} that names the method but not the value.
    */
   private static Request request(Call<?> call) {
     Objects.requireNonNull(call, "call == null");
     try {
       return call.request();
     } catch (IllegalArgumentException e) {
-      throw new OursValidationException("request",
+      throw new OursValidationException(
+          "request",
           "Retrofit/OkHttp refused an argument while building the request ("
-              + e.getClass().getSimpleName() + "; details withheld, they may quote a secret)");
+              + e.getClass().getSimpleName()
+              + "; details withheld, they may quote a secret)");
     }
   }
 
-  private Request buildRequest(String method, String path, Map<String, String> query, JsonElement body) {
+  private Request buildRequest(
+      String method, String path, Map<String, String> query, JsonElement body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
     String relative = path.replaceFirst("^/+", "");
@@ -388,17 +424,19 @@ public final class ClientCore implements AutoCloseable {
     }
     if (query != null) {
       HttpUrl.Builder u = url.newBuilder();
-      query.forEach((k, v) -> {
-        if (v != null) {
-          u.addQueryParameter(k, v);
-        }
-      });
+      query.forEach(
+          (k, v) -> {
+            if (v != null) {
+              u.addQueryParameter(k, v);
+            }
+          });
       url = u.build();
     }
     RequestBody requestBody = null;
     if (body != null) {
       // Explicit JSON nulls are kept (they clear fields); gson.toJson would drop them.
-      requestBody = RequestBody.create(PatchJson.write(body).getBytes(StandardCharsets.UTF_8), JSON);
+      requestBody =
+          RequestBody.create(PatchJson.write(body).getBytes(StandardCharsets.UTF_8), JSON);
     } else if (BODY_METHODS.contains(method)) {
       requestBody = RequestBody.create(new byte[0], JSON);
     }
@@ -415,7 +453,8 @@ public final class ClientCore implements AutoCloseable {
   private static Type responseType(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
-      throw new IllegalArgumentException("call was not made by a Retrofit interface (no Invocation tag)");
+      throw new IllegalArgumentException(
+          "call was not made by a Retrofit interface (no Invocation tag)");
     }
     Method method = invocation.method();
     Type returnType = method.getGenericReturnType();
@@ -429,18 +468,20 @@ public final class ClientCore implements AutoCloseable {
   /** Maps to values, unwrapped exceptions, and forwards cancellation to the source. */
   private static <T> CompletableFuture<T> values(CompletableFuture<RawResponse<T>> source) {
     CompletableFuture<T> out = new CompletableFuture<>();
-    source.whenComplete((r, e) -> {
-      if (e != null) {
-        out.completeExceptionally(AsyncExchange.unwrap(e));
-      } else {
-        out.complete(r.value());
-      }
-    });
-    out.whenComplete((v, e) -> {
-      if (out.isCancelled()) {
-        source.cancel(false);
-      }
-    });
+    source.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            out.completeExceptionally(AsyncExchange.unwrap(e));
+          } else {
+            out.complete(r.value());
+          }
+        });
+    out.whenComplete(
+        (v, e) -> {
+          if (out.isCancelled()) {
+            source.cancel(false);
+          }
+        });
     return out;
   }
 }

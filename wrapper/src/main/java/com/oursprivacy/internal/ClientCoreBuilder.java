@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Configures a {@link ClientCore}. <b>Internal, no compatibility guarantee.</b> Not thread-safe.
  *
- * <p>Timeouts left unset keep a supplied {@link #httpClient}'s values, else the defaults:
- * connect 10 s, read 30 s, write 30 s, whole call 60 s (per attempt).
+ * <p>Timeouts left unset keep a supplied {@link #httpClient}'s values, else the defaults: connect
+ * 10 s, read 30 s, write 30 s, whole call 60 s (per attempt).
  */
 public final class ClientCoreBuilder {
   /** The default {@link #maxResponseBytes}: 32 MiB, far above any page the API returns. */
@@ -49,7 +49,10 @@ public final class ClientCoreBuilder {
     return this;
   }
 
-  /** Required. HTTPS unless loopback or {@link #allowInsecureHttp(boolean)}; checked by {@link #build()}. */
+  /**
+   * Required. HTTPS unless loopback or {@link #allowInsecureHttp(boolean)}; checked by {@link
+   * #build()}.
+   */
   public ClientCoreBuilder baseUrl(String baseUrl) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
     return this;
@@ -115,8 +118,8 @@ public final class ClientCoreBuilder {
   }
 
   /**
-   * A client whose dispatcher and connection pool are shared (via {@code newBuilder()}); the
-   * core adds its interceptors to a derived client and never shuts the shared pools down.
+   * A client whose dispatcher and connection pool are shared (via {@code newBuilder()}); the core
+   * adds its interceptors to a derived client and never shuts the shared pools down.
    */
   public ClientCoreBuilder httpClient(OkHttpClient httpClient) {
     this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
@@ -149,8 +152,8 @@ public final class ClientCoreBuilder {
 
   /**
    * The most bytes of one response body to read, counted after gzip inflation (default {@link
-   * #DEFAULT_MAX_RESPONSE_BYTES}). A body declaring a larger {@code Content-Length} is not read
-   * at all; one that grows past it is cut off there. Either way the call fails with {@code
+   * #DEFAULT_MAX_RESPONSE_BYTES}). A body declaring a larger {@code Content-Length} is not read at
+   * all; one that grows past it is cut off there. Either way the call fails with {@code
    * OursInvalidResponseException} and the connection is closed.
    *
    * @throws IllegalArgumentException when not positive
@@ -208,7 +211,8 @@ public final class ClientCoreBuilder {
   }
 
   private void timeouts(OkHttpClient.Builder b, boolean owned) {
-    Duration connect = connectTimeout != null ? connectTimeout : owned ? Duration.ofSeconds(10) : null;
+    Duration connect =
+        connectTimeout != null ? connectTimeout : owned ? Duration.ofSeconds(10) : null;
     Duration read = readTimeout != null ? readTimeout : owned ? Duration.ofSeconds(30) : null;
     Duration write = writeTimeout != null ? writeTimeout : owned ? Duration.ofSeconds(30) : null;
     Duration call = callTimeout != null ? callTimeout : owned ? Duration.ofSeconds(60) : null;
@@ -228,7 +232,10 @@ public final class ClientCoreBuilder {
 
   @Override
   public String toString() {
-    return "ClientCoreBuilder{baseUrl=" + baseUrl + ", bearerToken="
-        + (bearerToken == null ? "none" : "[redacted]") + '}';
+    return "ClientCoreBuilder{baseUrl="
+        + baseUrl
+        + ", bearerToken="
+        + (bearerToken == null ? "none" : "[redacted]")
+        + '}';
   }
 }

@@ -7,18 +7,20 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place both clients' builders resolve a setting: the value given to the builder, else
- * the system property, else the environment variable; a blank value counts as unset at every
- * step. <b>Internal, no compatibility guarantee.</b> Immutable and thread-safe.
+ * The one place both clients' builders resolve a setting: the value given to the builder, else the
+ * system property, else the environment variable; a blank value counts as unset at every step.
+ * <b>Internal, no compatibility guarantee.</b> Immutable and thread-safe.
  *
  * <p>Lookups are injected ({@link #of}), so tests never mutate the real environment. Messages name
  * the builder method, the property and the variable, never a value: secrets pass through here.
  */
 public final class ConfigResolver {
   /** The log level both clients read when {@code logLevel(..)} was not called. */
-  public static final Key LOG = new Key("logLevel(LogLevel)", "ours.privacy.log", "OURS_PRIVACY_LOG");
+  public static final Key LOG =
+      new Key("logLevel(LogLevel)", "ours.privacy.log", "OURS_PRIVACY_LOG");
 
-  private static final ConfigResolver SYSTEM = new ConfigResolver(System::getProperty, System::getenv);
+  private static final ConfigResolver SYSTEM =
+      new ConfigResolver(System::getProperty, System::getenv);
 
   private final UnaryOperator<@Nullable String> properties;
   private final UnaryOperator<@Nullable String> environment;
@@ -61,8 +63,12 @@ public final class ConfigResolver {
 
     /** {@code call m(..), or set the system property p or the environment variable V}. */
     public String howToSet() {
-      return "call " + method + ", or set the system property " + property
-          + " or the environment variable " + variable;
+      return "call "
+          + method
+          + ", or set the system property "
+          + property
+          + " or the environment variable "
+          + variable;
     }
 
     @Override
@@ -104,7 +110,8 @@ public final class ConfigResolver {
    * (surrounding blanks trimmed); null when all three are unset or blank.
    */
   public @Nullable Value lookup(@Nullable String explicit, Key key) {
-    String field = key.method.contains("(") ? key.method.substring(0, key.method.indexOf('(')) : key.method;
+    String field =
+        key.method.contains("(") ? key.method.substring(0, key.method.indexOf('(')) : key.method;
     if (explicit != null && !explicit.isBlank()) {
       return new Value(explicit, key.method, field);
     }
@@ -129,8 +136,8 @@ public final class ConfigResolver {
    * A secret sent in an HTTP header (an API key): resolved like {@link #lookup}, then checked.
    *
    * @throws IllegalStateException when unset everywhere, naming the method, property and variable
-   * @throws OursValidationException when it contains a control or non-ASCII character (the value
-   *     is not shown)
+   * @throws OursValidationException when it contains a control or non-ASCII character (the value is
+   *     not shown)
    */
   public String requireHeaderSecret(@Nullable String explicit, Key key, String what) {
     Value v = lookup(explicit, key);
@@ -163,8 +170,8 @@ public final class ConfigResolver {
   /**
    * Returns the value when it can travel in an HTTP header: printable ASCII only.
    *
-   * @throws OursValidationException naming the field, the origin and the kind of character, not
-   *     the value
+   * @throws OursValidationException naming the field, the origin and the kind of character, not the
+   *     value
    */
   public static String checkHeaderValue(Value v) {
     return check(v, true);
@@ -174,8 +181,8 @@ public final class ConfigResolver {
    * Returns the value when it has no control character (C0, DEL, C1); non-ASCII is allowed (JSON
    * bodies carry it).
    *
-   * @throws OursValidationException naming the field, the origin and the kind of character, not
-   *     the value
+   * @throws OursValidationException naming the field, the origin and the kind of character, not the
+   *     value
    */
   public static String checkText(Value v) {
     return check(v, false);
@@ -196,9 +203,17 @@ public final class ConfigResolver {
       if (kind != null) {
         // An OursException like every other failure of the SDK: the value would be refused by
         // the HTTP stack (header) or the API (body) anyway, and OkHttp's own message quotes it.
-        throw new OursValidationException(v.field,
-            "the value from " + v.origin() + " contains " + kind + " at position " + (i + 1)
-                + " of " + s.length() + " (the value is not shown); check how it was read");
+        throw new OursValidationException(
+            v.field,
+            "the value from "
+                + v.origin()
+                + " contains "
+                + kind
+                + " at position "
+                + (i + 1)
+                + " of "
+                + s.length()
+                + " (the value is not shown); check how it was read");
       }
     }
     return s;

@@ -15,10 +15,10 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 /**
- * A generated interface's {@code Call<T>} running through {@link ClientCore}. Success comes back
- * as {@code Response.success(value)}; every failure, error statuses included, is thrown by
- * {@link #execute()} or passed to {@code onFailure} as an {@code OursException}.
- * {@link #cancel()} cancels an enqueued call; a call already inside {@link #execute()} runs on.
+ * A generated interface's {@code Call<T>} running through {@link ClientCore}. Success comes back as
+ * {@code Response.success(value)}; every failure, error statuses included, is thrown by {@link
+ * #execute()} or passed to {@code onFailure} as an {@code OursException}. {@link #cancel()} cancels
+ * an enqueued call; a call already inside {@link #execute()} runs on.
  */
 final class CoreCall<T> implements Call<T> {
   private final ClientCore core;
@@ -46,13 +46,14 @@ final class CoreCall<T> implements Call<T> {
     if (canceled) {
       f.cancel(false);
     }
-    f.whenComplete((r, e) -> {
-      if (e != null) {
-        callback.onFailure(this, AsyncExchange.unwrap(e));
-      } else {
-        callback.onResponse(this, toResponse(r));
-      }
-    });
+    f.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            callback.onFailure(this, AsyncExchange.unwrap(e));
+          } else {
+            callback.onResponse(this, toResponse(r));
+          }
+        });
   }
 
   private Response<T> toResponse(RawResponse<T> raw) {

@@ -11,9 +11,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * How date-times go on the wire: RFC 3339 / ISO-8601 with seconds always written ({@link
- * DateTimeFormatter#ISO_OFFSET_DATE_TIME}). {@link OffsetDateTime#toString()} drops zero
- * seconds ({@code 2026-05-15T00:00Z}), which the spec's {@code date-time} format rejects, so a
- * calendar day at midnight, the most natural value, would fail with 400.
+ * DateTimeFormatter#ISO_OFFSET_DATE_TIME}). {@link OffsetDateTime#toString()} drops zero seconds
+ * ({@code 2026-05-15T00:00Z}), which the spec's {@code date-time} format rejects, so a calendar day
+ * at midnight, the most natural value, would fail with 400.
  */
 final class DateTimes {
   private DateTimes() {}
@@ -45,7 +45,8 @@ final class DateTimes {
           try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
           } catch (DateTimeParseException e) {
-            throw new com.google.gson.JsonSyntaxException("not an ISO-8601 date-time at " + in.getPath(), e);
+            throw new com.google.gson.JsonSyntaxException(
+                "not an ISO-8601 date-time at " + in.getPath(), e);
           }
         }
       }.nullSafe();

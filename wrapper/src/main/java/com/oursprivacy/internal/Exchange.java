@@ -1,7 +1,6 @@
 package com.oursprivacy.internal;
 
 import com.oursprivacy.core.RawResponse;
-import com.oursprivacy.errors.OursApiException;
 import com.oursprivacy.errors.OursInvalidResponseException;
 import com.oursprivacy.errors.OursIoException;
 import com.oursprivacy.errors.OursTimeoutException;
@@ -16,8 +15,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * One logical request and its attempts. Turns each attempt's outcome into a {@link Step}; the
- * sync loop and the async chain in {@link ClientCore} only follow the steps, so both share every
+ * One logical request and its attempts. Turns each attempt's outcome into a {@link Step}; the sync
+ * loop and the async chain in {@link ClientCore} only follow the steps, so both share every
  * decision. Not thread-safe, but attempts never overlap: the next starts after the last ended.
  */
 final class Exchange<T> {
@@ -39,7 +38,8 @@ final class Exchange<T> {
 
   /** A fresh OkHttp call for the next attempt, tagged so we learn whether it was sent. */
   Call newCall() {
-    Call call = core.httpClient().newCall(request.newBuilder().tag(Attempt.class, new Attempt()).build());
+    Call call =
+        core.httpClient().newCall(request.newBuilder().tag(Attempt.class, new Attempt()).build());
     if (timeout != null) {
       call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -49,9 +49,9 @@ final class Exchange<T> {
   }
 
   /**
-   * Consumes and closes {@code response}, reading at most the core's {@code maxResponseBytes}
-   * of its (decompressed) body. Over the limit, {@code call} is cancelled so that the rest of
-   * the body is never read and the connection is not reused.
+   * Consumes and closes {@code response}, reading at most the core's {@code maxResponseBytes} of
+   * its (decompressed) body. Over the limit, {@code call} is cancelled so that the rest of the body
+   * is never read and the connection is not reused.
    */
   Step<T> onResponse(Call call, Response response) {
     try (Response r = response) {
@@ -66,15 +66,23 @@ final class Exchange<T> {
       BoundedBody body = rb == null ? null : new BoundedBody(rb, limit);
       try {
         if (status >= 200 && status <= 299) {
-          core.log().response(request, r,
-              body == null || !core.log().debug() ? null : body.peekUtf8(HttpLog.MAX_BODY_CHARS),
-              startNanos, retries + 1, maxRetries + 1);
+          core.log()
+              .response(
+                  request,
+                  r,
+                  body == null || !core.log().debug()
+                      ? null
+                      : body.peekUtf8(HttpLog.MAX_BODY_CHARS),
+                  startNanos,
+                  retries + 1,
+                  maxRetries + 1);
           T value = body == null ? null : core.parser().parse(status, body, responseType);
           return Step.done(new RawResponse<>(status, r.headers().toMultimap(), value, retries));
         }
         String text = body == null ? "" : body.readUtf8();
         core.log().response(request, r, text, startNanos, retries + 1, maxRetries + 1);
-        Duration delay = core.decider().afterStatus(request.method(), status, r.headers(), retries, maxRetries);
+        Duration delay =
+            core.decider().afterStatus(request.method(), status, r.headers(), retries, maxRetries);
         if (delay != null) {
           return retry(delay, "HTTP " + status);
         }
@@ -98,21 +106,33 @@ final class Exchange<T> {
     Duration delay = core.decider().afterFailure(request.method(), true, retries, maxRetries);
     boolean timedOut = e instanceof InterruptedIOException;
     if (delay != null) {
-      return retry(delay, (timedOut ? "a stalled body (HTTP " : "a truncated body (HTTP ") + status + ")");
+      return retry(
+          delay, (timedOut ? "a stalled body (HTTP " : "a truncated body (HTTP ") + status + ")");
     }
     String tries = retries == 0 ? "" : " after " + (retries + 1) + " attempts";
     if (timedOut) {
-      return Step.fail(new OursTimeoutException(
-          describe() + " timed out while reading the HTTP " + status + " body" + tries, e));
+      return Step.fail(
+          new OursTimeoutException(
+              describe() + " timed out while reading the HTTP " + status + " body" + tries, e));
     }
-    return Step.fail(new OursInvalidResponseException(
-        status, "HTTP " + status + " body was cut off: " + e.getClass().getSimpleName(), e));
+    return Step.fail(
+        new OursInvalidResponseException(
+            status, "HTTP " + status + " body was cut off: " + e.getClass().getSimpleName(), e));
   }
 
   private OursInvalidResponseException tooLarge(int status, long limit, String how) {
-    return new OursInvalidResponseException(status, "HTTP " + status + " body of " + describe()
-        + " is larger than maxResponseBytes (" + limit + " bytes): it " + how
-        + "; the connection was closed", null);
+    return new OursInvalidResponseException(
+        status,
+        "HTTP "
+            + status
+            + " body of "
+            + describe()
+            + " is larger than maxResponseBytes ("
+            + limit
+            + " bytes): it "
+            + how
+            + "; the connection was closed",
+        null);
   }
 
   Step<T> onFailure(Call call, IOException e) {
@@ -131,8 +151,16 @@ final class Exchange<T> {
     if (timedOut) {
       return Step.fail(new OursTimeoutException(describe() + " timed out" + tries, e));
     }
-    return Step.fail(new OursIoException(
-        describe() + " failed" + tries + ": " + e.getClass().getSimpleName() + ": " + e.getMessage(), e));
+    return Step.fail(
+        new OursIoException(
+            describe()
+                + " failed"
+                + tries
+                + ": "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage(),
+            e));
   }
 
   private Step<T> retry(Duration delay, String reason) {

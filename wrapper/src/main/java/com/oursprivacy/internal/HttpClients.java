@@ -24,7 +24,12 @@ final class HttpClients {
   static OkHttpClient.Builder owned(String name) {
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
-            0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(name + "-http"));
+            0,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            daemon(name + "-http"));
     Dispatcher dispatcher = new Dispatcher(executor);
     // Every request goes to one host; OkHttp's default of 5 per host would queue async calls.
     dispatcher.setMaxRequests(64);
@@ -51,23 +56,26 @@ final class HttpClients {
   }
 
   /**
-   * Parses {@code baseUrl}, adds the trailing slash Retrofit needs, and refuses plain HTTP
-   * except to loopback or when explicitly allowed.
+   * Parses {@code baseUrl}, adds the trailing slash Retrofit needs, and refuses plain HTTP except
+   * to loopback or when explicitly allowed.
    *
    * @throws IllegalArgumentException naming the rule that failed
    */
   static HttpUrl baseUrl(String baseUrl, boolean allowInsecureHttp) {
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
-      throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + Redactor.withoutUserinfo(baseUrl));
+      throw new IllegalArgumentException(
+          "baseUrl is not an http(s) URL: " + Redactor.withoutUserinfo(baseUrl));
     }
     if (url.query() != null || url.fragment() != null) {
-      throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.redact());
+      throw new IllegalArgumentException(
+          "baseUrl must not have a query or fragment: " + url.redact());
     }
     if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
       throw new IllegalArgumentException(
           "baseUrl must use https (plain http is allowed only for localhost, 127.0.0.1 and ::1, or"
-              + " with allowInsecureHttp()): " + url.redact());
+              + " with allowInsecureHttp()): "
+              + url.redact());
     }
     if (!url.encodedPath().endsWith("/")) {
       url = url.newBuilder().addPathSegment("").build();

@@ -43,9 +43,16 @@ final class HttpLog {
     if (!debug()) {
       return;
     }
-    StringBuilder sb = new StringBuilder("--> ").append(request.method()).append(' ')
-        .append(redactor.text(Redactor.withoutUserinfo(request.url().toString())))
-        .append(" (attempt ").append(attempt).append(" of ").append(maxAttempts).append(')');
+    StringBuilder sb =
+        new StringBuilder("--> ")
+            .append(request.method())
+            .append(' ')
+            .append(redactor.text(Redactor.withoutUserinfo(request.url().toString())))
+            .append(" (attempt ")
+            .append(attempt)
+            .append(" of ")
+            .append(maxAttempts)
+            .append(')');
     headers(sb, request.headers());
     RequestBody body = request.body();
     if (body != null) {
@@ -54,12 +61,30 @@ final class HttpLog {
     LOGGER.debug(sb.toString());
   }
 
-  void response(Request request, Response response, String body, long startNanos, int attempt, int maxAttempts) {
+  void response(
+      Request request,
+      Response response,
+      String body,
+      long startNanos,
+      int attempt,
+      int maxAttempts) {
     if (!info()) {
       return;
     }
-    String line = "<-- " + request.method() + ' ' + request.url().encodedPath() + ' ' + response.code()
-        + " (" + millis(startNanos) + " ms, attempt " + attempt + " of " + maxAttempts + ')';
+    String line =
+        "<-- "
+            + request.method()
+            + ' '
+            + request.url().encodedPath()
+            + ' '
+            + response.code()
+            + " ("
+            + millis(startNanos)
+            + " ms, attempt "
+            + attempt
+            + " of "
+            + maxAttempts
+            + ')';
     LOGGER.info(line);
     if (debug()) {
       StringBuilder sb = new StringBuilder(line).append(" headers and body:");
@@ -75,17 +100,42 @@ final class HttpLog {
     if (!info()) {
       return;
     }
-    LOGGER.info("<-- " + request.method() + ' ' + request.url().encodedPath() + " failed: "
-        + e.getClass().getSimpleName() + ": " + redactor.text(String.valueOf(e.getMessage()))
-        + " (" + millis(startNanos) + " ms, attempt " + attempt + " of " + maxAttempts + ')');
+    LOGGER.info(
+        "<-- "
+            + request.method()
+            + ' '
+            + request.url().encodedPath()
+            + " failed: "
+            + e.getClass().getSimpleName()
+            + ": "
+            + redactor.text(String.valueOf(e.getMessage()))
+            + " ("
+            + millis(startNanos)
+            + " ms, attempt "
+            + attempt
+            + " of "
+            + maxAttempts
+            + ')');
   }
 
   void retry(Request request, String reason, Duration delay, int retry, int maxRetries) {
     if (!info()) {
       return;
     }
-    LOGGER.info("retrying " + request.method() + ' ' + request.url().encodedPath() + " after " + reason
-        + " in " + delay.toMillis() + " ms (retry " + retry + " of " + maxRetries + ')');
+    LOGGER.info(
+        "retrying "
+            + request.method()
+            + ' '
+            + request.url().encodedPath()
+            + " after "
+            + reason
+            + " in "
+            + delay.toMillis()
+            + " ms (retry "
+            + retry
+            + " of "
+            + maxRetries
+            + ')');
   }
 
   void warn(String message) {
@@ -94,7 +144,9 @@ final class HttpLog {
 
   private void headers(StringBuilder sb, Headers headers) {
     for (int i = 0; i < headers.size(); i++) {
-      sb.append('\n').append(headers.name(i)).append(": ")
+      sb.append('\n')
+          .append(headers.name(i))
+          .append(": ")
           .append(redactor.header(headers.name(i), headers.value(i)));
     }
   }

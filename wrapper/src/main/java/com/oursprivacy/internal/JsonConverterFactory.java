@@ -13,9 +13,9 @@ import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
- * Retrofit's JSON converters, on the core's single Gson. Request bodies are written here;
- * response bodies are normally parsed by the core's executor, but Retrofit insists on a
- * converter for every response type, and this one parses the same way (envelope included).
+ * Retrofit's JSON converters, on the core's single Gson. Request bodies are written here; response
+ * bodies are normally parsed by the core's executor, but Retrofit insists on a converter for every
+ * response type, and this one parses the same way (envelope included).
  */
 final class JsonConverterFactory extends Converter.Factory {
   private final Gson gson;
@@ -34,7 +34,8 @@ final class JsonConverterFactory extends Converter.Factory {
    * the spec's {@code date-time} rejects. Everything else keeps Retrofit's default.
    */
   @Override
-  public Converter<?, String> stringConverter(Type type, Annotation[] annotations, Retrofit retrofit) {
+  public Converter<?, String> stringConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
     if (type == OffsetDateTime.class) {
       return (OffsetDateTime value) -> DateTimes.format(value);
     }
@@ -43,11 +44,17 @@ final class JsonConverterFactory extends Converter.Factory {
 
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
-      Type type, Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
     // A hand-built JsonElement says exactly what to send, explicit nulls included (they clear
     // fields); a model object's null fields mean "not set" and are left out.
     return (Object value) -> {
-      String json = value instanceof JsonElement ? PatchJson.write((JsonElement) value) : gson.toJson(value, type);
+      String json =
+          value instanceof JsonElement
+              ? PatchJson.write((JsonElement) value)
+              : gson.toJson(value, type);
       return RequestBody.create(json.getBytes(StandardCharsets.UTF_8), ClientCore.JSON);
     };
   }

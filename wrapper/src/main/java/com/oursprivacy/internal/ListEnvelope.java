@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The two response shapes the API is documented with, reconciled. The spec returns lists as
- * {@code {"entities": [...], "pagination": {...}}}; the docs' overview wraps every response in
- * {@code {"data": ...}} and shows a list as {@code {"data": [...]}}. For a target type that holds
- * an {@code entities} list, a {@code data} array (bare or beside {@code pagination}) becomes its
+ * The two response shapes the API is documented with, reconciled. The spec returns lists as {@code
+ * {"entities": [...], "pagination": {...}}}; the docs' overview wraps every response in {@code
+ * {"data": ...}} and shows a list as {@code {"data": [...]}}. For a target type that holds an
+ * {@code entities} list, a {@code data} array (bare or beside {@code pagination}) becomes its
  * {@code entities}; any other single-member {@code {"data": x}} becomes {@code x}.
  */
 final class ListEnvelope {
@@ -30,7 +30,9 @@ final class ListEnvelope {
       if (data != null && data.isJsonArray() && !o.has("entities") && holdsEntities(type)) {
         JsonObject out = new JsonObject();
         out.add("entities", data);
-        o.entrySet().stream().filter(e -> !e.getKey().equals("data")).forEach(e -> out.add(e.getKey(), e.getValue()));
+        o.entrySet().stream()
+            .filter(e -> !e.getKey().equals("data"))
+            .forEach(e -> out.add(e.getKey(), e.getValue()));
         return out;
       }
     }
@@ -53,21 +55,25 @@ final class ListEnvelope {
     if (!(type instanceof Class)) {
       return null;
     }
-    return ENTITIES.computeIfAbsent(type, t -> {
-      for (Field f : ((Class<?>) t).getDeclaredFields()) {
-        SerializedName n = f.getAnnotation(SerializedName.class);
-        if (n != null && n.value().equals("entities")) {
-          f.setAccessible(true);
-          return Optional.of(f);
-        }
-      }
-      return Optional.empty();
-    }).orElse(null);
+    return ENTITIES
+        .computeIfAbsent(
+            type,
+            t -> {
+              for (Field f : ((Class<?>) t).getDeclaredFields()) {
+                SerializedName n = f.getAnnotation(SerializedName.class);
+                if (n != null && n.value().equals("entities")) {
+                  f.setAccessible(true);
+                  return Optional.of(f);
+                }
+              }
+              return Optional.empty();
+            })
+        .orElse(null);
   }
 
   /**
-   * A {@code type} made from the small members of a list response ({@code pagination}, …) with
-   * its {@code entities} set to {@code items}, which were streamed straight into their list type.
+   * A {@code type} made from the small members of a list response ({@code pagination}, …) with its
+   * {@code entities} set to {@code items}, which were streamed straight into their list type.
    */
   static Object withEntities(Gson gson, Type type, JsonObject rest, Field entities, Object items) {
     Object value = gson.fromJson(rest, type);

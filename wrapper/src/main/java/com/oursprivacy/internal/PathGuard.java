@@ -9,14 +9,14 @@ import retrofit2.http.Path;
 
 /**
  * Refuses path parameters that would change which resource a request addresses: {@code .} and
- * {@code ..}, percent-encoded ({@code %2e}, {@code %2E%2e}, doubly encoded {@code %252e}) or
- * not, alone or as a segment of a value holding {@code /} or {@code %2F}. Without this an id of
- * {@code ..} turns {@code PATCH /rest/v1/destinations/..} into {@code PATCH /rest/v1/}.
- * Checked by {@link ClientCore} for every call, Retrofit-made or hand-built, before anything is
- * sent.
+ * {@code ..}, percent-encoded ({@code %2e}, {@code %2E%2e}, doubly encoded {@code %252e}) or not,
+ * alone or as a segment of a value holding {@code /} or {@code %2F}. Without this an id of {@code
+ * ..} turns {@code PATCH /rest/v1/destinations/..} into {@code PATCH /rest/v1/}. Checked by {@link
+ * ClientCore} for every call, Retrofit-made or hand-built, before anything is sent.
  */
 final class PathGuard {
-  private static final Pattern DOT_SEGMENT = Pattern.compile("(?:\\.|%2e){1,2}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DOT_SEGMENT =
+      Pattern.compile("(?:\\.|%2e){1,2}", Pattern.CASE_INSENSITIVE);
   private static final Pattern SLASH = Pattern.compile("/|%2f", Pattern.CASE_INSENSITIVE);
 
   private PathGuard() {}
@@ -51,7 +51,8 @@ final class PathGuard {
     }
     for (String segment : SLASH.split(undoPercent25(value), -1)) {
       if (isDotSegment(segment)) {
-        throw new OursValidationException(field,
+        throw new OursValidationException(
+            field,
             "path parameter must not be '.' or '..' (or a percent-encoded form of them): it would"
                 + " address another resource");
       }
@@ -67,14 +68,21 @@ final class PathGuard {
     String[] segments = path.split("/", -1);
     for (int i = 0; i < segments.length; i++) {
       if (SLASH.splitAsStream(undoPercent25(segments[i])).anyMatch(PathGuard::isDotSegment)) {
-        throw new OursValidationException("path",
-            "segment " + (i + 1) + " of " + path + " is a '.' or '..' segment (a path parameter"
+        throw new OursValidationException(
+            "path",
+            "segment "
+                + (i + 1)
+                + " of "
+                + path
+                + " is a '.' or '..' segment (a path parameter"
                 + " must not be '.', '..' or a percent-encoded form of them)");
       }
     }
   }
 
-  /** Whether {@code s}, after undoing up to three layers of {@code %25}, is {@code .} or {@code ..}. */
+  /**
+   * Whether {@code s}, after undoing up to three layers of {@code %25}, is {@code .} or {@code ..}.
+   */
   static boolean isDotSegment(String s) {
     return DOT_SEGMENT.matcher(undoPercent25(s)).matches();
   }

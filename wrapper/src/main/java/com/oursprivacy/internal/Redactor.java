@@ -23,14 +23,20 @@ final class Redactor {
       Pattern.compile(
           "(\"(?:token|testToken|apiKey|api_key|secret|password)\"\\s*:\\s*)\"((?:[^\"\\\\]|\\\\.)*)\"",
           Pattern.CASE_INSENSITIVE);
+
   /** Shorter values are not masked elsewhere in the text: they would hide ordinary words. */
   private static final int MIN_ECHO_LENGTH = 6;
+
   private static final Pattern QUERY_SECRET =
-      Pattern.compile("([?&](?:token|testToken|apiKey|api_key|access_token|secret|password|signature|sig)=)[^&#]*", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "([?&](?:token|testToken|apiKey|api_key|access_token|secret|password|signature|sig)=)[^&#]*",
+          Pattern.CASE_INSENSITIVE);
 
   private final List<String> literals;
 
-  /** @param literals secrets this client knows (the API key), masked wherever they appear */
+  /**
+   * @param literals secrets this client knows (the API key), masked wherever they appear
+   */
   Redactor(List<String> literals) {
     this.literals = List.copyOf(literals);
   }
@@ -66,17 +72,20 @@ final class Redactor {
     if (SECRET_HEADERS.contains(lower)) {
       return MASK;
     }
-    return lower.equals("location") || lower.equals("content-location") ? text(withoutUserinfo(value)) : text(value);
+    return lower.equals("location") || lower.equals("content-location")
+        ? text(withoutUserinfo(value))
+        : text(value);
   }
 
   /** Every value of {@code headers} through {@link #header}; the map is a copy. */
   Map<String, List<String>> headers(Map<String, List<String>> headers) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    headers.forEach((name, values) -> {
-      List<String> redacted = new ArrayList<>(values.size());
-      values.forEach(v -> redacted.add(header(name, v)));
-      out.put(name, redacted);
-    });
+    headers.forEach(
+        (name, values) -> {
+          List<String> redacted = new ArrayList<>(values.size());
+          values.forEach(v -> redacted.add(header(name, v)));
+          out.put(name, redacted);
+        });
     return out;
   }
 
@@ -88,7 +97,8 @@ final class Redactor {
     okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
     if (u != null) {
       return u.username().isEmpty() && u.password().isEmpty()
-          ? url : u.newBuilder().username("").password("").build().toString();
+          ? url
+          : u.newBuilder().username("").password("").build().toString();
     }
     // A relative or odd Location: drop anything between "//" and "@" by hand.
     return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*:)?//[^/@?#]*@", "$1//");

@@ -58,10 +58,15 @@ final class ResponseParser {
           return null;
         }
         throw new OursInvalidResponseException(
-            status, "HTTP " + status + " with an empty body; expected JSON for " + name(type), null);
+            status,
+            "HTTP " + status + " with an empty body; expected JSON for " + name(type),
+            null);
       }
       Class<?> raw = TypeToken.get(type).getRawType();
-      boolean tree = JsonElement.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Object.class;
+      boolean tree =
+          JsonElement.class.isAssignableFrom(raw)
+              || Map.class.isAssignableFrom(raw)
+              || raw == Object.class;
       Field entities = tree ? null : ListEnvelope.entitiesField(type);
       byte first = source.getBuffer().getByte(0);
       // Decided on the raw bytes, before the reader below buffers any of them.
@@ -70,9 +75,13 @@ final class ResponseParser {
       Object v;
       if (tree) {
         // Trees and maps: a {"data": …} map cannot be told from an envelope before its end.
-        v = gson.fromJson(ListEnvelope.adapt(gson.getAdapter(JsonElement.class).read(reader), type), type);
+        v =
+            gson.fromJson(
+                ListEnvelope.adapt(gson.getAdapter(JsonElement.class).read(reader), type), type);
       } else if (first == '[' && entities != null) {
-        v = ListEnvelope.withEntities(gson, type, new JsonObject(), entities, readAs(reader, entities.getGenericType()));
+        v =
+            ListEnvelope.withEntities(
+                gson, type, new JsonObject(), entities, readAs(reader, entities.getGenericType()));
       } else if (envelope) {
         v = readObject(reader, type, entities);
       } else {
@@ -156,7 +165,8 @@ final class ResponseParser {
   }
 
   private static JsonReader reader(BufferedSource source) {
-    JsonReader reader = new JsonReader(new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8));
+    JsonReader reader =
+        new JsonReader(new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8));
     reader.setStrictness(Strictness.STRICT);
     return reader;
   }
@@ -189,7 +199,12 @@ final class ResponseParser {
       // An HTML error page or an empty body: the status says enough, rawBody keeps the rest.
     }
     return OursApiException.of(
-        status, redactor.text(error), redactor.text(details), redactor.headers(headers), redactor.text(body), body);
+        status,
+        redactor.text(error),
+        redactor.text(details),
+        redactor.headers(headers),
+        redactor.text(body),
+        body);
   }
 
   JsonElement parseStrict(String body) throws IOException {
@@ -203,9 +218,9 @@ final class ResponseParser {
   }
 
   /**
-   * The docs promise {@code {"data": …}} around every response while the spec shows bare
-   * objects; accept both. Only an object whose single member is {@code data} counts as an
-   * envelope, so a resource that merely has a {@code data} field is left alone.
+   * The docs promise {@code {"data": …}} around every response while the spec shows bare objects;
+   * accept both. Only an object whose single member is {@code data} counts as an envelope, so a
+   * resource that merely has a {@code data} field is left alone.
    */
   static JsonElement unwrap(JsonElement element) {
     if (element.isJsonObject()) {

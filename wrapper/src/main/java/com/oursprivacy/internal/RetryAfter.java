@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The one reader of a server's requested wait: {@code retry-after-ms} (milliseconds), else
- * {@code Retry-After} (seconds, or an RFC 1123 date relative to {@code now}). Negative waits
- * become zero; unparseable values are ignored. Internal, no compatibility guarantee.
+ * The one reader of a server's requested wait: {@code retry-after-ms} (milliseconds), else {@code
+ * Retry-After} (seconds, or an RFC 1123 date relative to {@code now}). Negative waits become zero;
+ * unparseable values are ignored. Internal, no compatibility guarantee.
  */
 public final class RetryAfter {
   private RetryAfter() {}
@@ -24,7 +24,8 @@ public final class RetryAfter {
   public static Optional<Duration> parse(String retryAfterMs, String retryAfter, Instant now) {
     if (retryAfterMs != null) {
       try {
-        return Optional.of(nonNegative(Duration.ofMillis((long) Double.parseDouble(retryAfterMs.trim()))));
+        return Optional.of(
+            nonNegative(Duration.ofMillis((long) Double.parseDouble(retryAfterMs.trim()))));
       } catch (NumberFormatException ignored) {
         // fall through to Retry-After
       }

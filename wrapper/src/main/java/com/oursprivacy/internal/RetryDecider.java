@@ -27,7 +27,8 @@ final class RetryDecider {
    * @param retriesSoFar retries already made for this request
    * @param maxRetries the effective limit for this request
    */
-  Duration afterStatus(String method, int status, Headers headers, int retriesSoFar, int maxRetries) {
+  Duration afterStatus(
+      String method, int status, Headers headers, int retriesSoFar, int maxRetries) {
     if (retriesSoFar >= maxRetries) {
       return null;
     }
@@ -72,6 +73,7 @@ final class RetryDecider {
 
   /** The server's requested wait, measured against the injected clock. */
   Optional<Duration> retryAfter(Headers headers) {
-    return RetryAfter.parse(headers.get("retry-after-ms"), headers.get("retry-after"), clock.instant());
+    return RetryAfter.parse(
+        headers.get("retry-after-ms"), headers.get("retry-after"), clock.instant());
   }
 }

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Gives the SDK's builders the {@link ClientCoreBuilder} inside their shared {@link
- * ClientBuilder} base, which keeps it private so that no internal type appears in the public
- * API. <b>Internal, no compatibility guarantee.</b>
+ * Gives the SDK's builders the {@link ClientCoreBuilder} inside their shared {@link ClientBuilder}
+ * base, which keeps it private so that no internal type appears in the public API. <b>Internal, no
+ * compatibility guarantee.</b>
  */
 public final class SharedBuilders {
   private static volatile Function<ClientBuilder<?>, ClientCoreBuilder> access;

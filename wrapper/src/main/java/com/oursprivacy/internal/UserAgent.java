@@ -17,14 +17,24 @@ public final class UserAgent {
 
   /** The header value, computed once per JVM. */
   public static final String VALUE =
-      of(SDK_VERSION, System.getProperty("java.version"), System.getProperty("os.name"),
+      of(
+          SDK_VERSION,
+          System.getProperty("java.version"),
+          System.getProperty("os.name"),
           System.getProperty("os.arch"));
 
   private UserAgent() {}
 
   static String of(String sdkVersion, String javaVersion, String osName, String osArch) {
-    return "ours-privacy-java/" + sdkVersion + " (Java " + clean(javaVersion) + "; " + clean(osName)
-        + " " + clean(osArch) + ")";
+    return "ours-privacy-java/"
+        + sdkVersion
+        + " (Java "
+        + clean(javaVersion)
+        + "; "
+        + clean(osName)
+        + " "
+        + clean(osArch)
+        + ")";
   }
 
   /** OkHttp rejects non-ASCII header values; a JVM property must never break a request. */
@@ -43,7 +53,8 @@ public final class UserAgent {
     Properties p = new Properties();
     try (InputStream in = UserAgent.class.getResourceAsStream("sdk.properties")) {
       if (in == null) {
-        throw new IllegalStateException("com/oursprivacy/internal/sdk.properties missing from the SDK jar");
+        throw new IllegalStateException(
+            "com/oursprivacy/internal/sdk.properties missing from the SDK jar");
       }
       p.load(in);
     } catch (IOException e) {

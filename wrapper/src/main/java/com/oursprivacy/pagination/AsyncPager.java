@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * <p>Like {@link AutoPager}: nothing is sent until a method here is called; each call starts again
  * at the first page; cursors are passed back verbatim; a server that repeats a cursor (or sends an
  * empty offset page with {@code hasMore=true}) makes the walk fail with an {@link
- * com.oursprivacy.errors.OursInvalidResponseException} instead of looping forever. Failures are
- * the same {@link com.oursprivacy.errors.OursException}s as in blocking calls, as the cause of the
+ * com.oursprivacy.errors.OursInvalidResponseException} instead of looping forever. Failures are the
+ * same {@link com.oursprivacy.errors.OursException}s as in blocking calls, as the cause of the
  * future's exceptional completion. Immutable and thread-safe; a {@link Pages} is not.
  *
  * @param <T> the item type
@@ -36,7 +36,10 @@ public final class AsyncPager<T> {
   private final long maxItems;
 
   private AsyncPager(
-      AsyncCursorFetcher<T> cursorFetcher, AsyncOffsetFetcher<T> offsetFetcher, long first, long max) {
+      AsyncCursorFetcher<T> cursorFetcher,
+      AsyncOffsetFetcher<T> offsetFetcher,
+      long first,
+      long max) {
     this.cursorFetcher = cursorFetcher;
     this.offsetFetcher = offsetFetcher;
     this.firstOffset = first;
@@ -132,7 +135,8 @@ public final class AsyncPager<T> {
     return forEach(out::add).thenApply(v -> out);
   }
 
-  private CompletableFuture<Void> drain(Pages<T> pages, Consumer<? super T> action, long[] delivered) {
+  private CompletableFuture<Void> drain(
+      Pages<T> pages, Consumer<? super T> action, long[] delivered) {
     return pages
         .next()
         .thenCompose(

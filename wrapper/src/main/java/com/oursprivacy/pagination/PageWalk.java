@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The state of one walk over the pages of a list, shared by the blocking {@link PageWalker} and
- * the {@link AsyncPager}: decides which page to ask for next, and refuses to follow a server that
- * would make the walk loop forever (a repeated cursor, an empty offset page saying {@code
- * hasMore}). Fetching is the caller's; state only advances in {@link #accept}, so a failed fetch
- * can be retried. Not thread-safe.
+ * The state of one walk over the pages of a list, shared by the blocking {@link PageWalker} and the
+ * {@link AsyncPager}: decides which page to ask for next, and refuses to follow a server that would
+ * make the walk loop forever (a repeated cursor, an empty offset page saying {@code hasMore}).
+ * Fetching is the caller's; state only advances in {@link #accept}, so a failed fetch can be
+ * retried. Not thread-safe.
  */
 final class PageWalk<T> {
   /** The next request: a cursor ({@code null} for the first page) or an offset. */
@@ -25,6 +25,7 @@ final class PageWalk<T> {
 
   private final boolean cursorStyle;
   private final long maxItems;
+
   /** Cursor → number of the page that returned it. */
   private final Map<String, Integer> cursorsSeen = new HashMap<>();
 

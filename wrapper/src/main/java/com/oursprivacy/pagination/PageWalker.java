@@ -4,9 +4,9 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * One blocking walk over the pages of a list: fetches a page only when {@link #hasNext()} needs
- * it; {@link PageWalk} decides what to fetch and guards against endless loops. Not thread-safe;
- * one per iterator.
+ * One blocking walk over the pages of a list: fetches a page only when {@link #hasNext()} needs it;
+ * {@link PageWalk} decides what to fetch and guards against endless loops. Not thread-safe; one per
+ * iterator.
  *
  * <p>State only advances after a fetch succeeds, so calling {@link #hasNext()} again after a
  * fetcher exception retries the same request.

@@ -14,8 +14,8 @@
  * }</pre>
  *
  * <p>{@link com.oursprivacy.pagination.AsyncPager} is the non-blocking twin of {@code AutoPager}:
- * each next page is a {@code CompletableFuture}, with the same errors and the same guard against
- * a server that repeats a cursor.
+ * each next page is a {@code CompletableFuture}, with the same errors and the same guard against a
+ * server that repeats a cursor.
  */
 @NullMarked
 package com.oursprivacy.pagination;

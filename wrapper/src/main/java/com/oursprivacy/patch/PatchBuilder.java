@@ -206,7 +206,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * @throws OursValidationException if a member is not a field of this operation
    */
   protected final B restore(JsonObject body) {
-    for (Map.Entry<String, JsonElement> e : Objects.requireNonNull(body, "body == null").entrySet()) {
+    for (Map.Entry<String, JsonElement> e :
+        Objects.requireNonNull(body, "body == null").entrySet()) {
       known(e.getKey());
       values.put(e.getKey(), e.getValue().deepCopy());
       entryMaps.remove(e.getKey());

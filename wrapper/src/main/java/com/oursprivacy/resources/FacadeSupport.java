@@ -32,7 +32,9 @@ final class FacadeSupport {
     }
   }
 
-  /** A body field the API requires must be set (and not null): the server would answer 400 anyway. */
+  /**
+   * A body field the API requires must be set (and not null): the server would answer 400 anyway.
+   */
   static void requireBodyField(JsonObject body, String operation, String field, String setter) {
     JsonElement v = body.get(field);
     if (v == null || v.isJsonNull()) {
@@ -44,7 +46,8 @@ final class FacadeSupport {
   /** A delete's boolean answer, unboxed; an answer without one is an invalid response. */
   static boolean bool(Boolean value, String operation) {
     if (value == null) {
-      throw new OursInvalidResponseException(200, operation + ": the response had no boolean body", null);
+      throw new OursInvalidResponseException(
+          200, operation + ": the response had no boolean body", null);
     }
     return value;
   }
@@ -106,7 +109,9 @@ final class FacadeSupport {
     return out;
   }
 
-  /** Query parameters from name/value pairs, leaving out nulls; values as {@code String.valueOf}. */
+  /**
+   * Query parameters from name/value pairs, leaving out nulls; values as {@code String.valueOf}.
+   */
   static Map<String, String> query(Object... namesAndValues) {
     Map<String, String> q = new LinkedHashMap<>();
     for (int i = 0; i + 1 < namesAndValues.length; i += 2) {

@@ -19,16 +19,23 @@ class RetryPolicyTest {
 
   @Test
   void jitterShortensByAtMostAQuarter() {
-    assertThat(RetryPolicy.defaults().backoff(1, 0.999999, 0)).isBetween(Duration.ofMillis(375), Duration.ofMillis(376));
+    assertThat(RetryPolicy.defaults().backoff(1, 0.999999, 0))
+        .isBetween(Duration.ofMillis(375), Duration.ofMillis(376));
   }
 
   @Test
   void ingestStylePolicyAddsOneToFiveSecondsOnTopOfTwoDoublingToSixty() {
-    RetryPolicy ingest = RetryPolicy.builder().initialDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(60))
-        .jitter(0).extraJitter(Duration.ofSeconds(1), Duration.ofSeconds(5)).build();
+    RetryPolicy ingest =
+        RetryPolicy.builder()
+            .initialDelay(Duration.ofSeconds(2))
+            .maxDelay(Duration.ofSeconds(60))
+            .jitter(0)
+            .extraJitter(Duration.ofSeconds(1), Duration.ofSeconds(5))
+            .build();
     assertThat(ingest.backoff(1, 0.5, 0)).isEqualTo(Duration.ofSeconds(3));
     assertThat(ingest.backoff(3, 0.5, 0.5)).isEqualTo(Duration.ofSeconds(11));
-    assertThat(ingest.backoff(10, 0, 0.999999)).isBetween(Duration.ofSeconds(64), Duration.ofSeconds(65));
+    assertThat(ingest.backoff(10, 0, 0.999999))
+        .isBetween(Duration.ofSeconds(64), Duration.ofSeconds(65));
   }
 
   @Test
@@ -38,16 +45,21 @@ class RetryPolicyTest {
     assertThat(p.isIdempotent("DELETE")).isTrue();
     assertThat(p.isIdempotent("POST")).isFalse();
     assertThat(p.isIdempotent("PATCH")).isFalse();
-    assertThat(p.toBuilder().idempotentMethods(Set.of("post")).build().isIdempotent("POST")).isTrue();
+    assertThat(p.toBuilder().idempotentMethods(Set.of("post")).build().isIdempotent("POST"))
+        .isTrue();
   }
 
   @Test
   void invalidSettingsAreRejected() {
-    assertThatThrownBy(() -> RetryPolicy.builder().maxRetries(-1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RetryPolicy.builder().initialDelay(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> RetryPolicy.builder().maxRetries(-1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().initialDelay(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessage("initialDelay == null");
-    assertThatThrownBy(() -> RetryPolicy.defaults().backoff(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.defaults().backoff(0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -59,6 +71,7 @@ class RetryPolicyTest {
     assertThat(a).isEqualTo(a.toBuilder().build()).isNotEqualTo(b);
     assertThat(RequestOptions.builder().header("Authorization", "Bearer s3cret").build().toString())
         .doesNotContain("s3cret");
-    assertThatThrownBy(() -> a.headers().put("Z", "3")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> a.headers().put("Z", "3"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -23,13 +23,15 @@ class DistinctIdsTest {
   @Test
   void threadsDrawDifferentIds() throws InterruptedException {
     Set<String> a = new HashSet<>();
-    Thread t = new Thread(() -> {
-      for (int i = 0; i < 10_000; i++) {
-        synchronized (a) {
-          a.add(DistinctIds.next());
-        }
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 10_000; i++) {
+                synchronized (a) {
+                  a.add(DistinctIds.next());
+                }
+              }
+            });
     t.start();
     Set<String> b = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {

@@ -19,17 +19,25 @@ public final class ExitChild {
       }
       return;
     }
-    OursIngest ingest = OursIngest.builder().testToken("test-token").baseUrl(a[0])
-        .lookups(k -> null, k -> null).build();
-    Tracker tracker = ingest.tracker(TrackerConfig.builder()
-        .batchSize(100).flushInterval(Duration.ofSeconds(30))
-        .shutdownTimeout(Duration.ofMillis(Long.parseLong(a[3])))
-        .listener(o -> {
-          if (o.kind() == Outcome.Kind.ABANDONED) {
-            System.out.println("ABANDONED " + o.distinctId().orElse("?"));
-          }
-        })
-        .build());
+    OursIngest ingest =
+        OursIngest.builder()
+            .testToken("test-token")
+            .baseUrl(a[0])
+            .lookups(k -> null, k -> null)
+            .build();
+    Tracker tracker =
+        ingest.tracker(
+            TrackerConfig.builder()
+                .batchSize(100)
+                .flushInterval(Duration.ofSeconds(30))
+                .shutdownTimeout(Duration.ofMillis(Long.parseLong(a[3])))
+                .listener(
+                    o -> {
+                      if (o.kind() == Outcome.Kind.ABANDONED) {
+                        System.out.println("ABANDONED " + o.distinctId().orElse("?"));
+                      }
+                    })
+                .build());
     int n = Integer.parseInt(a[1]);
     for (int i = 0; i < n; i++) {
       String id = "exit-" + i;

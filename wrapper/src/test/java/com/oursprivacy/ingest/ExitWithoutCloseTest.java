@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class ExitWithoutCloseTest {
   private static List<String> run(String... args) throws IOException, InterruptedException {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", cp, ExitChild.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(java, "-XX:TieredStopAtLevel=1", "-cp", cp, ExitChild.class.getName()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -36,7 +39,9 @@ class ExitWithoutCloseTest {
 
   private static Set<String> with(List<String> lines, String prefix) {
     Set<String> out = new HashSet<>();
-    lines.stream().filter(l -> l.startsWith(prefix)).forEach(l -> out.add(l.substring(prefix.length()).trim()));
+    lines.stream()
+        .filter(l -> l.startsWith(prefix))
+        .forEach(l -> out.add(l.substring(prefix.length()).trim()));
     return out;
   }
 
@@ -65,8 +70,14 @@ class ExitWithoutCloseTest {
   @Test
   void systemExitWithASlowServerReportsWhatTheHookCouldNotSendAsAbandoned() throws Exception {
     try (IngestServer server = new IngestServer()) {
-      server.wm.stubFor(post(urlPathEqualTo("/api/v1/batch")).willReturn(aResponse().withStatus(200)
-          .withHeader("Content-Type", "application/json").withBody("{\"success\":true}").withFixedDelay(400)));
+      server.wm.stubFor(
+          post(urlPathEqualTo("/api/v1/batch"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody("{\"success\":true}")
+                      .withFixedDelay(400)));
       List<String> out = run(server.baseUrl(), "1050", "exit", "600");
 
       Set<String> tracked = with(out, "TRACKED ");

@@ -64,7 +64,10 @@ final class FakeTransport implements IngestTransport {
     cancelled.countDown();
   }
 
-  /** Blocks the calling worker until cancelAll() (or an interrupt), then fails like a cancelled call. */
+  /**
+   * Blocks the calling worker until cancelAll() (or an interrupt), then fails like a cancelled
+   * call.
+   */
   Reply hang() {
     try {
       cancelled.await();
@@ -89,7 +92,8 @@ final class FakeTransport implements IngestTransport {
       results.add(new BatchResult().index((long) i).success(true));
     }
     for (int i : failedIndexes) {
-      results.set(i, new BatchResult().index((long) i).success(false).code(code).message("row " + i));
+      results.set(
+          i, new BatchResult().index((long) i).success(false).code(code).message("row " + i));
     }
     return new Reply(207, results, null, null);
   }

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A /batch server that fails about a third of the time in every way the API can, and records
- * which distinctIds it accepted (the server deduplicates on them, so a count per id shows
- * duplicates on the wire without double-counting).
+ * A /batch server that fails about a third of the time in every way the API can, and records which
+ * distinctIds it accepted (the server deduplicates on them, so a count per id shows duplicates on
+ * the wire without double-counting).
  */
 final class FlakyIngest implements ResponseDefinitionTransformerV2 {
   private final Random random = new Random(20260301);
@@ -43,7 +43,8 @@ final class FlakyIngest implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     requests.increment();
-    JsonObject body = JsonParser.parseString(serveEvent.getRequest().getBodyAsString()).getAsJsonObject();
+    JsonObject body =
+        JsonParser.parseString(serveEvent.getRequest().getBodyAsString()).getAsJsonObject();
     JsonArray rows = body.getAsJsonArray("events");
     double r = roll();
     if (r < 0.08) {
@@ -74,22 +75,42 @@ final class FlakyIngest implements ResponseDefinitionTransformerV2 {
           accept(rows.get(i).getAsJsonObject());
           ok++;
         }
-        results.append(i == 0 ? "" : ",").append(rowOk
-            ? "{\"index\":" + i + ",\"success\":true}"
-            : "{\"index\":" + i + ",\"success\":false,\"code\":\"queue_failed\",\"message\":\"queue unavailable\"}");
+        results
+            .append(i == 0 ? "" : ",")
+            .append(
+                rowOk
+                    ? "{\"index\":" + i + ",\"success\":true}"
+                    : "{\"index\":"
+                        + i
+                        + ",\"success\":false,\"code\":\"queue_failed\",\"message\":\"queue unavailable\"}");
       }
-      return json(serverError ? 500 : 207, "{\"success\":false,\"accepted\":" + ok + ",\"failed\":"
-          + (rows.size() - ok) + ",\"results\":[" + results + "]}").build();
+      return json(
+              serverError ? 500 : 207,
+              "{\"success\":false,\"accepted\":"
+                  + ok
+                  + ",\"failed\":"
+                  + (rows.size() - ok)
+                  + ",\"results\":["
+                  + results
+                  + "]}")
+          .build();
     }
     rows.forEach(row -> accept(row.getAsJsonObject()));
-    return json(200, "{\"success\":true,\"accepted\":" + rows.size() + ",\"failed\":0,\"results\":[]}").build();
+    return json(
+            200, "{\"success\":true,\"accepted\":" + rows.size() + ",\"failed\":0,\"results\":[]}")
+        .build();
   }
 
   private void accept(JsonObject row) {
-    accepted.computeIfAbsent(row.get("distinctId").getAsString(), k -> new AtomicInteger()).incrementAndGet();
+    accepted
+        .computeIfAbsent(row.get("distinctId").getAsString(), k -> new AtomicInteger())
+        .incrementAndGet();
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {
-    return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    return new ResponseDefinitionBuilder()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
   }
 }

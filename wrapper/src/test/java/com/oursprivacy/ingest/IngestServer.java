@@ -19,11 +19,18 @@ final class IngestServer implements AutoCloseable {
   final WireMockServer wm;
 
   IngestServer(Extension... extensions) {
-    wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(extensions));
+    wm =
+        new WireMockServer(
+            wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(extensions));
     wm.start();
-    wm.stubFor(any(urlPathMatching("/api/v1/.*")).atPriority(10)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"success\":true}")));
+    wm.stubFor(
+        any(urlPathMatching("/api/v1/.*"))
+            .atPriority(10)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"success\":true}")));
   }
 
   String baseUrl() {

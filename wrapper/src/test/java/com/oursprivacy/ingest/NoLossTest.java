@@ -16,18 +16,29 @@ class NoLossTest {
     FakeTime time = new FakeTime();
     AtomicInteger finalFailures = new AtomicInteger();
     try (IngestServer server = new IngestServer(flaky);
-        OursIngest ingest = OursIngest.builder().testToken("test-token").baseUrl(server.baseUrl())
-            .lookups(k -> null, k -> null).build()) {
-      Tracker tracker = ingest.tracker(TrackerConfig.builder()
-          .capacity(10_000).batchSize(100).threads(2).maxAttempts(40)
-          .flushInterval(Duration.ofMillis(50))
-          .clock(time).sleeper(time)
-          .listener(o -> {
-            if (o.kind() != Outcome.Kind.SENT && o.kind() != Outcome.Kind.RETRYING) {
-              finalFailures.incrementAndGet();
-            }
-          })
-          .build());
+        OursIngest ingest =
+            OursIngest.builder()
+                .testToken("test-token")
+                .baseUrl(server.baseUrl())
+                .lookups(k -> null, k -> null)
+                .build()) {
+      Tracker tracker =
+          ingest.tracker(
+              TrackerConfig.builder()
+                  .capacity(10_000)
+                  .batchSize(100)
+                  .threads(2)
+                  .maxAttempts(40)
+                  .flushInterval(Duration.ofMillis(50))
+                  .clock(time)
+                  .sleeper(time)
+                  .listener(
+                      o -> {
+                        if (o.kind() != Outcome.Kind.SENT && o.kind() != Outcome.Kind.RETRYING) {
+                          finalFailures.incrementAndGet();
+                        }
+                      })
+                  .build());
       Set<String> tracked = new HashSet<>();
       long start = System.nanoTime();
 
@@ -41,10 +52,17 @@ class NoLossTest {
       flaky.accepted.keySet().forEach(tracked::add);
       long wireDuplicates = flaky.accepted.values().stream().filter(n -> n.get() > 1).count();
       long injectedTotal = flaky.injected.values().stream().mapToLong(x -> x.sum()).sum();
-      System.out.printf("no-loss: requests=%d injected=%s (%.0f%% of requests) delivered=%d "
+      System.out.printf(
+          "no-loss: requests=%d injected=%s (%.0f%% of requests) delivered=%d "
               + "rowsAcceptedMoreThanOnce=%d retried=%d backoffWaits=%d (never slept) wall=%d ms%n",
-          flaky.requests.sum(), flaky.injected, 100.0 * injectedTotal / flaky.requests.sum(),
-          flaky.accepted.size(), wireDuplicates, tracker.stats().retried(), time.sleeps.size(), millis);
+          flaky.requests.sum(),
+          flaky.injected,
+          100.0 * injectedTotal / flaky.requests.sum(),
+          flaky.accepted.size(),
+          wireDuplicates,
+          tracker.stats().retried(),
+          time.sleeps.size(),
+          millis);
 
       assertThat(report.completed()).isTrue();
       assertThat(report.failed()).isZero();
@@ -53,9 +71,14 @@ class NoLossTest {
       assertThat(flaky.accepted).hasSize(10_000);
       assertThat(tracker.stats().sent()).isEqualTo(10_000);
       assertThat(injectedTotal).isGreaterThan(flaky.requests.sum() / 5);
-      assertThat(flaky.injected).containsKeys("500 without results", "429 with Retry-After",
-          "connection reset before processing", "accepted, then connection reset", "207 with queue_failed rows",
-          "500 with row results");
+      assertThat(flaky.injected)
+          .containsKeys(
+              "500 without results",
+              "429 with Retry-After",
+              "connection reset before processing",
+              "accepted, then connection reset",
+              "207 with queue_failed rows",
+              "500 with row results");
       assertThat(time.sleeps).contains(Duration.ofSeconds(2)); // Retry-After: 2 honoured
       assertThat(tracker.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());
     }

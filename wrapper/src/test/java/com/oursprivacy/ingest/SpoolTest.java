@@ -37,7 +37,9 @@ class SpoolTest {
 
   private List<Path> segments() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("segment-")).sorted().collect(Collectors.toList());
+      return s.filter(p -> p.getFileName().toString().startsWith("segment-"))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -88,7 +90,8 @@ class SpoolTest {
     }
     Path seg = segments().get(0);
     byte[] full = Files.readAllBytes(seg);
-    ByteBuffer third = Spool.frame('A', Wire.rowJson(event(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ByteBuffer third =
+        Spool.frame('A', Wire.rowJson(event(2)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] torn = new byte[third.remaining() / 2]; // the process died mid-write
     third.get(torn);
     Files.write(seg, torn, StandardOpenOption.APPEND);
@@ -121,9 +124,12 @@ class SpoolTest {
 
   @Test
   void garbageAndForeignFilesNeverCrashRecovery() throws IOException {
-    Files.write(dir.resolve("segment-0000000000000001.log"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
+    Files.write(
+        dir.resolve("segment-0000000000000001.log"),
+        new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14});
     Files.write(dir.resolve("segment-x.log"), new byte[] {1});
-    ByteBuffer notJson = Spool.frame('A', "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ByteBuffer notJson =
+        Spool.frame('A', "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] b = new byte[notJson.remaining()];
     notJson.get(b);
     Files.write(dir.resolve("segment-0000000000000002.log"), b);
@@ -138,7 +144,8 @@ class SpoolTest {
   void oneDirectoryServesOneTrackerAtATime() {
     Spool s = Spool.open(dir, Duration.ZERO);
     assertThatThrownBy(() -> Spool.open(dir, Duration.ZERO))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another tracker");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in use by another tracker");
     s.close();
     Spool.open(dir, Duration.ZERO).close(); // released by close
   }
@@ -175,17 +182,28 @@ class SpoolTest {
     FakeTransport down = new FakeTransport(time);
     down.script = c -> FakeTransport.status(503);
     List<Outcome> first = new CopyOnWriteArrayList<>();
-    TrackerConfig.Builder cfg = TrackerConfig.builder().spool(dir).spoolFsync(Duration.ZERO).shutdownHook(false)
-        .flushInterval(Duration.ofHours(1)).clock(time).sleeper(time);
+    TrackerConfig.Builder cfg =
+        TrackerConfig.builder()
+            .spool(dir)
+            .spoolFsync(Duration.ZERO)
+            .shutdownHook(false)
+            .flushInterval(Duration.ofHours(1))
+            .clock(time)
+            .sleeper(time);
     Tracker t1 = new Tracker(cfg.listener(first::add).build(), down, "tok", Mode.TEST);
     for (int i = 0; i < 3; i++) {
       assertThat(t1.track(Event.named("E").userId("u" + i))).isTrue();
     }
     t1.close(Duration.ZERO);
-    List<String> abandoned = first.stream().filter(o -> o.kind() == Kind.ABANDONED)
-        .map(o -> o.distinctId().orElseThrow()).collect(Collectors.toList());
+    List<String> abandoned =
+        first.stream()
+            .filter(o -> o.kind() == Kind.ABANDONED)
+            .map(o -> o.distinctId().orElseThrow())
+            .collect(Collectors.toList());
     assertThat(abandoned).hasSize(3);
-    assertThat(first).filteredOn(o -> o.kind() == Kind.ABANDONED).allSatisfy(o -> assertThat(o.reason()).contains("kept in the spool"));
+    assertThat(first)
+        .filteredOn(o -> o.kind() == Kind.ABANDONED)
+        .allSatisfy(o -> assertThat(o.reason()).contains("kept in the spool"));
 
     FakeTransport up = new FakeTransport(time);
     List<Outcome> second = new CopyOnWriteArrayList<>();
@@ -195,7 +213,8 @@ class SpoolTest {
     t2.close(Duration.ofSeconds(5));
 
     assertThat(r.completed()).isTrue();
-    List<String> sentIds = up.calls.stream().flatMap(c -> c.distinctIds.stream()).collect(Collectors.toList());
+    List<String> sentIds =
+        up.calls.stream().flatMap(c -> c.distinctIds.stream()).collect(Collectors.toList());
     assertThat(sentIds).containsExactlyElementsOf(concat(abandoned, "fresh"));
     assertThat(second).filteredOn(o -> o.kind() == Kind.SENT).hasSize(4);
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
@@ -208,8 +227,17 @@ class SpoolTest {
     FakeTime time = new FakeTime();
     FakeTransport rejecting = new FakeTransport(time);
     rejecting.script = c -> FakeTransport.status(400);
-    Tracker t = new Tracker(TrackerConfig.builder().spool(dir).shutdownHook(false).clock(time).sleeper(time).build(),
-        rejecting, "tok", Mode.TEST);
+    Tracker t =
+        new Tracker(
+            TrackerConfig.builder()
+                .spool(dir)
+                .shutdownHook(false)
+                .clock(time)
+                .sleeper(time)
+                .build(),
+            rejecting,
+            "tok",
+            Mode.TEST);
     t.track(Event.named("E").userId("u"));
     t.identify(Identify.user("u"));
     assertThat(t.flush(Duration.ofSeconds(30)).failed()).isEqualTo(2);

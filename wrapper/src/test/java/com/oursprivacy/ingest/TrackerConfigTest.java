@@ -33,11 +33,26 @@ class TrackerConfigTest {
   void toBuilderKeepsEverySetting() {
     TrackerListener listener = o -> {};
     FakeTime time = new FakeTime();
-    TrackerConfig c = TrackerConfig.builder().capacity(7).overflow(OverflowPolicy.BLOCK)
-        .blockTimeout(Duration.ofMillis(3)).batching(false).batchSize(9).flushInterval(Duration.ofMillis(11))
-        .threads(4).maxAttempts(2).maxAge(Duration.ofMinutes(1)).listener(listener).shutdownHook(false)
-        .shutdownTimeout(Duration.ofMillis(13)).spool(Path.of("spool")).spoolFsync(Duration.ZERO)
-        .clock(time).sleeper(time).random(TrackerFixture.half()).build();
+    TrackerConfig c =
+        TrackerConfig.builder()
+            .capacity(7)
+            .overflow(OverflowPolicy.BLOCK)
+            .blockTimeout(Duration.ofMillis(3))
+            .batching(false)
+            .batchSize(9)
+            .flushInterval(Duration.ofMillis(11))
+            .threads(4)
+            .maxAttempts(2)
+            .maxAge(Duration.ofMinutes(1))
+            .listener(listener)
+            .shutdownHook(false)
+            .shutdownTimeout(Duration.ofMillis(13))
+            .spool(Path.of("spool"))
+            .spoolFsync(Duration.ZERO)
+            .clock(time)
+            .sleeper(time)
+            .random(TrackerFixture.half())
+            .build();
 
     TrackerConfig d = c.toBuilder().build();
 
@@ -57,12 +72,19 @@ class TrackerConfigTest {
     assertThatThrownBy(() -> b.maxAttempts(0)).hasMessage("maxAttempts must be ≥ 1, was 0");
     assertThatThrownBy(() -> b.threads(0)).hasMessage("threads must be 1–64, was 0");
     assertThatThrownBy(() -> b.threads(65)).hasMessage("threads must be 1–64, was 65");
-    assertThatThrownBy(() -> b.flushInterval(Duration.ofMillis(-1))).hasMessageStartingWith("flushInterval must not be negative");
-    assertThatThrownBy(() -> b.shutdownTimeout(Duration.ofMillis(-1))).hasMessageStartingWith("shutdownTimeout must not be negative");
-    assertThatThrownBy(() -> b.spoolFsync(Duration.ofMillis(-1))).hasMessageStartingWith("spoolFsync must not be negative");
-    assertThatThrownBy(() -> b.maxAge(Duration.ofDays(8))).hasMessageStartingWith("maxAge must be at most 7 days");
-    assertThatThrownBy(() -> b.spool(null)).isInstanceOf(NullPointerException.class).hasMessage("directory == null");
+    assertThatThrownBy(() -> b.flushInterval(Duration.ofMillis(-1)))
+        .hasMessageStartingWith("flushInterval must not be negative");
+    assertThatThrownBy(() -> b.shutdownTimeout(Duration.ofMillis(-1)))
+        .hasMessageStartingWith("shutdownTimeout must not be negative");
+    assertThatThrownBy(() -> b.spoolFsync(Duration.ofMillis(-1)))
+        .hasMessageStartingWith("spoolFsync must not be negative");
+    assertThatThrownBy(() -> b.maxAge(Duration.ofDays(8)))
+        .hasMessageStartingWith("maxAge must be at most 7 days");
+    assertThatThrownBy(() -> b.spool(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("directory == null");
     assertThatThrownBy(() -> b.blockTimeout(null)).hasMessage("blockTimeout == null");
-    assertThat(b.threads(1).threads(64).capacity(1).maxAge(Duration.ofDays(7)).build().threads()).isEqualTo(64);
+    assertThat(b.threads(1).threads(64).capacity(1).maxAge(Duration.ofDays(7)).build().threads())
+        .isEqualTo(64);
   }
 }

@@ -59,6 +59,9 @@ abstract class TrackerFixture {
   }
 
   List<String> idsOf(Kind kind) {
-    return outcomes.stream().filter(o -> o.kind() == kind).map(o -> o.distinctId().orElse("?")).collect(Collectors.toList());
+    return outcomes.stream()
+        .filter(o -> o.kind() == kind)
+        .map(o -> o.distinctId().orElse("?"))
+        .collect(Collectors.toList());
   }
 }

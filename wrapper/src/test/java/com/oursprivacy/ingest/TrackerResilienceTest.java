@@ -37,7 +37,11 @@ class TrackerResilienceTest extends TrackerFixture {
 
   @Test
   void aFailedBatchWaitsAloneWhileLaterBatchesAreSentAtOnce() {
-    transport.script = c -> transport.calls.size() == 1 ? afterAllTracked(FakeTransport.status(503)) : Reply.ok(200, null);
+    transport.script =
+        c ->
+            transport.calls.size() == 1
+                ? afterAllTracked(FakeTransport.status(503))
+                : Reply.ok(200, null);
     Tracker t = tracker(config().batchSize(2));
     for (int i = 0; i < 6; i++) {
       t.track(event(i));
@@ -49,8 +53,10 @@ class TrackerResilienceTest extends TrackerFixture {
 
     assertThat(report.completed()).isTrue();
     assertThat(report.sent()).isEqualTo(6);
-    assertThat(transport.calls).extracting(c -> c.distinctIds)
-        .containsExactly(List.of("d0", "d1"), List.of("d2", "d3"), List.of("d4", "d5"), List.of("d0", "d1"));
+    assertThat(transport.calls)
+        .extracting(c -> c.distinctIds)
+        .containsExactly(
+            List.of("d0", "d1"), List.of("d2", "d3"), List.of("d4", "d5"), List.of("d0", "d1"));
     // the two healthy batches left before the failed one's back-off (2 s + 3 s jitter) ended
     assertThat(transport.calls.get(1).atMillis).isEqualTo(start);
     assertThat(transport.calls.get(2).atMillis).isEqualTo(start);
@@ -62,15 +68,16 @@ class TrackerResilienceTest extends TrackerFixture {
     // batch A fails twice, batch B once: B's wait is the first step (5 s), not A's second (7 s)
     AtomicInteger aFailures = new AtomicInteger();
     AtomicInteger bFailures = new AtomicInteger();
-    transport.script = c -> {
-      if (c.distinctIds.contains("d0") && aFailures.getAndIncrement() < 2) {
-        return afterAllTracked(FakeTransport.status(500));
-      }
-      if (c.distinctIds.contains("d2") && bFailures.getAndIncrement() < 1) {
-        return FakeTransport.status(500);
-      }
-      return Reply.ok(200, null);
-    };
+    transport.script =
+        c -> {
+          if (c.distinctIds.contains("d0") && aFailures.getAndIncrement() < 2) {
+            return afterAllTracked(FakeTransport.status(500));
+          }
+          if (c.distinctIds.contains("d2") && bFailures.getAndIncrement() < 1) {
+            return FakeTransport.status(500);
+          }
+          return Reply.ok(200, null);
+        };
     Tracker t = tracker(config().batchSize(2));
     for (int i = 0; i < 4; i++) {
       t.track(event(i));
@@ -81,18 +88,27 @@ class TrackerResilienceTest extends TrackerFixture {
 
     assertThat(t.stats().sent()).isEqualTo(4);
     long start = transport.calls.get(0).atMillis;
-    List<Long> bAttempts = transport.calls.stream().filter(c -> c.distinctIds.contains("d2"))
-        .map(c -> c.atMillis - start).collect(Collectors.toList());
-    List<Long> aAttempts = transport.calls.stream().filter(c -> c.distinctIds.contains("d0"))
-        .map(c -> c.atMillis - start).collect(Collectors.toList());
+    List<Long> bAttempts =
+        transport.calls.stream()
+            .filter(c -> c.distinctIds.contains("d2"))
+            .map(c -> c.atMillis - start)
+            .collect(Collectors.toList());
+    List<Long> aAttempts =
+        transport.calls.stream()
+            .filter(c -> c.distinctIds.contains("d0"))
+            .map(c -> c.atMillis - start)
+            .collect(Collectors.toList());
     assertThat(bAttempts).containsExactly(0L, 5_000L);
     assertThat(aAttempts).containsExactly(0L, 5_000L, 12_000L);
   }
 
   @Test
   void aRateLimitPausesEveryBatchUntilItsRetryAfter() {
-    transport.script = c -> transport.calls.size() == 1
-        ? afterAllTracked(FakeTransport.retryAfter(429, Duration.ofSeconds(20))) : Reply.ok(200, null);
+    transport.script =
+        c ->
+            transport.calls.size() == 1
+                ? afterAllTracked(FakeTransport.retryAfter(429, Duration.ofSeconds(20)))
+                : Reply.ok(200, null);
     Tracker t = tracker(config().batchSize(2));
     for (int i = 0; i < 4; i++) {
       t.track(event(i));
@@ -103,15 +119,19 @@ class TrackerResilienceTest extends TrackerFixture {
     t.flush(LONG);
 
     assertThat(transport.calls).hasSize(3);
-    assertThat(transport.calls.subList(1, 3)).allSatisfy(c -> assertThat(c.atMillis).isGreaterThanOrEqualTo(start + 20_000));
+    assertThat(transport.calls.subList(1, 3))
+        .allSatisfy(c -> assertThat(c.atMillis).isGreaterThanOrEqualTo(start + 20_000));
   }
 
   // ---- Retry-After: capped, floored, overflow-safe (issue 12, item 5) ----
 
   @Test
   void anHourLongRetryAfterIsCappedAtSixtySeconds() {
-    transport.script = c -> transport.calls.size() == 1
-        ? FakeTransport.retryAfter(429, Duration.ofHours(1)) : Reply.ok(200, null);
+    transport.script =
+        c ->
+            transport.calls.size() == 1
+                ? FakeTransport.retryAfter(429, Duration.ofHours(1))
+                : Reply.ok(200, null);
     Tracker t = tracker(config());
     t.track(event(1));
 
@@ -130,14 +150,18 @@ class TrackerResilienceTest extends TrackerFixture {
     t.flush(LONG);
 
     assertThat(transport.calls).hasSize(4);
-    assertThat(time.sleeps).hasSize(3).allSatisfy(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
+    assertThat(time.sleeps)
+        .hasSize(3)
+        .allSatisfy(d -> assertThat(d).isEqualTo(Duration.ofSeconds(1)));
     assertThat(transport.calls.get(3).atMillis - transport.calls.get(0).atMillis).isEqualTo(3_000);
   }
 
   @Test
   void aHugeRetryAfterNeitherOverflowsNorSwitchesTheBackoffOff() {
     Duration huge = RetryAfter.parse(null, "99999999999999999999", Instant.now()).orElseThrow();
-    transport.script = c -> transport.calls.size() <= 2 ? FakeTransport.retryAfter(429, huge) : Reply.ok(200, null);
+    transport.script =
+        c ->
+            transport.calls.size() <= 2 ? FakeTransport.retryAfter(429, huge) : Reply.ok(200, null);
     Tracker t = tracker(config());
     t.track(event(1));
 
@@ -157,19 +181,22 @@ class TrackerResilienceTest extends TrackerFixture {
     assertThat(Backoff.clamp(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(60));
     assertThat(Backoff.clamp(Duration.ofSeconds(61))).isEqualTo(Duration.ofSeconds(60));
     assertThat(Backoff.clamp(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Duration.ofSeconds(60));
-    assertThat(Backoff.MAX_RETRY_AFTER).isEqualTo(Backoff.POLICY.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(Backoff.MAX_RETRY_AFTER)
+        .isEqualTo(Backoff.POLICY.maxRetryAfter())
+        .isEqualTo(Duration.ofSeconds(60));
   }
 
   // ---- a worker never stops (issue 12, item 3) ----
 
   @Test
   void anErrorThrownByTheTransportIsRetriedAndTheWorkerKeepsRunning() {
-    transport.script = c -> {
-      if (transport.calls.size() == 1) {
-        throw new AssertionError("an Error on the sending thread");
-      }
-      return Reply.ok(200, null);
-    };
+    transport.script =
+        c -> {
+          if (transport.calls.size() == 1) {
+            throw new AssertionError("an Error on the sending thread");
+          }
+          return Reply.ok(200, null);
+        };
     Tracker t = tracker(config());
     t.track(event(1));
     t.track(event(2));
@@ -178,7 +205,9 @@ class TrackerResilienceTest extends TrackerFixture {
 
     assertThat(report.completed()).isTrue();
     assertThat(report.sent()).isEqualTo(2);
-    assertThat(outcomes).filteredOn(o -> o.kind() == Kind.RETRYING).extracting(Outcome::reason)
+    assertThat(outcomes)
+        .filteredOn(o -> o.kind() == Kind.RETRYING)
+        .extracting(Outcome::reason)
         .containsOnly("AssertionError");
     assertThat(t.workers()).allSatisfy(w -> assertThat(w.isAlive()).isTrue());
   }
@@ -186,12 +215,16 @@ class TrackerResilienceTest extends TrackerFixture {
   @Test
   void anErrorThrownByTheListenerDoesNotStopTheWorker() {
     AtomicBoolean thrown = new AtomicBoolean();
-    Tracker t = tracker(config().listener(o -> {
-      if (thrown.compareAndSet(false, true)) {
-        throw new StackOverflowError("listener");
-      }
-      outcomes.add(o);
-    }));
+    Tracker t =
+        tracker(
+            config()
+                .listener(
+                    o -> {
+                      if (thrown.compareAndSet(false, true)) {
+                        throw new StackOverflowError("listener");
+                      }
+                      outcomes.add(o);
+                    }));
     t.track(event(1));
     t.flush(LONG);
     t.track(event(2));
@@ -208,12 +241,13 @@ class TrackerResilienceTest extends TrackerFixture {
   @Test
   void closeReturnsWithinItsTimeoutPlusTheOverrunEvenWhenACallIgnoresCancellation() {
     CountDownLatch release = new CountDownLatch(1);
-    transport.script = c -> {
-      while (release.getCount() > 0) { // deaf to interrupts and cancelAll()
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-      }
-      return Reply.ok(200, null);
-    };
+    transport.script =
+        c -> {
+          while (release.getCount() > 0) { // deaf to interrupts and cancelAll()
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+          }
+          return Reply.ok(200, null);
+        };
     Tracker t = tracker(config().threads(3).batchSize(5));
     for (int i = 0; i < 40; i++) {
       t.track(event(i));
@@ -226,7 +260,8 @@ class TrackerResilienceTest extends TrackerFixture {
       long took = System.nanoTime() - start;
 
       // generous: the bound is timeout + CLOSE_OVERRUN (0.5 s); a shared 2-core machine adds jitter
-      assertThat(Duration.ofNanos(took)).isLessThan(timeout.plus(Tracker.CLOSE_OVERRUN).plusSeconds(3));
+      assertThat(Duration.ofNanos(took))
+          .isLessThan(timeout.plus(Tracker.CLOSE_OVERRUN).plusSeconds(3));
       assertThat(report.completed()).isFalse();
       assertThat(report.pending()).isEqualTo(40);
       assertThat(outcomes).filteredOn(o -> o.kind() == Kind.ABANDONED).hasSize(40);
@@ -239,12 +274,13 @@ class TrackerResilienceTest extends TrackerFixture {
   @Test
   void afterCloseReturnsLateAnswersChangeNoOutcome() throws InterruptedException {
     CountDownLatch release = new CountDownLatch(1);
-    transport.script = c -> {
-      while (release.getCount() > 0) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-      }
-      return Reply.ok(200, null);
-    };
+    transport.script =
+        c -> {
+          while (release.getCount() > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+          }
+          return Reply.ok(200, null);
+        };
     Tracker t = tracker(config());
     t.track(event(1));
     t.flush(Duration.ZERO);
@@ -286,10 +322,19 @@ class TrackerResilienceTest extends TrackerFixture {
   }
 
   @Test
-  void theShutdownHookSendsWhatIsQueuedAndAbandonsWhatItCannotSendInTime() throws InterruptedException {
+  void theShutdownHookSendsWhatIsQueuedAndAbandonsWhatItCannotSendInTime()
+      throws InterruptedException {
     transport.script = c -> c.distinctIds.contains("d0") ? Reply.ok(200, null) : transport.hang();
-    Tracker t = new Tracker(config().shutdownHook(true).shutdownTimeout(Duration.ofMillis(200)).batchSize(1).build(),
-        transport, "tok", Mode.TEST);
+    Tracker t =
+        new Tracker(
+            config()
+                .shutdownHook(true)
+                .shutdownTimeout(Duration.ofMillis(200))
+                .batchSize(1)
+                .build(),
+            transport,
+            "tok",
+            Mode.TEST);
     trackers.add(t);
     t.track(event(0));
     t.track(event(1));
@@ -300,10 +345,15 @@ class TrackerResilienceTest extends TrackerFixture {
     hook.start(); // what the JVM does at exit
     hook.join(10_000);
 
-    assertThat(outcomes).filteredOn(o -> o.kind() == Kind.SENT).extracting(o -> o.distinctId().orElseThrow())
+    assertThat(outcomes)
+        .filteredOn(o -> o.kind() == Kind.SENT)
+        .extracting(o -> o.distinctId().orElseThrow())
         .containsExactly("d0");
-    assertThat(outcomes).filteredOn(o -> o.kind() == Kind.ABANDONED).extracting(Outcome::reason)
-        .hasSize(2).allSatisfy(r -> assertThat(r).contains("JVM shutting down").contains("200 ms"));
+    assertThat(outcomes)
+        .filteredOn(o -> o.kind() == Kind.ABANDONED)
+        .extracting(Outcome::reason)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r).contains("JVM shutting down").contains("200 ms"));
     assertThat(t.track(event(3))).isFalse();
   }
 }

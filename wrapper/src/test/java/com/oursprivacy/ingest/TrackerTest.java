@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oursprivacy.errors.OursValidationException;
+import com.oursprivacy.ingest.Outcome.Kind;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
 import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
-import com.oursprivacy.ingest.Outcome.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,29 @@ class TrackerTest extends TrackerFixture {
     for (int i = 0; i < 5; i++) {
       rows.add(new BatchResult().index((long) i).success(true));
     }
-    rows.set(1, new BatchResult().index(1L).success(false).code(BatchResultCode.QUEUE_FAILED).message("queue"));
-    rows.set(2, new BatchResult().index(2L).success(false).code(BatchResultCode.INVALID_EVENT).message("unknown event"));
-    rows.set(3, new BatchResult().index(3L).success(false).code(BatchResultCode.QUEUE_FAILED).message("queue"));
-    transport.script = c -> transport.calls.size() == 1 ? new Reply(207, rows, null, null) : Reply.ok(200, null);
+    rows.set(
+        1,
+        new BatchResult()
+            .index(1L)
+            .success(false)
+            .code(BatchResultCode.QUEUE_FAILED)
+            .message("queue"));
+    rows.set(
+        2,
+        new BatchResult()
+            .index(2L)
+            .success(false)
+            .code(BatchResultCode.INVALID_EVENT)
+            .message("unknown event"));
+    rows.set(
+        3,
+        new BatchResult()
+            .index(3L)
+            .success(false)
+            .code(BatchResultCode.QUEUE_FAILED)
+            .message("queue"));
+    transport.script =
+        c -> transport.calls.size() == 1 ? new Reply(207, rows, null, null) : Reply.ok(200, null);
     Tracker t = tracker(config());
     for (int i = 0; i < 5; i++) {
       t.track(event(i));
@@ -36,7 +55,12 @@ class TrackerTest extends TrackerFixture {
     assertThat(transport.calls.get(0).distinctIds).containsExactly("d0", "d1", "d2", "d3", "d4");
     assertThat(transport.calls.get(1).distinctIds).containsExactly("d1", "d3");
     assertThat(idsOf(Kind.FAILED)).containsExactly("d2");
-    assertThat(outcomes.stream().filter(o -> o.kind() == Kind.FAILED).findFirst().orElseThrow().reason())
+    assertThat(
+            outcomes.stream()
+                .filter(o -> o.kind() == Kind.FAILED)
+                .findFirst()
+                .orElseThrow()
+                .reason())
         .startsWith("invalid_event");
     assertThat(idsOf(Kind.SENT)).containsExactlyInAnyOrder("d0", "d4", "d1", "d3");
     assertThat(report.completed()).isTrue();
@@ -47,7 +71,8 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void serverErrorWithoutResultsRetriesTheWholeBatchWithTheSameDistinctIds() {
-    transport.script = c -> transport.calls.size() == 1 ? FakeTransport.status(500) : Reply.ok(200, null);
+    transport.script =
+        c -> transport.calls.size() == 1 ? FakeTransport.status(500) : Reply.ok(200, null);
     Tracker t = tracker(config());
     for (int i = 0; i < 3; i++) {
       t.track(event(i));
@@ -62,13 +87,14 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void serverErrorWithResultsRetriesOnlyTheFailedRows() {
-    transport.script = c -> {
-      if (transport.calls.size() > 1) {
-        return Reply.ok(200, null);
-      }
-      Reply p = FakeTransport.partial(3, BatchResultCode.QUEUE_FAILED, 0);
-      return new Reply(500, p.results, null, null);
-    };
+    transport.script =
+        c -> {
+          if (transport.calls.size() > 1) {
+            return Reply.ok(200, null);
+          }
+          Reply p = FakeTransport.partial(3, BatchResultCode.QUEUE_FAILED, 0);
+          return new Reply(500, p.results, null, null);
+        };
     Tracker t = tracker(config());
     for (int i = 0; i < 3; i++) {
       t.track(event(i));
@@ -82,7 +108,8 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void backoffStartsAtTwoSecondsDoublesToSixtyAndAddsJitter() {
-    transport.script = c -> transport.calls.size() <= 8 ? FakeTransport.status(500) : Reply.ok(200, null);
+    transport.script =
+        c -> transport.calls.size() <= 8 ? FakeTransport.status(500) : Reply.ok(200, null);
     Tracker t = tracker(config().maxAttempts(20));
     t.track(event(1));
 
@@ -97,22 +124,26 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void jitterStaysBetweenOneAndFiveSeconds() {
-    Backoff low = new Backoff(new Random() {
-      private static final long serialVersionUID = 1L;
+    Backoff low =
+        new Backoff(
+            new Random() {
+              private static final long serialVersionUID = 1L;
 
-      @Override
-      public double nextDouble() {
-        return 0.0;
-      }
-    });
-    Backoff high = new Backoff(new Random() {
-      private static final long serialVersionUID = 1L;
+              @Override
+              public double nextDouble() {
+                return 0.0;
+              }
+            });
+    Backoff high =
+        new Backoff(
+            new Random() {
+              private static final long serialVersionUID = 1L;
 
-      @Override
-      public double nextDouble() {
-        return 0.9999999;
-      }
-    });
+              @Override
+              public double nextDouble() {
+                return 0.9999999;
+              }
+            });
     assertThat(low.delay(1, null)).isEqualTo(Duration.ofSeconds(3));
     assertThat(high.delay(1, null).toMillis()).isEqualTo(6_999);
     assertThat(low.delay(30, null)).isEqualTo(Duration.ofSeconds(61));
@@ -120,8 +151,11 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void retryAfterFromTheServerReplacesTheComputedWait() {
-    transport.script = c -> transport.calls.size() == 1
-        ? FakeTransport.retryAfter(429, Duration.ofSeconds(17)) : Reply.ok(200, null);
+    transport.script =
+        c ->
+            transport.calls.size() == 1
+                ? FakeTransport.retryAfter(429, Duration.ofSeconds(17))
+                : Reply.ok(200, null);
     Tracker t = tracker(config());
     t.track(event(1));
 
@@ -132,8 +166,11 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void rateLimitPausesEveryWorkerUntilRetryAfterHasPassed() {
-    transport.script = c -> transport.calls.size() == 1
-        ? FakeTransport.retryAfter(429, Duration.ofSeconds(30)) : Reply.ok(200, null);
+    transport.script =
+        c ->
+            transport.calls.size() == 1
+                ? FakeTransport.retryAfter(429, Duration.ofSeconds(30))
+                : Reply.ok(200, null);
     Tracker t = tracker(config().batching(false).threads(4));
     t.track(event(0));
     while (t.stats().retried() == 0) {
@@ -199,7 +236,8 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void payloadTooLargeHalvesTheBatchUntilItFits() {
-    transport.script = c -> c.distinctIds.size() > 2 ? FakeTransport.status(413) : Reply.ok(200, null);
+    transport.script =
+        c -> c.distinctIds.size() > 2 ? FakeTransport.status(413) : Reply.ok(200, null);
     Tracker t = tracker(config().batchSize(8));
     for (int i = 0; i < 8; i++) {
       t.track(event(i));
@@ -208,7 +246,10 @@ class TrackerTest extends TrackerFixture {
     t.flush(LONG);
 
     assertThat(t.stats().sent()).isEqualTo(8);
-    assertThat(transport.calls.stream().filter(c -> c.distinctIds.size() <= 2).flatMap(c -> c.distinctIds.stream()))
+    assertThat(
+            transport.calls.stream()
+                .filter(c -> c.distinctIds.size() <= 2)
+                .flatMap(c -> c.distinctIds.stream()))
         .containsExactlyInAnyOrder("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7");
   }
 
@@ -243,20 +284,31 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void blockGivesUpAfterTheTimeoutAndReportsTheDrop() {
-    Tracker t = tracker(config().capacity(2).overflow(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMillis(20)));
+    Tracker t =
+        tracker(
+            config()
+                .capacity(2)
+                .overflow(OverflowPolicy.BLOCK)
+                .blockTimeout(Duration.ofMillis(20)));
     t.track(event(0));
     t.track(event(1));
 
     boolean accepted = t.track(event(2));
 
     assertThat(accepted).isFalse();
-    Outcome drop = outcomes.stream().filter(o -> o.kind() == Kind.DROPPED).findFirst().orElseThrow();
+    Outcome drop =
+        outcomes.stream().filter(o -> o.kind() == Kind.DROPPED).findFirst().orElseThrow();
     assertThat(drop.reason()).contains("after waiting 20 ms");
   }
 
   @Test
   void blockWaitsForSpaceInsteadOfDropping() throws Exception {
-    Tracker t = tracker(config().capacity(2).overflow(OverflowPolicy.BLOCK).blockTimeout(Duration.ofMinutes(1)));
+    Tracker t =
+        tracker(
+            config()
+                .capacity(2)
+                .overflow(OverflowPolicy.BLOCK)
+                .blockTimeout(Duration.ofMinutes(1)));
     t.track(event(0));
     t.track(event(1));
     boolean[] accepted = new boolean[1];
@@ -276,17 +328,20 @@ class TrackerTest extends TrackerFixture {
   }
 
   /** Holds every worker at its first send until the test opens the gate. */
-  private final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch gate =
+      new java.util.concurrent.CountDownLatch(1);
 
   /** Opens the gate once the calling (test) thread is blocked inside flush() or close(). */
   private void openGateWhenBlocked() {
     Thread caller = Thread.currentThread();
-    Thread opener = new Thread(() -> {
-      while (caller.getState() != Thread.State.TIMED_WAITING) {
-        Thread.onSpinWait();
-      }
-      gate.countDown();
-    });
+    Thread opener =
+        new Thread(
+            () -> {
+              while (caller.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+              }
+              gate.countDown();
+            });
     opener.setDaemon(true);
     opener.start();
   }
@@ -384,7 +439,10 @@ class TrackerTest extends TrackerFixture {
 
     @SuppressWarnings("unchecked")
     List<Event> rows = (List<Event>) transport.calls.get(0).payload;
-    assertThat(rows).extracting(Event::distinctId).doesNotHaveDuplicates().allMatch(s -> s.length() == 36);
+    assertThat(rows)
+        .extracting(Event::distinctId)
+        .doesNotHaveDuplicates()
+        .allMatch(s -> s.length() == 36);
     assertThat(rows).allSatisfy(e -> assertThat(e.time()).contains(time.instant()));
   }
 
@@ -397,15 +455,25 @@ class TrackerTest extends TrackerFixture {
 
     t.flush(LONG);
 
-    assertThat(transport.calls).extracting(c -> c.path).containsExactly("/track", "/identify", "/track");
+    assertThat(transport.calls)
+        .extracting(c -> c.path)
+        .containsExactly("/track", "/identify", "/track");
     assertThat(transport.calls).allSatisfy(c -> assertThat(c.token).isEqualTo("test-token"));
   }
 
   @Test
   void aThrowingListenerDoesNotStopDelivery() {
-    Tracker t = new Tracker(config().listener(o -> {
-      throw new IllegalStateException("boom");
-    }).build(), transport, "tok", Mode.LIVE);
+    Tracker t =
+        new Tracker(
+            config()
+                .listener(
+                    o -> {
+                      throw new IllegalStateException("boom");
+                    })
+                .build(),
+            transport,
+            "tok",
+            Mode.LIVE);
     trackers.add(t);
     t.track(event(1));
     t.track(event(2));
@@ -428,7 +496,8 @@ class TrackerTest extends TrackerFixture {
 
   @Test
   void a207WithoutResultsResendsTheWholeBatchRatherThanAssumingSuccess() {
-    transport.script = c -> transport.calls.size() == 1 ? new Reply(207, null, null, null) : Reply.ok(200, null);
+    transport.script =
+        c -> transport.calls.size() == 1 ? new Reply(207, null, null, null) : Reply.ok(200, null);
     Tracker t = tracker(config());
     t.track(event(1));
     t.track(event(2));

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class OpenEnumTest {
   private final Gson gson = new Gson();
 
-  /** The README's switch: compiles without Optional and has a branch for values newer than the SDK. */
+  /**
+   * The README's switch: compiles without Optional and has a branch for values newer than the SDK.
+   */
   private static String describe(DestinationStatus status) {
     switch (status.known()) {
       case ENABLED:

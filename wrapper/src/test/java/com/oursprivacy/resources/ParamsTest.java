@@ -21,23 +21,36 @@ class ParamsTest {
 
   @Test
   void aCreateTakesTheCreatableEnumAndATypedMap() {
-    DestinationCreateParams p = DestinationCreateParams.builder()
-        .name("Mixpanel").type(DestinationCreateType.MIXPANEL).settings(Map.of("region", "us")).build();
-    assertThat(p.toJson()).isEqualTo(JsonParser.parseString(
-        "{\"name\":\"Mixpanel\",\"type\":\"Mixpanel\",\"settings\":{\"region\":\"us\"}}"));
+    DestinationCreateParams p =
+        DestinationCreateParams.builder()
+            .name("Mixpanel")
+            .type(DestinationCreateType.MIXPANEL)
+            .settings(Map.of("region", "us"))
+            .build();
+    assertThat(p.toJson())
+        .isEqualTo(
+            JsonParser.parseString(
+                "{\"name\":\"Mixpanel\",\"type\":\"Mixpanel\",\"settings\":{\"region\":\"us\"}}"));
     assertThat(p.toString()).isEqualTo("DestinationCreateParams{body=[name, type, settings]}");
   }
 
   @Test
   void toBuilderKeepsSetClearedAndUntouchedFieldsAndTheOriginalIsUnchanged() {
-    DestinationUpdateParams original = DestinationUpdateParams.builder()
-        .name("EU").clearHashingSalt().putSetting("region", "eu").clearSetting("legacyKey").build();
+    DestinationUpdateParams original =
+        DestinationUpdateParams.builder()
+            .name("EU")
+            .clearHashingSalt()
+            .putSetting("region", "eu")
+            .clearSetting("legacyKey")
+            .build();
     DestinationUpdateParams copy = original.toBuilder().build();
     DestinationUpdateParams changed = original.toBuilder().clearName().build();
 
     assertThat(copy).isEqualTo(original).hasSameHashCodeAs(original);
-    assertThat(original.toJson()).isEqualTo(JsonParser.parseString(
-        "{\"name\":\"EU\",\"hashingSalt\":null,\"settings\":{\"region\":\"eu\",\"legacyKey\":null}}"));
+    assertThat(original.toJson())
+        .isEqualTo(
+            JsonParser.parseString(
+                "{\"name\":\"EU\",\"hashingSalt\":null,\"settings\":{\"region\":\"eu\",\"legacyKey\":null}}"));
     assertThat(changed.toJson().get("name").isJsonNull()).isTrue();
     assertThat(original.toJson().get("name").getAsString()).isEqualTo("EU");
   }

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public surface reachable from {@link OursPrivacy}: walks every public method and
- * constructor of every SDK type it can reach (services, params, builders, inputs, pagers) and
- * checks the 1.0 rules on their generic signatures.
+ * The public surface reachable from {@link OursPrivacy}: walks every public method and constructor
+ * of every SDK type it can reach (services, params, builders, inputs, pagers) and checks the 1.0
+ * rules on their generic signatures.
  */
 class PublicSurfaceTest {
   private static final Pattern SDK_TYPE = Pattern.compile("com\\.oursprivacy\\.[A-Za-z0-9_.$]+");
@@ -43,8 +43,11 @@ class PublicSurfaceTest {
       for (Executable e : publicMembers(c)) {
         for (String name : typeNames(e)) {
           Class<?> t = load(name);
-          if (t != null && t.getName().startsWith("com.oursprivacy.") && !t.getName().startsWith("com.oursprivacy.models.")
-              && !t.getName().startsWith("com.oursprivacy.errors.") && !t.getName().startsWith("com.oursprivacy.internal.")
+          if (t != null
+              && t.getName().startsWith("com.oursprivacy.")
+              && !t.getName().startsWith("com.oursprivacy.models.")
+              && !t.getName().startsWith("com.oursprivacy.errors.")
+              && !t.getName().startsWith("com.oursprivacy.internal.")
               && Modifier.isPublic(t.getModifiers())) {
             todo.add(t);
           }
@@ -60,7 +63,8 @@ class PublicSurfaceTest {
   private static List<Executable> publicMembers(Class<?> c) {
     List<Executable> out = new ArrayList<>();
     for (Method m : c.getMethods()) {
-      if (!m.getDeclaringClass().equals(Object.class) && !(c == OursPrivacy.class && m.getName().equals("raw"))) {
+      if (!m.getDeclaringClass().equals(Object.class)
+          && !(c == OursPrivacy.class && m.getName().equals("raw"))) {
         out.add(m);
       }
     }
@@ -96,15 +100,19 @@ class PublicSurfaceTest {
   /** A generated wire model with setters: mutable, so never a parameter of the facade. */
   private static boolean isMutableModel(Class<?> c) {
     return c.getName().startsWith("com.oursprivacy.models.")
-        && Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().startsWith("set") && m.getParameterCount() == 1);
+        && Arrays.stream(c.getMethods())
+            .anyMatch(m -> m.getName().startsWith("set") && m.getParameterCount() == 1);
   }
 
   @Test
   void noPublicSignatureMentionsALowLevelOrGeneratedPackageOrTakesAMutableModel() {
     List<String> violations = new ArrayList<>();
     Set<Class<?>> types = reachable();
-    assertThat(types).contains(com.oursprivacy.resources.DestinationService.class,
-        com.oursprivacy.resources.DestinationCreateParams.Builder.class, AsyncPager.class);
+    assertThat(types)
+        .contains(
+            com.oursprivacy.resources.DestinationService.class,
+            com.oursprivacy.resources.DestinationCreateParams.Builder.class,
+            AsyncPager.class);
     for (Class<?> c : types) {
       for (Executable e : publicMembers(c)) {
         for (String name : typeNames(e)) {
@@ -112,14 +120,18 @@ class PublicSurfaceTest {
             violations.add(e + " mentions " + name);
           }
           // the services' constructor is how OursPrivacy builds them; ClientCore is internal
-          boolean serviceConstructor = e instanceof Constructor && c.getSimpleName().endsWith("Service");
+          boolean serviceConstructor =
+              e instanceof Constructor && c.getSimpleName().endsWith("Service");
           if (name.contains(".internal.") && !serviceConstructor) {
             violations.add(e + " mentions internal type " + name);
           }
         }
         // XUpdateParams.from(current) only reads a retrieved entity (GET -> PATCH round trip);
         // requests themselves are never built from a mutable model
-        boolean roundTrip = e instanceof Method && e.getName().equals("from") && Modifier.isStatic(e.getModifiers());
+        boolean roundTrip =
+            e instanceof Method
+                && e.getName().equals("from")
+                && Modifier.isStatic(e.getModifiers());
         for (Type p : roundTrip ? new Type[0] : e.getGenericParameterTypes()) {
           for (String name : typeNames(p)) {
             Class<?> t = load(name);
@@ -150,8 +162,18 @@ class PublicSurfaceTest {
       Class<?> service = OursPrivacy.class.getMethod(row.get(3)).getReturnType();
       Class<?> raw = service.getMethod("withRawResponse").getReturnType();
       String name = row.get(4);
-      check(missing, row, service, name, t -> !CompletableFuture.class.equals(t) && !AsyncPager.class.equals(t));
-      check(missing, row, service, name + "Async", t -> CompletableFuture.class.equals(t) || AsyncPager.class.equals(t));
+      check(
+          missing,
+          row,
+          service,
+          name,
+          t -> !CompletableFuture.class.equals(t) && !AsyncPager.class.equals(t));
+      check(
+          missing,
+          row,
+          service,
+          name + "Async",
+          t -> CompletableFuture.class.equals(t) || AsyncPager.class.equals(t));
       check(missing, row, raw, name, RawResponse.class::equals);
       check(missing, row, raw, name + "Async", t -> isFutureOfRaw(t));
     }
@@ -161,10 +183,17 @@ class PublicSurfaceTest {
   private static boolean isFutureOfRaw(Type t) {
     return t instanceof ParameterizedType
         && ((ParameterizedType) t).getRawType().equals(CompletableFuture.class)
-        && ((ParameterizedType) t).getActualTypeArguments()[0].getTypeName().startsWith(RawResponse.class.getName());
+        && ((ParameterizedType) t)
+            .getActualTypeArguments()[0]
+            .getTypeName()
+            .startsWith(RawResponse.class.getName());
   }
 
-  private static void check(List<String> missing, List<String> row, Class<?> owner, String name,
+  private static void check(
+      List<String> missing,
+      List<String> row,
+      Class<?> owner,
+      String name,
       java.util.function.Predicate<Type> returns) {
     List<Method> forms = new ArrayList<>();
     for (Method m : owner.getMethods()) {
@@ -182,7 +211,8 @@ class PublicSurfaceTest {
         missing.add(row.get(0) + ": " + m + " returns " + r);
       }
       List<Class<?>> params = Arrays.asList(m.getParameterTypes());
-      if (!params.isEmpty() && !params.get(params.size() - 1).getSimpleName().equals("RequestOptions")
+      if (!params.isEmpty()
+          && !params.get(params.size() - 1).getSimpleName().equals("RequestOptions")
           && forms.stream().noneMatch(o -> o.getParameterCount() == m.getParameterCount() + 1)) {
         missing.add(row.get(0) + ": " + m + " has no RequestOptions overload");
       }
@@ -194,9 +224,11 @@ class PublicSurfaceTest {
     assertThat(OursPrivacy.class.getSuperclass().getSimpleName()).isEqualTo("ResourceAccessors");
     assertThat(Modifier.isPublic(OursPrivacy.class.getSuperclass().getModifiers())).isFalse();
     for (List<String> row : FacadeIndex.OPERATIONS) {
-      assertThat(OursPrivacy.class.getMethod(row.get(3)).getDeclaringClass()).isEqualTo(OursPrivacy.class);
+      assertThat(OursPrivacy.class.getMethod(row.get(3)).getDeclaringClass())
+          .isEqualTo(OursPrivacy.class);
     }
-    assertThat(Arrays.stream(OursPrivacy.class.getMethods()).map(Method::getName)).doesNotContain("core");
+    assertThat(Arrays.stream(OursPrivacy.class.getMethods()).map(Method::getName))
+        .doesNotContain("core");
   }
 
   @Test

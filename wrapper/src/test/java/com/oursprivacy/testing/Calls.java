@@ -9,7 +9,8 @@ public final class Calls {
   private Calls() {}
 
   /** Runs {@code sync}, or joins {@code async} rethrowing the failure the future holds. */
-  public static <T> T run(boolean async, Supplier<T> sync, Supplier<CompletableFuture<T>> asyncCall) {
+  public static <T> T run(
+      boolean async, Supplier<T> sync, Supplier<CompletableFuture<T>> asyncCall) {
     if (!async) {
       return sync.get();
     }

@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Not a test: a measuring harness for the README's size-limit figures, run by hand with a
- * chosen {@code -Xmx}. {@code list50} serves a 50 MiB destination list over loopback and reports
- * the peak heap of reading it (sum of the heap pools' peak usage) and the heap still used
- * afterwards with the parsed list held; {@code bomb} serves a 1 MiB gzip body that inflates to 1
- * GiB ({@code spaces}: whitespace, {@code string}: one JSON string) and reports what the call did.
+ * Not a test: a measuring harness for the README's size-limit figures, run by hand with a chosen
+ * {@code -Xmx}. {@code list50} serves a 50 MiB destination list over loopback and reports the peak
+ * heap of reading it (sum of the heap pools' peak usage) and the heap still used afterwards with
+ * the parsed list held; {@code bomb} serves a 1 MiB gzip body that inflates to 1 GiB ({@code
+ * spaces}: whitespace, {@code string}: one JSON string) and reports what the call did.
  *
  * <pre>
  * java -Xmx512m -cp target/test-classes:target/classes:$(cat cp.txt) \
@@ -33,15 +33,21 @@ public final class HeapProbe {
     byte[] body;
     if (mode.equals("list50")) {
       body = list(50L * 1024 * 1024);
-      head = RawServer.head(200, "Content-Type: application/json", "Content-Length: " + body.length);
+      head =
+          RawServer.head(200, "Content-Type: application/json", "Content-Length: " + body.length);
     } else {
       body = bomb(args.length > 1 ? args[1] : "spaces");
-      head = RawServer.head(200, "Content-Type: application/json", "Content-Encoding: gzip",
-          "Content-Length: " + body.length);
+      head =
+          RawServer.head(
+              200,
+              "Content-Type: application/json",
+              "Content-Encoding: gzip",
+              "Content-Length: " + body.length);
     }
     System.out.printf("serving %s: %,d bytes on the wire%n", mode, body.length);
     try (RawServer server = new RawServer(out -> write(out, head, body))) {
-      OursPrivacy.Builder b = OursPrivacy.builder().apiKey("k-123456").baseUrl(server.baseUrl()).maxRetries(0);
+      OursPrivacy.Builder b =
+          OursPrivacy.builder().apiKey("k-123456").baseUrl(server.baseUrl()).maxRetries(0);
       int limitArg = mode.equals("list50") ? 1 : 2;
       if (args.length > limitArg) {
         b.maxResponseBytes(Long.parseLong(args[limitArg]));
@@ -62,16 +68,24 @@ public final class HeapProbe {
         } catch (Throwable t) {
           System.out.println("result: " + t.getClass().getName() + ": " + t.getMessage());
           if (t instanceof Error) {
-            java.util.Arrays.stream(t.getStackTrace()).limit(12).forEach(f -> System.out.println("    at " + f));
+            java.util.Arrays.stream(t.getStackTrace())
+                .limit(12)
+                .forEach(f -> System.out.println("    at " + f));
           }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         long peak = peak();
         System.gc();
         long after = used();
-        System.out.printf("time %d ms; heap before %.1f MB, peak %.1f MB, retained after GC %.1f MB%s%n",
-            ms, before / 1e6, peak / 1e6, after / 1e6,
-            kept instanceof java.util.List ? " (" + ((java.util.List<?>) kept).size() + " destinations held)" : "");
+        System.out.printf(
+            "time %d ms; heap before %.1f MB, peak %.1f MB, retained after GC %.1f MB%s%n",
+            ms,
+            before / 1e6,
+            peak / 1e6,
+            after / 1e6,
+            kept instanceof java.util.List
+                ? " (" + ((java.util.List<?>) kept).size() + " destinations held)"
+                : "");
       }
     }
   }
@@ -89,9 +103,13 @@ public final class HeapProbe {
       if (i > 0) {
         sb.append(',');
       }
-      sb.append("{\"id\":\"dst_").append(i).append("\",\"name\":\"Destination number ").append(i)
-          .append("\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01T00:00:00Z\","
-              + "\"limitedToSourceIds\":[\"src_1\",\"src_2\"],\"hashingSalt\":null}");
+      sb.append("{\"id\":\"dst_")
+          .append(i)
+          .append("\",\"name\":\"Destination number ")
+          .append(i)
+          .append(
+              "\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01T00:00:00Z\","
+                  + "\"limitedToSourceIds\":[\"src_1\",\"src_2\"],\"hashingSalt\":null}");
       i++;
     }
     sb.append("],\"pagination\":{\"nextCursor\":null,\"hasMore\":false}}");
@@ -130,6 +148,8 @@ public final class HeapProbe {
 
   private static long sumHeap(java.util.function.ToLongFunction<MemoryPoolMXBean> f) {
     return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(f).sum();
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(f)
+        .sum();
   }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP/1.1 server that answers every request with a scripted raw reply, for what
- * WireMock cannot play: bodies that stall byte by byte, lie about their length, or stream far
- * more than a test should hold in memory. Each connection gets its own daemon thread.
+ * WireMock cannot play: bodies that stall byte by byte, lie about their length, or stream far more
+ * than a test should hold in memory. Each connection gets its own daemon thread.
  */
 public final class RawServer implements AutoCloseable {
   /** Writes the whole reply, status line included, to {@code out}. */
