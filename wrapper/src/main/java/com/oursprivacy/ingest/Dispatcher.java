@@ -57,6 +57,9 @@ final class Dispatcher {
   /** Longest wait of an idle worker between checks. */
   private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+  /** How soon a worker looks again when an item is counted but not yet in the queue. */
+  private static final long MID_OFFER_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
   private final TrackerConfig config;
   private final IngestTransport transport;
   private final String token;
@@ -323,11 +326,14 @@ final class Dispatcher {
             int max = config.batching() ? batchSize : 1;
             Envelope head = queue.peek();
             boolean urgent = closing || markers > 0 || carry != null || size.get() >= max;
+            // head == null with size > 0: a producer counted its item and has not offered it
+            // yet. That is no reason to send: taking now would ship a partial batch (the item
+            // appears a moment later), so look again shortly instead.
             long due =
                 head == null
-                    ? 0
+                    ? MID_OFFER_RECHECK_NANOS
                     : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
-            if (urgent || due <= 0) {
+            if (urgent || (head != null && due <= 0)) {
               List<Envelope> batch = take(max);
               if (!batch.isEmpty()) {
                 return launch(batch);
