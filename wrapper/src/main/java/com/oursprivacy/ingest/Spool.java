@@ -215,6 +215,11 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /**
+   * Forces and closes the log and releases the directory. Never interrupts the fsync thread: an
+   * interrupt during {@code force} closes the channel ({@code ClosedByInterruptException}); each
+   * step runs even if an earlier one failed, so the directory is always released.
+   */
   @Override
   public void close() {
     lock.lock();
@@ -224,18 +229,30 @@ final class Spool implements AutoCloseable {
       }
       closed = true;
       if (syncer != null) {
-        syncer.shutdownNow();
+        syncer.shutdown();
       }
       try {
         active.force(false);
-        active.close();
-        fileLock.release();
-        lockChannel.close();
       } catch (IOException e) {
-        LOG.warn("tracker spool {}: close failed ({})", dir, e.toString());
+        LOG.warn("tracker spool {}: final fsync failed ({})", dir, e.toString());
       }
+      closeQuietly(active);
+      try {
+        fileLock.release();
+      } catch (IOException e) {
+        LOG.warn("tracker spool {}: releasing the lock failed ({})", dir, e.toString());
+      }
+      closeQuietly(lockChannel);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private void closeQuietly(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException e) {
+      LOG.warn("tracker spool {}: close failed ({})", dir, e.toString());
     }
   }
 

@@ -240,7 +240,8 @@ class SpoolTest {
             Mode.TEST);
     t.track(Event.named("E").userId("u"));
     t.identify(Identify.user("u"));
-    assertThat(t.flush(Duration.ofSeconds(30)).failed()).isEqualTo(2);
+    assertThat(t.flush(Duration.ofSeconds(30)).completed()).isTrue();
+    assertThat(t.stats().failed()).isEqualTo(2); // the event may have failed before flush() began
     t.close(Duration.ofSeconds(5));
 
     try (Spool s = Spool.open(dir, Duration.ZERO)) {

@@ -52,7 +52,7 @@ class TrackerResilienceTest extends TrackerFixture {
     FlushReport report = t.flush(LONG);
 
     assertThat(report.completed()).isTrue();
-    assertThat(report.sent()).isEqualTo(6);
+    assertThat(t.stats().sent()).isEqualTo(6); // some may have been sent before flush() began
     assertThat(transport.calls)
         .extracting(c -> c.distinctIds)
         .containsExactly(
