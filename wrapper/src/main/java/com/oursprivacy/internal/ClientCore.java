@@ -417,7 +417,11 @@ public final class ClientCore implements AutoCloseable {
       String method, String path, Map<String, String> query, JsonElement body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
-    String relative = path.replaceFirst("^/+", "");
+    int from = 0;
+    while (from < path.length() && path.charAt(from) == '/') {
+      from++;
+    }
+    String relative = path.substring(from);
     // Checked before resolving: HttpUrl.resolve would silently fold "a/../b" into "b".
     PathGuard.checkEncodedPath(relative);
     HttpUrl url = baseUrl.resolve(relative);
