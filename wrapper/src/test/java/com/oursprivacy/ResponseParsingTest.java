@@ -86,6 +86,28 @@ class ResponseParsingTest {
     assertThat(d.getName()).isEqualTo("Warehouse");
   }
 
+  /** The envelope is recognised by its first member's name however it is spelled on the wire. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"data\":%s}", "{ \n\t\"data\" : %s }", "{\"d\\u0061ta\":%s}"})
+  void dataEnvelopeIsRecognisedWithWhitespaceAndEscapes(String envelope) {
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(okJson(String.format(envelope, DESTINATION))));
+    assertThat(find(false).getId()).isEqualTo("dst_1");
+  }
+
+  /** Names that only start like {@code data} are members of a bare object, not an envelope. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\"dat\"", "\"datax\"", "\"\\u0064atum\""})
+  void nearMissNamesAreNotAnEnvelope(String name) {
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(okJson("{" + name + ":1," + DESTINATION.substring(1))));
+    Destination d = find(false);
+    assertThat(d.getId()).isEqualTo("dst_1");
+    assertThat(d.getName()).isEqualTo("Warehouse");
+  }
+
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void dataEnvelopeIsUnwrappedTransparently(boolean async) {

@@ -42,6 +42,16 @@ final class PairedRuns {
     return r;
   }
 
+  /** Pairs already measured elsewhere: {@code a[i]} and {@code b[i]} under {@code key}. */
+  static PairedRuns of(double[] a, double[] b, String key) {
+    PairedRuns r = new PairedRuns();
+    for (int i = 0; i < a.length; i++) {
+      r.a.add(Map.of(key, a[i]));
+      r.b.add(Map.of(key, b[i]));
+    }
+    return r;
+  }
+
   /** Per-pair ratios {@code fa(A) ÷ fb(B)}. */
   double[] ratios(ToDoubleFunction<Map<String, Double>> fa, ToDoubleFunction<Map<String, Double>> fb) {
     double[] out = new double[a.size()];

@@ -15,9 +15,16 @@ final class Plan {
   final int batchSize = 100;
   final int pages;
   final int coldRuns;
+  /** Pairs (A B / B A) of batches per per-call comparison; the median of their ratios is the figure. */
+  final int callPairs;
+  /** Warm-up batches of each contestant before the first measured pair. */
+  final int warmupBatches;
+  /** Calls per batch: single objects, and lists of 100. */
+  final int singleCalls;
+  final int listCalls;
 
   private Plan(boolean smoke, int forks, int warmups, int iterations, int seconds, int events, int rounds,
-      int pages, int coldRuns) {
+      int pages, int coldRuns, int callPairs, int warmupBatches, int singleCalls, int listCalls) {
     this.smoke = smoke;
     this.jmhForks = forks;
     this.jmhWarmups = warmups;
@@ -27,20 +34,24 @@ final class Plan {
     this.trackerRounds = rounds;
     this.pages = pages;
     this.coldRuns = coldRuns;
+    this.callPairs = callPairs;
+    this.warmupBatches = warmupBatches;
+    this.singleCalls = singleCalls;
+    this.listCalls = listCalls;
   }
 
   static Plan full() {
-    return new Plan(false, 2, 3, 5, 1, 100_000, 3, 10_000, 11);
+    return new Plan(false, 2, 3, 5, 1, 100_000, 3, 10_000, 11, 9, 3, 1_000, 200);
   }
 
   static Plan smoke() {
-    return new Plan(true, 1, 0, 1, 1, 2_000, 1, 100, 1);
+    return new Plan(true, 1, 0, 1, 1, 2_000, 1, 100, 2, 1, 1, 20, 5);
   }
 
   String describe() {
-    return "JMH " + jmhForks + " fork(s) × (" + jmhWarmups + " warmup + " + jmhIterations + " measured) × "
-        + jmhSeconds + " s, -prof gc; tracker " + trackerEvents + " events × " + trackerRounds
-        + " round(s), batch " + batchSize + "; pagination " + pages * 100L + " entities / " + pages
-        + " pages under -Xmx64m; cold start median of " + coldRuns + " runs per client";
+    return "per-call: " + callPairs + " pairs (A B, B A, …) of batches of " + singleCalls
+        + " single-object calls / " + listCalls + " lists of 100, in one JVM after " + warmupBatches
+        + " warm-up batches each; pagination " + pages * 100L + " entities / " + pages
+        + " pages under -Xmx32m; cold start " + coldRuns + " rounds of fresh JVMs, order rotated";
   }
 }

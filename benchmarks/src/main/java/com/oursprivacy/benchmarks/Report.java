@@ -45,14 +45,26 @@ final class Report {
     }
   }
 
+  /** The README markers the table is written between. */
+  static final String TABLE_START = "<!-- performance:table (written by benchmarks/run.sh) -->";
+
+  static final String TABLE_END = "<!-- /performance:table -->";
+
+  private static final String[] OPS = {"get", "list", "create", "update"};
+
   private final Plan plan;
+  private final PairedCalls calls;
+  private final PairedRuns cold;
   private final Map<String, Double> r;
   private final String loadBefore;
   private final String loadAfter;
   private final double minutes;
 
-  Report(Plan plan, Map<String, Double> r, String loadBefore, String loadAfter, double minutes) {
+  Report(Plan plan, PairedCalls calls, PairedRuns cold, Map<String, Double> r, String loadBefore,
+      String loadAfter, double minutes) {
     this.plan = plan;
+    this.calls = calls;
+    this.cold = cold;
     this.r = r;
     this.loadBefore = loadBefore;
     this.loadAfter = loadAfter;
@@ -61,51 +73,62 @@ final class Report {
 
   List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    for (String op : new String[] {"Get", "List", "Create", "Update"}) {
-      String w = "jmh.wrapper" + op;
-      String raw = "jmh.raw" + op;
-      String gen = "jmh.generated" + op;
-      rows.add(new Row(op.toLowerCase(Locale.ROOT) + ": wrapper ÷ raw, time", r.get(w + ".us") / r.get(raw + ".us"),
-          1.10, false, true, us(w) + " vs " + us(raw)));
-      rows.add(new Row(op.toLowerCase(Locale.ROOT) + ": wrapper ÷ raw, allocation", r.get(w + ".bytes") / r.get(raw + ".bytes"),
-          1.3, false, true, kb(w) + " vs " + kb(raw)));
-      rows.add(new Row(op.toLowerCase(Locale.ROOT) + ": wrapper ÷ generated Retrofit, time",
-          r.get(w + ".us") / r.get(gen + ".us"), Double.NaN, false, true, us(w) + " vs " + us(gen) + "; " + kb(gen)));
+    for (String op : OPS) {
+      PairedRuns p = calls.runs.get(op);
+      rows.add(ratio(op + ": SDK ÷ hand-written, wall time", p, "wallUs", 1.05, "µs"));
+      rows.add(ratio(op + ": SDK ÷ hand-written, CPU time", p, "cpuUs", Double.NaN, "µs"));
+      rows.add(ratio(op + ": SDK ÷ hand-written, allocation", p, "bytes", 1.00, "B"));
     }
-    rows.add(new Row("list of 100: wrapper ÷ openai-java, time", r.get("jmh.wrapperList.us") / r.get("jmh.openaiList.us"),
-        0.8, false, true, us("jmh.wrapperList") + " vs " + us("jmh.openaiList")));
-    rows.add(new Row("list of 100: wrapper ÷ openai-java, allocation",
-        r.get("jmh.wrapperList.bytes") / r.get("jmh.openaiList.bytes"), Double.NaN, false, true,
-        kb("jmh.wrapperList") + " vs " + kb("jmh.openaiList")));
-    double ours = r.get("tracker.ours.eventsPerSec");
-    double seg = r.get("tracker.segment.eventsPerSec");
-    rows.add(new Row("tracker ÷ Segment, events/s", ours / seg, 1.5, true, true,
-        String.format(Locale.ROOT, "%,.0f vs %,.0f events/s", ours, seg)));
-    rows.add(new Row("tracker enqueue p99 (µs)", r.get("tracker.ours.enqueueP99Us"), 5, false, false,
-        String.format(Locale.ROOT, "p50 %.1f µs; Segment p50 %.1f / p99 %.1f µs", r.get("tracker.ours.enqueueP50Us"),
-            r.get("tracker.segment.enqueueP50Us"), r.get("tracker.segment.enqueueP99Us"))));
-    rows.add(new Row("auto-pagination: heap high-water (MB)", r.get("pagination.heapPeakMb"), 64, false, false,
-        String.format(Locale.ROOT, "%,.0f entities, completed under -Xmx64m at %,.0f entities/s; live after GC %.1f MB",
-            r.get("pagination.entities"), r.get("pagination.entitiesPerSec"), r.get("pagination.liveAfterGcMb"))));
-    rows.add(new Row("cold start: wrapper ÷ raw", r.get("cold.wrapper.processMs") / r.get("cold.raw.processMs"), 1.2,
-        false, true, cold("wrapper") + " vs " + cold("raw")));
-    rows.add(new Row("cold start: openai-java ÷ raw", r.get("cold.openai.processMs") / r.get("cold.raw.processMs"),
-        Double.NaN, false, true, cold("openai") + " vs " + cold("raw")));
+    PairedRuns o = calls.runs.get("openai");
+    rows.add(ratio("list of 100: SDK ÷ openai-java, wall time", o, "wallUs", 0.5, "µs"));
+    rows.add(ratio("list of 100: SDK ÷ openai-java, CPU time", o, "cpuUs", Double.NaN, "µs"));
+    rows.add(ratio("list of 100: SDK ÷ openai-java, allocation", o, "bytes", Double.NaN, "B"));
+    rows.add(new Row("auto-pagination: entities walked under -Xmx32m", r.get("pagination.entities"),
+        plan.pages * 100.0, true, false,
+        String.format(Locale.ROOT, "%,.0f pages; %,.0f entities/s; heap peak %.1f MB, live after GC %.1f MB",
+            (double) plan.pages, r.get("pagination.entitiesPerSec"), r.get("pagination.heapPeakMb"),
+            r.get("pagination.liveAfterGcMb"))));
+    PairedRuns.Summary c = PairedRuns.summary(cold.ratios(m -> m.get("processMs"), m -> m.get("processMs")));
+    rows.add(new Row("cold start to first call: SDK ÷ hand-written", c.median, 1.10, false, true,
+        c.format("%.2f") + "; " + cold("wrapper") + " vs " + cold("raw") + "; openai-java " + cold("openai")));
     return rows;
+  }
+
+  private static Row ratio(String name, PairedRuns p, String key, double target, String unit) {
+    PairedRuns.Summary s = PairedRuns.summary(p.ratios(m -> m.get(key), m -> m.get(key)));
+    PairedRuns.Summary a = PairedRuns.summary(PairedRuns.values(p.a, key));
+    PairedRuns.Summary b = PairedRuns.summary(PairedRuns.values(p.b, key));
+    String abs = unit.equals("B")
+        ? String.format(Locale.ROOT, "%.1f KB vs %.1f KB per call", a.median / 1024, b.median / 1024)
+        : String.format(Locale.ROOT, "%.0f µs vs %.0f µs per call", a.median, b.median);
+    return new Row(name, s.median, target, false, true, "spread " + s.format("%.2f") + "; " + abs);
   }
 
   String markdown() {
     StringBuilder sb = new StringBuilder();
     sb.append(plan.smoke ? "# Benchmark results (SMOKE RUN: not meaningful)\n\n" : "# Benchmark results\n\n");
-    sb.append("Each ratio is measured side by side in one run against the same loopback server "
-        + "(`127.0.0.1`, canned bodies). Lower is better unless the target says ≥.\n\n");
-    sb.append("| figure | value | target | verdict | absolute |\n|---|---:|---|---|---|\n");
+    sb.append(table());
+    sb.append("\n![results](results.png)\n");
+    return sb.toString();
+  }
+
+  /** The block written between the README's markers: the same table and notes as results.md. */
+  String readmeTable() {
+    return table().replace("![results](results.png)", "");
+  }
+
+  private String table() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Each ratio is the median of paired runs (A B, then B A, …) against the same loopback server "
+        + "(`127.0.0.1`, canned bodies); the spread is min, interquartile range and max of the per-pair "
+        + "ratios. Lower is better unless the target says ≥.\n\n");
+    sb.append("| figure | median | target | verdict | spread; absolute |\n|---|---:|---|---|---|\n");
     for (Row row : rows()) {
-      sb.append("| ").append(row.name).append(" | ").append(fmt(row.value)).append(" | ")
-          .append(row.targetText()).append(" | ").append(row.verdict()).append(" | ").append(row.detail).append(" |\n");
+      sb.append("| ").append(row.name).append(" | ").append(row.ratio ? fmt(row.value) : String.format(Locale.ROOT, "%,.0f", row.value))
+          .append(" | ").append(row.targetText()).append(" | ").append(row.verdict()).append(" | ")
+          .append(row.detail).append(" |\n");
     }
-    sb.append("\n![results](results.png)\n\n");
-    sb.append("- Command: `benchmarks/run.sh").append(plan.smoke ? " --smoke" : "").append("` (")
+    sb.append("\n- Command: `benchmarks/run.sh").append(plan.smoke ? " --smoke" : "").append("` (")
         .append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min for the measurements)\n");
     sb.append("- Plan: ").append(plan.describe()).append("\n");
     sb.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
@@ -113,26 +136,20 @@ final class Report {
         .append(' ').append(System.getProperty("os.arch")).append(", ")
         .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
         .append(totalMemoryGb()).append(" GiB RAM\n");
-    sb.append("- Load average before / after: ").append(loadBefore).append(" / ").append(loadAfter)
-        .append(" (on 2 cores the JMH error bars are wide; compare ratios, not absolutes)\n");
-    sb.append("- Per-call errors (99.9 %): ");
-    for (String op : new String[] {"Get", "List", "Create", "Update"}) {
-      sb.append(op.toLowerCase(Locale.ROOT)).append(' ').append(err("jmh.wrapper" + op)).append(" / ")
-          .append(err("jmh.raw" + op)).append(op.equals("Update") ? " µs (wrapper / raw)\n" : "; ");
-    }
+    sb.append("- Load average before / after: ").append(loadBefore).append(" / ").append(loadAfter).append("\n");
+    sb.append("- CPU time is the calling thread's (`ThreadMXBean`); allocation is the calling thread's bytes "
+        + "per call.\n");
     return sb.toString();
   }
 
-  private String us(String key) {
-    return String.format(Locale.ROOT, "%.0f µs", r.get(key + ".us"));
-  }
-
-  private String err(String key) {
-    return String.format(Locale.ROOT, "±%.0f", r.get(key + ".usErr"));
-  }
-
-  private String kb(String key) {
-    return String.format(Locale.ROOT, "%.1f KB/op", r.get(key + ".bytes") / 1024);
+  /** {@code readme} with the text between the table markers replaced by {@code table}. */
+  static String replaceTable(String readme, String table) {
+    int start = readme.indexOf(TABLE_START);
+    int end = readme.indexOf(TABLE_END);
+    if (start < 0 || end < start) {
+      throw new IllegalStateException("README has no " + TABLE_START + " … " + TABLE_END + " block");
+    }
+    return readme.substring(0, start + TABLE_START.length()) + "\n" + table + readme.substring(end);
   }
 
   private String cold(String kind) {
@@ -141,7 +158,7 @@ final class Report {
   }
 
   static String fmt(double v) {
-    return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
+    return String.format(Locale.ROOT, v >= 1000 ? "%,.0f" : v >= 10 ? "%.1f" : "%.2f", v);
   }
 
   static String loadAverage() {

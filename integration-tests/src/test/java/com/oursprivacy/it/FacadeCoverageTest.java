@@ -37,17 +37,17 @@ import org.junit.jupiter.api.Test;
  */
 @SpecCheckedWireMockTest
 class FacadeCoverageTest {
-  private static final String ANY_LIST_BODY =
+  static final String ANY_LIST_BODY =
       "{\"entities\":[],\"pagination\":{\"nextCursor\":null,\"hasMore\":false},\"items\":[],\"hasMore\":false,\"total\":0}";
 
-  private static JsonObject spec() throws IOException {
+  static JsonObject spec() throws IOException {
     Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
     return JsonParser.parseString(
             Files.readString(dir.resolve("platform.json"), StandardCharsets.UTF_8))
         .getAsJsonObject();
   }
 
-  private static JsonObject rawSpec() throws IOException {
+  static JsonObject rawSpec() throws IOException {
     Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
     return JsonParser.parseString(
             Files.readString(dir.resolve("platform.source.json"), StandardCharsets.UTF_8))
@@ -55,7 +55,7 @@ class FacadeCoverageTest {
   }
 
   /** A value for each path parameter, in path order, that the pulled spec accepts. */
-  private static List<String> pathValues(JsonObject rawOp, String path) {
+  static List<String> pathValues(JsonObject rawOp, String path) {
     List<String> values = new ArrayList<>();
     java.util.regex.Matcher mt = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
     while (mt.find()) {
@@ -187,7 +187,7 @@ class FacadeCoverageTest {
   private static final String PATH_VALUE = SchemaSamples.UUID;
 
   /** The public overload of {@code name} with the fewest parameters (no async). */
-  private static Method simplest(Class<?> c, String name) {
+  static Method simplest(Class<?> c, String name) {
     return Arrays.stream(c.getMethods())
         .filter(m -> m.getName().equals(name) && Modifier.isPublic(m.getModifiers()))
         .min(Comparator.comparingInt(Method::getParameterCount))
@@ -195,7 +195,7 @@ class FacadeCoverageTest {
   }
 
   /** The operation's path with each parameter filled by {@link #pathValues}. */
-  private static String concrete(List<String> row, JsonObject raw) {
+  static String concrete(List<String> row, JsonObject raw) {
     JsonObject rawOp =
         raw.getAsJsonObject("paths")
             .getAsJsonObject(row.get(2))
@@ -207,7 +207,7 @@ class FacadeCoverageTest {
     return path;
   }
 
-  private static Object[] arguments(
+  static Object[] arguments(
       Method m, JsonObject op, JsonObject spec, OursPrivacy ours, List<String> pathValues)
       throws ReflectiveOperationException {
     java.util.Iterator<String> paths = pathValues.iterator();

@@ -67,6 +67,8 @@ public final class ClientCore implements AutoCloseable {
   private final String authorization;
   private final String userAgent;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+  // Response type per Retrofit method: parsing the generic signature on every call is wasted work.
+  private final Map<Method, Type> responseTypes = new ConcurrentHashMap<>();
   private final Set<CompletableFuture<Void>> pendingDelays = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final long maxResponseBytes;
@@ -415,7 +417,11 @@ public final class ClientCore implements AutoCloseable {
       String method, String path, Map<String, String> query, JsonElement body) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
-    String relative = path.replaceFirst("^/+", "");
+    int from = 0;
+    while (from < path.length() && path.charAt(from) == '/') {
+      from++;
+    }
+    String relative = path.substring(from);
     // Checked before resolving: HttpUrl.resolve would silently fold "a/../b" into "b".
     PathGuard.checkEncodedPath(relative);
     HttpUrl url = baseUrl.resolve(relative);
@@ -449,14 +455,20 @@ public final class ClientCore implements AutoCloseable {
     }
   }
 
-  /** The {@code T} of {@code Call<T>}, read from the Retrofit method that made the request. */
-  private static Type responseType(Request request) {
+  /**
+   * The {@code T} of {@code Call<T>} of the Retrofit method that made the request: read from the
+   * method's generic signature once per method and core, then from a cache.
+   */
+  private Type responseType(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
       throw new IllegalArgumentException(
           "call was not made by a Retrofit interface (no Invocation tag)");
     }
-    Method method = invocation.method();
+    return responseTypes.computeIfAbsent(invocation.method(), ClientCore::callTypeArgument);
+  }
+
+  private static Type callTypeArgument(Method method) {
     Type returnType = method.getGenericReturnType();
     if (!(returnType instanceof ParameterizedType)) {
       throw new IllegalArgumentException(method + " does not return Call<T>");

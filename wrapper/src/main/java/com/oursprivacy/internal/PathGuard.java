@@ -49,6 +49,9 @@ final class PathGuard {
     if (value.isBlank()) {
       throw new OursValidationException(field, "path parameter must not be blank");
     }
+    if (cannotHoldDotSegment(value)) {
+      return;
+    }
     for (String segment : SLASH.split(undoPercent25(value), -1)) {
       if (isDotSegment(segment)) {
         throw new OursValidationException(
@@ -65,6 +68,9 @@ final class PathGuard {
    * @throws OursValidationException naming the segment's position
    */
   static void checkEncodedPath(String path) {
+    if (cannotHoldDotSegment(path)) {
+      return;
+    }
     String[] segments = path.split("/", -1);
     for (int i = 0; i < segments.length; i++) {
       if (SLASH.splitAsStream(undoPercent25(segments[i])).anyMatch(PathGuard::isDotSegment)) {
@@ -78,6 +84,15 @@ final class PathGuard {
                 + " must not be '.', '..' or a percent-encoded form of them)");
       }
     }
+  }
+
+  /**
+   * True when {@code s} has neither {@code .} nor {@code %}: then no segment of it, decoded or not,
+   * can be a dot segment, and the per-call splitting and regex work is skipped (the common case:
+   * ids and literal paths).
+   */
+  private static boolean cannotHoldDotSegment(String s) {
+    return s.indexOf('.') < 0 && s.indexOf('%') < 0;
   }
 
   /**

@@ -157,8 +157,34 @@ final class ResponseParser {
     return gson.getAdapter(TypeToken.get(type)).read(reader);
   }
 
-  /** Whether the object starting at the head of {@code source} has {@code data} as first member. */
+  private static final byte[] DATA_NAME = {'"', 'd', 'a', 't', 'a', '"'};
+
+  /**
+   * Whether the object starting at the head of {@code source} has {@code data} as first member.
+   * Decided on the raw bytes of a peek, without a second reader and its buffers (about 10 KB per
+   * response); a name written with escapes falls back to a {@link JsonReader}. A malformed start
+   * answers false: the main reader then reports it.
+   */
   private static boolean firstNameIsData(BufferedSource source) throws IOException {
+    BufferedSource peek = source.peek();
+    peek.skip(1); // '{'
+    skipWhitespace(peek);
+    for (byte expected : DATA_NAME) {
+      if (!peek.request(1)) {
+        return false;
+      }
+      byte b = peek.readByte();
+      if (b == '\\') {
+        return firstNameIsDataEscaped(source);
+      }
+      if (b != expected) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean firstNameIsDataEscaped(BufferedSource source) throws IOException {
     JsonReader peek = reader(source.peek());
     peek.beginObject();
     return peek.hasNext() && peek.nextName().equals("data");
