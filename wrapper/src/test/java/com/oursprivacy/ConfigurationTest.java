@@ -178,12 +178,14 @@ class ConfigurationTest {
 
   @Test
   void allowInsecureHttpPermitsPlainHttpElsewhere() {
-    OursPrivacy.builder()
-        .apiKey("k")
-        .baseUrl("http://example.com")
-        .allowInsecureHttp()
-        .build()
-        .close();
+    try (OursPrivacy ours =
+        OursPrivacy.builder()
+            .apiKey("k")
+            .baseUrl("http://example.com")
+            .allowInsecureHttp()
+            .build()) {
+      assertThat(ours.core().baseUrl()).isEqualTo("http://example.com/");
+    }
   }
 
   @Test

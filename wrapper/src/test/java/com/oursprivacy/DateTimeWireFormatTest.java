@@ -55,6 +55,7 @@ class DateTimeWireFormatTest {
   }
 
   @Test
+  @SuppressWarnings("CheckReturnValue") // only the query strings sent are checked, not the replies
   void summaryFindingsAndCookiesSendMidnightWithSeconds() {
     // Only the query matters here: the bodies of the {} stub need not parse.
     catchThrowable(

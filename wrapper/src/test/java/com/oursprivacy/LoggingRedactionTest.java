@@ -94,6 +94,7 @@ class LoggingRedactionTest {
   }
 
   @Test
+  @SuppressWarnings("CheckReturnValue") // the call fails on purpose; only the log lines count
   void infoLogsOneLinePerAttemptAndRetriesButNoBodies() {
     wm.stubFor(
         get("/rest/v1/x")
@@ -125,14 +126,14 @@ class LoggingRedactionTest {
     }
     assertThat(records).extracting(LogRecord::getLoggerName).containsOnly("com.oursprivacy.http");
     assertThat(records)
-        .filteredOn(r -> r.getLevel() == Level.INFO)
+        .filteredOn(r -> Level.INFO.equals(r.getLevel()))
         .extracting(LogRecord::getMessage)
         .singleElement()
         .asString()
         .startsWith("<-- GET /rest/v1/x 200")
         .doesNotContain("body-text");
     assertThat(records)
-        .filteredOn(r -> r.getLevel() == Level.FINE)
+        .filteredOn(r -> Level.FINE.equals(r.getLevel()))
         .extracting(LogRecord::getMessage)
         .anySatisfy(m -> assertThat(m).contains("body-text"));
   }

@@ -162,7 +162,8 @@ class ResponseParsingTest {
   @Test
   void voidResponseTypeIgnoresTheBody() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"anything\":true}")));
-    Void v = ours.core().execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none());
+    Object v =
+        ours.core().execute("GET", "rest/v1/x", null, null, Void.class, RequestOptions.none());
     assertThat(v).isNull();
   }
 

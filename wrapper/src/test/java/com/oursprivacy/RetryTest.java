@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,19 +102,19 @@ class RetryTest {
       failure = failure.withHeader(retryAfterHeader, retryAfterValue);
     }
     wm.stubFor(
-        any(urlEqualTo("/rest/v1/things"))
+        request(method, urlEqualTo("/rest/v1/things"))
             .inScenario("s")
             .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(failure)
             .willSetStateTo("one"));
     wm.stubFor(
-        any(urlEqualTo("/rest/v1/things"))
+        request(method, urlEqualTo("/rest/v1/things"))
             .inScenario("s")
             .whenScenarioStateIs("one")
             .willReturn(failure)
             .willSetStateTo("two"));
     wm.stubFor(
-        any(urlEqualTo("/rest/v1/things"))
+        request(method, urlEqualTo("/rest/v1/things"))
             .inScenario("s")
             .whenScenarioStateIs("two")
             .willReturn(okJson("{\"ok\":true}")));

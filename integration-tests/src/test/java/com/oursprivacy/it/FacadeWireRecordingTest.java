@@ -77,7 +77,7 @@ class FacadeWireRecordingTest {
         Object service = OursPrivacy.class.getMethod(row.get(3)).invoke(ours);
         Method sync = FacadeCoverageTest.simplest(service.getClass(), row.get(4));
         Object result =
-            sync.invoke(service, FacadeCoverageTest.arguments(sync, op, spec, ours, pathValues));
+            sync.invoke(service, FacadeCoverageTest.arguments(sync, op, spec, pathValues));
         if (result instanceof AutoPager) {
           ((AutoPager<?>) result).firstPage();
         }
@@ -85,7 +85,7 @@ class FacadeWireRecordingTest {
         Method rawAsync = FacadeCoverageTest.simplest(rawService.getClass(), row.get(4) + "Async");
         ((CompletableFuture<?>)
                 rawAsync.invoke(
-                    rawService, FacadeCoverageTest.arguments(rawAsync, op, spec, ours, pathValues)))
+                    rawService, FacadeCoverageTest.arguments(rawAsync, op, spec, pathValues)))
             .join();
 
         List<LoggedRequest> all = wm.getWireMock().find(anyRequestedFor(anyUrl()));

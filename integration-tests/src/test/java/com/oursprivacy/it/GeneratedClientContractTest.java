@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +47,7 @@ class GeneratedClientContractTest {
     for (Map.Entry<String, JsonElement> p : spec.getAsJsonObject("paths").entrySet()) {
       for (String method : p.getValue().getAsJsonObject().keySet()) {
         if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
-          ops.add(method.toUpperCase() + " " + p.getKey().replaceFirst("^/", ""));
+          ops.add(method.toUpperCase(Locale.ROOT) + " " + p.getKey().replaceFirst("^/", ""));
         }
       }
     }

@@ -91,6 +91,8 @@ class SecretsNeverLeakTest {
   }
 
   @Test
+  @SuppressWarnings(
+      "ObjectToString") // checks that no toString, even the default one, shows a secret
   void noKeyOrTokenAppearsInLogsExceptionMessagesOrToString(WireMockRuntimeInfo info) {
     WireMock wm = info.getWireMock();
     List<String> visible = new ArrayList<>();

@@ -102,7 +102,7 @@ class WorkflowsTest {
   void everyRunStepCallsAnExecutableScriptOfTheRepository(Path workflow) throws IOException {
     for (JsonNode step : steps(tree(workflow))) {
       if (step.has("run")) {
-        String command = step.get("run").asString().strip().split("\\s+")[0];
+        String command = step.get("run").asString().strip().split("\\s+", 2)[0];
         assertThat(command).as("%s: %s", workflow.getFileName(), step).startsWith(".ci/");
         Path script = ROOT.resolve(command);
         assertThat(script).as(command).isRegularFile();

@@ -127,7 +127,10 @@ final class Router implements HttpHandler {
     Map<String, String> query = new LinkedHashMap<>();
     String raw = ex.getRequestURI().getRawQuery();
     if (raw != null && !raw.isEmpty()) {
-      for (String pair : raw.split("&")) {
+      for (String pair : raw.split("&", -1)) {
+        if (pair.isEmpty()) {
+          continue;
+        }
         int eq = pair.indexOf('=');
         String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
         String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

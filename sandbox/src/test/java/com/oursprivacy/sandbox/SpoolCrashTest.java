@@ -36,7 +36,7 @@ class SpoolCrashTest {
       Set<String> accepted = new HashSet<>();
       List<Long> killedAfter = new ArrayList<>();
       for (int run = 0; run < 5; run++) {
-        long delay = 200 + random.nextInt(1_200);
+        long delay = 200L + random.nextInt(1_200);
         killedAfter.add(delay);
         accepted.addAll(runChild(sandbox, source, String.valueOf(run), delay));
       }

@@ -204,6 +204,8 @@ final class Normalizer {
     }
   }
 
+  // "ps == entities": the very node, not an equal one elsewhere in the schema.
+  @SuppressWarnings("ReferenceEquality")
   private void walkRoot(JsonObject s, String rule, String alt, String resource, boolean list) {
     if (s.has("$ref")) {
       return;

@@ -77,7 +77,7 @@ final class Operation {
     if (!tags.isEmpty()) {
       resource = String.join("_", Names.words(tags.get(0))).toLowerCase(Locale.ROOT);
     } else {
-      String[] segs = path.replaceAll("^/+", "").split("/");
+      String[] segs = path.replaceAll("^/+", "").split("/", -1);
       resource = segs.length > 0 ? segs[segs.length > 2 ? 2 : 0].replace('-', '_') : "default";
     }
     String opId = Json.str(op, "operationId");

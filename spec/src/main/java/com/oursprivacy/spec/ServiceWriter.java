@@ -117,7 +117,7 @@ final class ServiceWriter {
   }
 
   /** The methods of one operation. */
-  private final class OpWriter {
+  private static final class OpWriter {
     private final Op op;
     private final List<ParameterSpec> args = new ArrayList<>();
     private final List<ParameterSpec> pathArgs = new ArrayList<>();

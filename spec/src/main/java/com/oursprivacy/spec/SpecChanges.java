@@ -124,8 +124,8 @@ final class SpecChanges {
       if (a == null || b == null) {
         continue; // a lock written before types were recorded: names only
       }
-      String ta = a.split(" ")[0];
-      String tb = b.split(" ")[0];
+      String ta = a.split(" ", 2)[0];
+      String tb = b.split(" ", 2)[0];
       if (!ta.equals(tb)) {
         add(Kind.BREAKING, "type changed " + ta + " → " + tb, f);
       }
@@ -200,7 +200,7 @@ final class SpecChanges {
   static Bump worst(List<SpecChanges> all) {
     Bump worst = Bump.PATCH;
     for (SpecChanges c : all) {
-      if (c.bump().ordinal() < worst.ordinal()) {
+      if (c.bump().compareTo(worst) < 0) {
         worst = c.bump();
       }
     }
@@ -209,15 +209,15 @@ final class SpecChanges {
 
   /**
    * The release after {@code version} (a {@code -SNAPSHOT} suffix counts as not yet released) for a
-   * bump; before 1.0 a breaking change bumps the minor version (README "Versioning").
+   * bump; before 1.0 a breaking change bumps the minor version (docs/versioning.md).
    */
   static String next(String version, Bump bump) {
-    String[] p = version.replace("-SNAPSHOT", "").split("[.]");
+    String[] p = version.replace("-SNAPSHOT", "").split("[.]", -1);
     int major = Integer.parseInt(p[0]);
     int minor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
     int patch = p.length > 2 ? Integer.parseInt(p[2].replaceAll("\\D.*", "")) : 0;
     boolean breaksMajor = bump == Bump.MAJOR && major >= 1;
-    boolean breaksMinor = bump == Bump.MINOR || bump == Bump.MAJOR && major == 0;
+    boolean breaksMinor = bump == Bump.MINOR || (bump == Bump.MAJOR && major == 0);
     if (version.endsWith("-SNAPSHOT")) {
       // An unreleased x.y.0 already is a new minor (x.0.0 a new major): it may take the change.
       boolean fits = breaksMajor ? minor == 0 && patch == 0 : !breaksMinor || patch == 0;
@@ -251,7 +251,7 @@ final class SpecChanges {
             "Breaking: removed operations, fields or enum values; changed types; new or newly required request")
         .append(
             " fields; changed nullability. Additive: new operations, optional fields, response fields, enum")
-        .append(" values. (README, \"Versioning\".)\n");
+        .append(" values. (docs/versioning.md.)\n");
     for (SpecChanges c : all) {
       String[] h = hashes.get(c.spec);
       sb.append("\n## ").append(c.spec).append("\n\n");

@@ -163,7 +163,7 @@ public final class SpecPipeline {
     try {
       e = JsonParser.parseString(new String(raw, StandardCharsets.UTF_8));
     } catch (JsonParseException ex) {
-      String msg = ex.getMessage() == null ? "malformed JSON" : ex.getMessage().split("\n")[0];
+      String msg = ex.getMessage() == null ? "malformed JSON" : ex.getMessage().split("\n", 2)[0];
       throw src.invalid("invalid JSON: " + msg);
     }
     if (!e.isJsonObject()) {

@@ -113,7 +113,7 @@ class SpecEvolutionTest {
         JsonObject copy = p.getValue().getAsJsonObject().deepCopy();
         for (Map.Entry<String, JsonElement> m : copy.entrySet()) {
           JsonObject op = m.getValue().getAsJsonObject();
-          String verb = op.get("x-stainless-method").getAsString().split("\\.")[1];
+          String verb = op.get("x-stainless-method").getAsString().split("\\.", -1)[1];
           op.addProperty("x-stainless-method", resource + "." + verb);
           op.addProperty("operationId", verb + tag);
           com.google.gson.JsonArray tags = new com.google.gson.JsonArray();

@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import com.oursprivacy.ingest.Outcome.Kind;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
 import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
@@ -87,19 +88,36 @@ final class Dispatcher {
   private final Condition work = lock.newCondition();
   private final Condition space = lock.newCondition();
   private final Condition progress = lock.newCondition();
+
+  @GuardedBy("lock")
   private final ArrayDeque<List<Envelope>> ready = new ArrayDeque<>();
+
+  @GuardedBy("lock")
   private final PriorityQueue<Parked> parked =
       new PriorityQueue<>(Comparator.comparingLong((Parked p) -> p.readyAt));
+
+  @GuardedBy("lock")
   private final Set<List<Envelope>> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** Items taken from the queue and not yet final, per flush generation. */
+  @GuardedBy("lock")
   private final TreeMap<Long, long[]> pendingByGen = new TreeMap<>();
 
+  @GuardedBy("lock")
   private Envelope carry;
+
+  @GuardedBy("lock")
   private long gen;
+
+  @GuardedBy("lock")
   private int markers;
+
+  @GuardedBy("lock")
   private long pausedUntil;
+
+  @GuardedBy("lock")
   private int notifying;
+
   private final List<Thread> workers = new ArrayList<>();
 
   /** A batch waiting for its back-off to pass. */
@@ -202,6 +220,8 @@ final class Dispatcher {
   }
 
   /** BLOCK: waits for a slot; returns the new size, or -1 on timeout or close. */
+  @SuppressWarnings(
+      "NonAtomicVolatileUpdate") // written under lock only; volatile for lock-free reads
   private int awaitSpace() {
     long nanos = config.blockTimeout().toNanos();
     lock.lock();
@@ -301,6 +321,8 @@ final class Dispatcher {
   }
 
   /** The next batch to send, or null when the worker should exit. */
+  @SuppressWarnings(
+      "NonAtomicVolatileUpdate") // written under lock only; volatile for lock-free reads
   private List<Envelope> next() throws InterruptedException {
     lock.lock();
     try {
@@ -380,6 +402,7 @@ final class Dispatcher {
     }
   }
 
+  @GuardedBy("lock")
   private List<Envelope> launch(List<Envelope> batch) {
     for (Envelope e : batch) {
       e.attempts++;
@@ -389,6 +412,7 @@ final class Dispatcher {
   }
 
   /** Fresh items in queue order; an identify call always travels alone. */
+  @GuardedBy("lock")
   private List<Envelope> take(int max) {
     List<Envelope> out = new ArrayList<>(Math.min(max, 128));
     long counted = 0;
@@ -432,6 +456,7 @@ final class Dispatcher {
     return out;
   }
 
+  @GuardedBy("lock")
   private void addPending(long n) {
     if (n > 0) {
       pendingByGen.computeIfAbsent(gen, g -> new long[1])[0] += n;
@@ -490,6 +515,7 @@ final class Dispatcher {
     }
   }
 
+  @GuardedBy("lock")
   private void handle(
       List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes, List<Envelope> finals) {
     List<Envelope> again = new ArrayList<>();
@@ -522,7 +548,7 @@ final class Dispatcher {
         BatchResult res = byIndex.get(i);
         if (res == null ? r.status == 200 : Boolean.TRUE.equals(res.getSuccess())) {
           resolve(e, Kind.SENT, r.status, null, notes, finals);
-        } else if (res != null && res.getCode() == BatchResultCode.INVALID_EVENT) {
+        } else if (res != null && BatchResultCode.INVALID_EVENT.equals(res.getCode())) {
           resolve(e, Kind.FAILED, r.status, "invalid_event: " + res.getMessage(), notes, finals);
         } else if (retryOrGiveUp(
             e,
@@ -534,7 +560,9 @@ final class Dispatcher {
         }
       }
     } else if (r.isSuccess() && !(isBatch && r.status == 207)) {
-      batch.forEach(e -> resolve(e, Kind.SENT, r.status, null, notes, finals));
+      for (Envelope e : batch) {
+        resolve(e, Kind.SENT, r.status, null, notes, finals);
+      }
     } else if (r.isTransient() || r.isSuccess()) {
       // a 207 without readable results: resending is safe, every row keeps its distinctId
       for (Envelope e : batch) {
@@ -543,7 +571,9 @@ final class Dispatcher {
         }
       }
     } else {
-      batch.forEach(e -> resolve(e, Kind.FAILED, r.status, httpReason, notes, finals));
+      for (Envelope e : batch) {
+        resolve(e, Kind.FAILED, r.status, httpReason, notes, finals);
+      }
     }
     long now = config.clock.millis();
     int failures = 1;
@@ -564,6 +594,7 @@ final class Dispatcher {
     }
   }
 
+  @GuardedBy("lock")
   private boolean retryOrGiveUp(
       Envelope e, int status, String reason, List<Outcome> notes, List<Envelope> finals) {
     if (e.resolved) {
@@ -578,7 +609,7 @@ final class Dispatcher {
           "gave up after "
               + e.attempts
               + " attempts over "
-              + age.getSeconds()
+              + age.toSeconds()
               + " s; last error: "
               + reason,
           notes,
@@ -590,6 +621,7 @@ final class Dispatcher {
     return true;
   }
 
+  @GuardedBy("lock")
   private void resolve(
       Envelope e,
       Kind kind,
@@ -677,6 +709,7 @@ final class Dispatcher {
     }
   }
 
+  @GuardedBy("lock")
   private boolean noPendingUpTo(long g) {
     return pendingByGen.isEmpty() || pendingByGen.firstKey() > g;
   }

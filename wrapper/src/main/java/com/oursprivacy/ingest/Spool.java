@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -86,15 +87,27 @@ final class Spool implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
 
   /** Rows not yet final, per segment (one entry per segment file, not per event). */
+  @GuardedBy("lock")
   private final TreeMap<Long, long[]> live = new TreeMap<>();
 
   private final List<Record> recovered = new ArrayList<>();
   private final ScheduledExecutorService syncer;
+
+  @GuardedBy("lock")
   private FileChannel active;
+
+  @GuardedBy("lock")
   private long activeSegment;
+
+  @GuardedBy("lock")
   private long activeBytes;
+
   private volatile boolean dirty;
+
+  @GuardedBy("lock")
   private long skipped;
+
+  @GuardedBy("lock")
   private boolean closed;
 
   private Spool(Path dir, Duration fsyncEvery) throws IOException {
@@ -153,7 +166,12 @@ final class Spool implements AutoCloseable {
 
   /** Records skipped during recovery because they were torn or failed their checksum. */
   long skipped() {
-    return skipped;
+    lock.lock();
+    try {
+      return skipped;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Appends the event (which must have its distinctId); returns its segment. */
@@ -286,6 +304,7 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  @GuardedBy("lock")
   private void deleteFinishedSegments() throws IOException {
     while (!live.isEmpty()) {
       Map.Entry<Long, long[]> oldest = live.firstEntry();
@@ -297,6 +316,7 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  @GuardedBy("lock")
   private void openSegment(long n) throws IOException {
     activeSegment = n;
     active =
@@ -313,6 +333,7 @@ final class Spool implements AutoCloseable {
     return dir.resolve(String.format("segment-%016d.log", n));
   }
 
+  @GuardedBy("lock")
   private void writeFully(ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
       activeBytes += active.write(b);
@@ -329,6 +350,7 @@ final class Spool implements AutoCloseable {
     return b;
   }
 
+  @GuardedBy("lock")
   private void recover() throws IOException {
     TreeMap<Long, Path> files = new TreeMap<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "segment-*.log")) {
@@ -367,6 +389,7 @@ final class Spool implements AutoCloseable {
   }
 
   /** Applies one segment's records to {@code rows}; counts what it cannot read. */
+  @GuardedBy("lock")
   private void read(long segment, byte[] data, Map<String, Record> rows) {
     ByteBuffer b = ByteBuffer.wrap(data);
     int pos = 0;
@@ -413,6 +436,7 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  @GuardedBy("lock")
   private void apply(long segment, char type, String body, Map<String, Record> rows) {
     if (type == 'D') {
       rows.remove(body);

@@ -84,7 +84,7 @@ final class Validator {
           field,
           describe(ahead)
               + " in the future; the API accepts only past times (allowed clock skew "
-              + MAX_FUTURE_SKEW.getSeconds()
+              + MAX_FUTURE_SKEW.toSeconds()
               + " s)");
     }
     Duration age = ahead.negated();
@@ -101,7 +101,7 @@ final class Validator {
     if (d.toHours() >= 1) {
       return d.toHours() + " hours (" + d.toDays() + " days)";
     }
-    return d.toMinutes() >= 1 ? d.toMinutes() + " minutes" : d.getSeconds() + " seconds";
+    return d.toMinutes() >= 1 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
   }
 
   private static void identity(String field, String v, int max) {

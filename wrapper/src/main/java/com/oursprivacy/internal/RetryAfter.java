@@ -16,6 +16,8 @@ public final class RetryAfter {
   private RetryAfter() {}
 
   /**
+   * Reads how long the server asks us to wait from its retry headers.
+   *
    * @param retryAfterMs the {@code retry-after-ms} header value, or null
    * @param retryAfter the {@code Retry-After} header value, or null
    * @param now the instant an HTTP date is measured from

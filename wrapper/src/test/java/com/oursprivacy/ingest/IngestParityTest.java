@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.errors.OursTimeoutException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
@@ -74,7 +75,10 @@ class IngestParityTest {
 
   @Test
   void aProxyReceivesTheRequestsForTheIngestHost() {
-    Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", server.wm.port()));
+    Proxy proxy =
+        new Proxy(
+            Proxy.Type.HTTP,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), server.wm.port()));
     try (OursIngest ingest =
         builder()
             .baseUrl("http://ingest.invalid/api/v1")
