@@ -215,7 +215,10 @@ class SpoolTest {
     assertThat(r.completed()).isTrue();
     List<String> sentIds =
         up.calls.stream().flatMap(c -> c.distinctIds.stream()).collect(Collectors.toList());
-    assertThat(sentIds).containsExactlyElementsOf(concat(abandoned, "fresh"));
+    // leftovers first, then the new event; the listener may have reported the three abandoned
+    // events in another order than the spool (append order) resends them
+    assertThat(sentIds).hasSize(4).endsWith("fresh");
+    assertThat(sentIds.subList(0, 3)).containsExactlyInAnyOrderElementsOf(abandoned);
     assertThat(second).filteredOn(o -> o.kind() == Kind.SENT).hasSize(4);
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
       assertThat(s.recovered()).isEmpty(); // every final outcome removed its event
@@ -247,11 +250,5 @@ class SpoolTest {
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
       assertThat(s.recovered()).isEmpty();
     }
-  }
-
-  private static List<String> concat(List<String> a, String b) {
-    List<String> out = new ArrayList<>(a);
-    out.add(b);
-    return out;
   }
 }
