@@ -9,8 +9,8 @@ import com.oursprivacy.benchmarks.server.Routes;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.Destination;
 import com.oursprivacy.models.DestinationCreateBody;
-import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.models.DestinationUpdateBody;
+import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.resources.DestinationListParams;
 import com.oursprivacy.resources.DestinationUpdateParams;
 import java.io.IOException;
@@ -28,11 +28,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-call latency (and, with {@code -prof gc}, allocation) of the same four calls made through
- * the SDK ({@code wrapper*}), by hand with OkHttp + Gson ({@code raw*}), through the bare
- * generated Retrofit interface ({@code generated*}) and, for the list of 100, through openai-java
- * ({@code openai*}). One warm client of each kind per fork, one loopback server, same bytes.
- * Every item of a list is touched so that lazy parsing cannot skip work.
+ * Per-call latency (and, with {@code -prof gc}, allocation) of the same four calls made through the
+ * SDK ({@code wrapper*}), by hand with OkHttp + Gson ({@code raw*}), through the bare generated
+ * Retrofit interface ({@code generated*}) and, for the list of 100, through openai-java ({@code
+ * openai*}). One warm client of each kind per fork, one loopback server, same bytes. Every item of
+ * a list is touched so that lazy parsing cannot skip work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -31,13 +31,14 @@ final class Child {
       if (v == null) {
         throw new IllegalStateException("child printed no " + key + ": " + values);
       }
-      return Double.parseDouble(v.split(" ")[0]);
+      return Double.parseDouble(v.split(" ", -1)[0]);
     }
   }
 
   private Child() {}
 
-  static Outcome run(List<String> jvmArgs, Class<?> main, String... args) throws IOException, InterruptedException {
+  static Outcome run(List<String> jvmArgs, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
@@ -48,7 +49,8 @@ final class Child {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     Map<String, String> values = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("RESULT ")) {
           String[] kv = line.substring(7).split(" ", 2);
@@ -59,7 +61,8 @@ final class Child {
     int exit = p.waitFor();
     double wallMs = (System.nanoTime() - t0) / 1e6;
     if (exit != 0) {
-      throw new IllegalStateException(main.getSimpleName() + " " + String.join(" ", args) + " exited with " + exit);
+      throw new IllegalStateException(
+          main.getSimpleName() + " " + String.join(" ", args) + " exited with " + exit);
     }
     return new Outcome(values, wallMs);
   }

@@ -16,8 +16,8 @@ import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * Builds every client under test the way its own documentation says to, pointed at the loopback
- * server, with logging off and default connection pooling (every client keeps its connection
- * alive between calls).
+ * server, with logging off and default connection pooling (every client keeps its connection alive
+ * between calls).
  */
 public final class Clients {
   /** The API key every client sends; the loopback server ignores it. */
@@ -36,14 +36,21 @@ public final class Clients {
   }
 
   /**
-   * The bare generated Retrofit interface with Gson and an auth interceptor: what the wrapper
-   * would cost if it were only the generator's output.
+   * The bare generated Retrofit interface with Gson and an auth interceptor: what the wrapper would
+   * cost if it were only the generator's output.
    */
   public static DestinationsApi generated(String baseUrl) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .addInterceptor(chain -> chain.proceed(
-            chain.request().newBuilder().header("Authorization", "Bearer " + API_KEY).build()))
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Authorization", "Bearer " + API_KEY)
+                            .build()))
+            .build();
     return new Retrofit.Builder()
         .baseUrl(baseUrl + "/")
         .client(http)

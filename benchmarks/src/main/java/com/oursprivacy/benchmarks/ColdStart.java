@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * One cold {@code get} in a fresh JVM: {@code ColdStart wrapper|raw|openai BASE_URL}. Builds the
- * client, fetches one destination (openai-java: one file), prints how long that took from
- * {@code main} and from JVM start, and exits. The parent times the whole process as well.
+ * client, fetches one destination (openai-java: one file), prints how long that took from {@code
+ * main} and from JVM start, and exits. The parent times the whole process as well.
  */
 public final class ColdStart {
   private ColdStart() {}
@@ -31,7 +31,8 @@ public final class ColdStart {
         throw new IllegalArgumentException(args[0]);
     }
     long mainMs = (System.nanoTime() - t0) / 1_000_000;
-    long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    long sinceJvmStart =
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println("RESULT cold.mainMs " + mainMs + " " + id);
     System.out.println("RESULT cold.sinceJvmStartMs " + sinceJvmStart);
     System.out.flush();

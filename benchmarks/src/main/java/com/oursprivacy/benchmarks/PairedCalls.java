@@ -1,5 +1,8 @@
 package com.oursprivacy.benchmarks;
 
+import com.openai.client.OpenAIClient;
+import com.openai.models.files.FileListParams;
+import com.openai.models.files.FileObject;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.benchmarks.server.LoopbackServer;
 import com.oursprivacy.benchmarks.server.Routes;
@@ -8,9 +11,6 @@ import com.oursprivacy.models.DestinationCreateBody;
 import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.resources.DestinationListParams;
 import com.oursprivacy.resources.DestinationUpdateParams;
-import com.openai.client.OpenAIClient;
-import com.openai.models.files.FileListParams;
-import com.openai.models.files.FileObject;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,20 +51,38 @@ final class PairedCalls {
         DestinationUpdateParams update = DestinationUpdateParams.builder().name("Renamed").build();
         FileListParams openAiList = FileListParams.builder().limit(100).build();
         One wrapperList = () -> touch(wrapper.destinations().list(listParams).firstPage().items());
-        out.compare(plan, "get", () -> wrapper.destinations().get(ID).getId().length(),
-            () -> raw.get(ID).getId().length(), plan.singleCalls);
-        out.compare(plan, "list", wrapperList, () -> touch(raw.list().getEntities()), plan.listCalls);
-        out.compare(plan, "create", () -> wrapper.destinations().create(createParams).getId().length(),
-            () -> raw.create(createBody).getId().length(), plan.singleCalls);
-        out.compare(plan, "update", () -> wrapper.destinations().update(ID, update).getId().length(),
-            () -> raw.rename(ID).getId().length(), plan.singleCalls);
-        out.compare(plan, "openai", wrapperList, () -> {
-          long sink = 0;
-          for (FileObject f : openAi.files().list(openAiList).data()) {
-            sink += f.id().length();
-          }
-          return sink;
-        }, plan.listCalls);
+        out.compare(
+            plan,
+            "get",
+            () -> wrapper.destinations().get(ID).getId().length(),
+            () -> raw.get(ID).getId().length(),
+            plan.singleCalls);
+        out.compare(
+            plan, "list", wrapperList, () -> touch(raw.list().getEntities()), plan.listCalls);
+        out.compare(
+            plan,
+            "create",
+            () -> wrapper.destinations().create(createParams).getId().length(),
+            () -> raw.create(createBody).getId().length(),
+            plan.singleCalls);
+        out.compare(
+            plan,
+            "update",
+            () -> wrapper.destinations().update(ID, update).getId().length(),
+            () -> raw.rename(ID).getId().length(),
+            plan.singleCalls);
+        out.compare(
+            plan,
+            "openai",
+            wrapperList,
+            () -> {
+              long sink = 0;
+              for (FileObject f : openAi.files().list(openAiList).data()) {
+                sink += f.id().length();
+              }
+              return sink;
+            },
+            plan.listCalls);
       } finally {
         openAi.close();
       }
@@ -98,7 +116,8 @@ final class PairedCalls {
     loop(calls * plan.warmupBatches, a);
     loop(calls * plan.warmupBatches, b);
     runs.put(
-        name, PairedRuns.run(plan.callPairs, () -> measure(a, calls), () -> measure(b, calls), name));
+        name,
+        PairedRuns.run(plan.callPairs, () -> measure(a, calls), () -> measure(b, calls), name));
   }
 
   /** One batch: wall µs, calling-thread CPU µs and allocated bytes, each per call. */

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Side-by-side measurement of two contestants on a noisy machine: runs A and B alternately
- * (A B, B A, A B … so neither always goes first), {@code pairs} times, and reduces each pair to
- * a ratio A ÷ B of one metric. The median ratio is the figure; the spread (min, quartiles, max)
- * says how much to trust it. Reusable for any pair of runs (tracker vs Segment, SDK call vs raw
- * OkHttp call …): a contestant is any function returning the {@code RESULT} values of one run.
+ * Side-by-side measurement of two contestants on a noisy machine: runs A and B alternately (A B, B
+ * A, A B … so neither always goes first), {@code pairs} times, and reduces each pair to a ratio A ÷
+ * B of one metric. The median ratio is the figure; the spread (min, quartiles, max) says how much
+ * to trust it. Reusable for any pair of runs (tracker vs Segment, SDK call vs raw OkHttp call …): a
+ * contestant is any function returning the {@code RESULT} values of one run.
  */
 final class PairedRuns {
   /** One run of a contestant: its metrics by name. */
@@ -22,6 +22,7 @@ final class PairedRuns {
 
   /** The runs of both contestants, in pair order. */
   final List<Map<String, Double>> a = new ArrayList<>();
+
   final List<Map<String, Double>> b = new ArrayList<>();
 
   private PairedRuns() {}
@@ -53,7 +54,8 @@ final class PairedRuns {
   }
 
   /** Per-pair ratios {@code fa(A) ÷ fb(B)}. */
-  double[] ratios(ToDoubleFunction<Map<String, Double>> fa, ToDoubleFunction<Map<String, Double>> fb) {
+  double[] ratios(
+      ToDoubleFunction<Map<String, Double>> fa, ToDoubleFunction<Map<String, Double>> fb) {
     double[] out = new double[a.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = fa.applyAsDouble(a.get(i)) / fb.applyAsDouble(b.get(i));
@@ -69,7 +71,8 @@ final class PairedRuns {
   static Summary summary(double[] values) {
     double[] v = values.clone();
     Arrays.sort(v);
-    return new Summary(quantile(v, 0.5), v[0], quantile(v, 0.25), quantile(v, 0.75), v[v.length - 1]);
+    return new Summary(
+        quantile(v, 0.5), v[0], quantile(v, 0.25), quantile(v, 0.75), v[v.length - 1]);
   }
 
   private static double quantile(double[] sorted, double q) {
@@ -96,8 +99,14 @@ final class PairedRuns {
     }
 
     String format(String fmt) {
-      return String.format(Locale.ROOT, fmt + " (min " + fmt + ", IQR " + fmt + "–" + fmt + ", max " + fmt + ")",
-          median, min, q1, q3, max);
+      return String.format(
+          Locale.ROOT,
+          fmt + " (min " + fmt + ", IQR " + fmt + "–" + fmt + ", max " + fmt + ")",
+          median,
+          min,
+          q1,
+          q3,
+          max);
     }
   }
 }

@@ -1,8 +1,8 @@
 package com.oursprivacy.benchmarks;
 
 /**
- * How much of each measurement to run. {@link #full()} is the published run (about 10 minutes on
- * 2 cores); {@link #smoke()} checks that everything works in under a minute and proves nothing.
+ * How much of each measurement to run. {@link #full()} is the published run (about 10 minutes on 2
+ * cores); {@link #smoke()} checks that everything works in under a minute and proves nothing.
  */
 final class Plan {
   final boolean smoke;
@@ -15,16 +15,34 @@ final class Plan {
   final int batchSize = 100;
   final int pages;
   final int coldRuns;
-  /** Pairs (A B / B A) of batches per per-call comparison; the median of their ratios is the figure. */
+
+  /**
+   * Pairs (A B / B A) of batches per per-call comparison; the median of their ratios is the figure.
+   */
   final int callPairs;
+
   /** Warm-up batches of each contestant before the first measured pair. */
   final int warmupBatches;
+
   /** Calls per batch: single objects, and lists of 100. */
   final int singleCalls;
+
   final int listCalls;
 
-  private Plan(boolean smoke, int forks, int warmups, int iterations, int seconds, int events, int rounds,
-      int pages, int coldRuns, int callPairs, int warmupBatches, int singleCalls, int listCalls) {
+  private Plan(
+      boolean smoke,
+      int forks,
+      int warmups,
+      int iterations,
+      int seconds,
+      int events,
+      int rounds,
+      int pages,
+      int coldRuns,
+      int callPairs,
+      int warmupBatches,
+      int singleCalls,
+      int listCalls) {
     this.smoke = smoke;
     this.jmhForks = forks;
     this.jmhWarmups = warmups;
@@ -49,9 +67,20 @@ final class Plan {
   }
 
   String describe() {
-    return "per-call: " + callPairs + " pairs (A B, B A, …) of batches of " + singleCalls
-        + " single-object calls / " + listCalls + " lists of 100, in one JVM after " + warmupBatches
-        + " warm-up batches each; pagination " + pages * 100L + " entities / " + pages
-        + " pages under -Xmx32m; cold start " + coldRuns + " rounds of fresh JVMs, order rotated";
+    return "per-call: "
+        + callPairs
+        + " pairs (A B, B A, …) of batches of "
+        + singleCalls
+        + " single-object calls / "
+        + listCalls
+        + " lists of 100, in one JVM after "
+        + warmupBatches
+        + " warm-up batches each; pagination "
+        + pages * 100L
+        + " entities / "
+        + pages
+        + " pages under -Xmx32m; cold start "
+        + coldRuns
+        + " rounds of fresh JVMs, order rotated";
   }
 }

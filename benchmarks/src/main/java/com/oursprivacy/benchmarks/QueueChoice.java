@@ -25,7 +25,9 @@ public final class QueueChoice {
   /** Entry point. */
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    String[] names = {"ConcurrentLinkedQueue+AtomicInteger", "LinkedBlockingQueue", "ArrayBlockingQueue"};
+    String[] names = {
+      "ConcurrentLinkedQueue+AtomicInteger", "LinkedBlockingQueue", "ArrayBlockingQueue"
+    };
     double[][] p50 = new double[3][rounds];
     double[][] p99 = new double[3][rounds];
     for (int r = 0; r < rounds; r++) {
@@ -38,58 +40,71 @@ public final class QueueChoice {
       }
     }
     for (int k = 0; k < 3; k++) {
-      System.out.println(String.format(Locale.ROOT, "RESULT queue.%s p50Ns %.0f p99Ns %.0f", names[k],
-          Suite.median(p50[k]), Suite.median(p99[k])));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "RESULT queue.%s p50Ns %.0f p99Ns %.0f",
+              names[k],
+              Suite.median(p50[k]),
+              Suite.median(p99[k])));
     }
   }
 
   private static long[] run(int which) throws InterruptedException {
-    Supplier<Queue<Object>> make = which == 0 ? ConcurrentLinkedQueue::new
-        : which == 1 ? () -> new LinkedBlockingQueue<>(CAPACITY) : () -> new ArrayBlockingQueue<>(CAPACITY);
+    Supplier<Queue<Object>> make =
+        which == 0
+            ? ConcurrentLinkedQueue::new
+            : which == 1
+                ? () -> new LinkedBlockingQueue<>(CAPACITY)
+                : () -> new ArrayBlockingQueue<>(CAPACITY);
     Queue<Object> q = make.get();
     AtomicInteger size = new AtomicInteger();
     long[] lat = new long[2 * PER_PRODUCER];
     AtomicInteger done = new AtomicInteger();
-    Thread consumer = new Thread(() -> {
-      while (done.get() < 2 || !q.isEmpty()) {
-        int n = 0;
-        while (n < 100 && q.poll() != null) {
-          n++;
-          if (which == 0) {
-            size.decrementAndGet();
-          }
-        }
-        if (n == 0) {
-          Thread.onSpinWait();
-        }
-      }
-    });
+    Thread consumer =
+        new Thread(
+            () -> {
+              while (done.get() < 2 || !q.isEmpty()) {
+                int n = 0;
+                while (n < 100 && q.poll() != null) {
+                  n++;
+                  if (which == 0) {
+                    size.decrementAndGet();
+                  }
+                }
+                if (n == 0) {
+                  Thread.onSpinWait();
+                }
+              }
+            });
     consumer.start();
     Thread[] producers = new Thread[2];
     for (int p = 0; p < 2; p++) {
       int base = p * PER_PRODUCER;
-      producers[p] = new Thread(() -> {
-        Object item = new Object();
-        for (int i = 0; i < PER_PRODUCER; i++) {
-          long t = System.nanoTime();
-          boolean ok;
-          if (which == 0) {
-            ok = size.incrementAndGet() <= CAPACITY;
-            if (ok) {
-              q.offer(item);
-            } else {
-              size.decrementAndGet();
-            }
-          } else {
-            ok = q.offer(item);
-          }
-          lat[base + i] = System.nanoTime() - t;
-          if (!ok) {
-            Thread.onSpinWait();
-          }
-        }
-        done.incrementAndGet();
-      });
+      producers[p] =
+          new Thread(
+              () -> {
+                Object item = new Object();
+                for (int i = 0; i < PER_PRODUCER; i++) {
+                  long t = System.nanoTime();
+                  boolean ok;
+                  if (which == 0) {
+                    ok = size.incrementAndGet() <= CAPACITY;
+                    if (ok) {
+                      q.offer(item);
+                    } else {
+                      size.decrementAndGet();
+                    }
+                  } else {
+                    ok = q.offer(item);
+                  }
+                  lat[base + i] = System.nanoTime() - t;
+                  if (!ok) {
+                    Thread.onSpinWait();
+                  }
+                }
+                done.incrementAndGet();
+              });
       producers[p].start();
     }
     for (Thread t : producers) {

@@ -15,20 +15,23 @@ import okhttp3.Response;
 
 /**
  * The floor: each operation written by hand with one shared {@link OkHttpClient} and one {@link
- * Gson}, parsing straight from the response stream into the same generated model classes the
- * SDK returns. No retries, no error mapping, no envelope handling: what any SDK adds is measured
+ * Gson}, parsing straight from the response stream into the same generated model classes the SDK
+ * returns. No retries, no error mapping, no envelope handling: what any SDK adds is measured
  * against this. Thread-safe.
  */
 public final class RawClient {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  private static final byte[] UPDATE_BODY = "{\"name\":\"Renamed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] UPDATE_BODY =
+      "{\"name\":\"Renamed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private final OkHttpClient http;
   private final Gson gson = new Gson();
   private final String base;
   private final String authorization;
 
-  /** A client for {@code baseUrl} (no trailing slash) sending {@code Authorization: Bearer apiKey}. */
+  /**
+   * A client for {@code baseUrl} (no trailing slash) sending {@code Authorization: Bearer apiKey}.
+   */
   public RawClient(OkHttpClient http, String baseUrl, String apiKey) {
     this.http = http;
     this.base = baseUrl;
@@ -42,7 +45,8 @@ public final class RawClient {
 
   /** {@code GET /rest/v1/destinations?limit=100}: one page. */
   public DestinationListResponse list() throws IOException {
-    return call(request("/rest/v1/destinations?limit=100").get().build(), DestinationListResponse.class);
+    return call(
+        request("/rest/v1/destinations?limit=100").get().build(), DestinationListResponse.class);
   }
 
   /** {@code POST /rest/v1/destinations}. */

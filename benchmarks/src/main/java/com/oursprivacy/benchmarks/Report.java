@@ -19,7 +19,13 @@ final class Report {
     final boolean ratio;
     final String detail;
 
-    Row(String name, double value, double target, boolean higherIsBetter, boolean ratio, String detail) {
+    Row(
+        String name,
+        double value,
+        double target,
+        boolean higherIsBetter,
+        boolean ratio,
+        String detail) {
       this.name = name;
       this.value = value;
       this.target = target;
@@ -60,8 +66,14 @@ final class Report {
   private final String loadAfter;
   private final double minutes;
 
-  Report(Plan plan, PairedCalls calls, PairedRuns cold, Map<String, Double> r, String loadBefore,
-      String loadAfter, double minutes) {
+  Report(
+      Plan plan,
+      PairedCalls calls,
+      PairedRuns cold,
+      Map<String, Double> r,
+      String loadBefore,
+      String loadAfter,
+      double minutes) {
     this.plan = plan;
     this.calls = calls;
     this.cold = cold;
@@ -83,14 +95,36 @@ final class Report {
     rows.add(ratio("list of 100: SDK ÷ openai-java, wall time", o, "wallUs", 0.5, "µs"));
     rows.add(ratio("list of 100: SDK ÷ openai-java, CPU time", o, "cpuUs", Double.NaN, "µs"));
     rows.add(ratio("list of 100: SDK ÷ openai-java, allocation", o, "bytes", Double.NaN, "B"));
-    rows.add(new Row("auto-pagination: entities walked under -Xmx32m", r.get("pagination.entities"),
-        plan.pages * 100.0, true, false,
-        String.format(Locale.ROOT, "%,.0f pages; %,.0f entities/s; heap peak %.1f MB, live after GC %.1f MB",
-            (double) plan.pages, r.get("pagination.entitiesPerSec"), r.get("pagination.heapPeakMb"),
-            r.get("pagination.liveAfterGcMb"))));
-    PairedRuns.Summary c = PairedRuns.summary(cold.ratios(m -> m.get("processMs"), m -> m.get("processMs")));
-    rows.add(new Row("cold start to first call: SDK ÷ hand-written", c.median, 1.10, false, true,
-        c.format("%.2f") + "; " + cold("wrapper") + " vs " + cold("raw") + "; openai-java " + cold("openai")));
+    rows.add(
+        new Row(
+            "auto-pagination: entities walked under -Xmx32m",
+            r.get("pagination.entities"),
+            plan.pages * 100.0,
+            true,
+            false,
+            String.format(
+                Locale.ROOT,
+                "%,.0f pages; %,.0f entities/s; heap peak %.1f MB, live after GC %.1f MB",
+                (double) plan.pages,
+                r.get("pagination.entitiesPerSec"),
+                r.get("pagination.heapPeakMb"),
+                r.get("pagination.liveAfterGcMb"))));
+    PairedRuns.Summary c =
+        PairedRuns.summary(cold.ratios(m -> m.get("processMs"), m -> m.get("processMs")));
+    rows.add(
+        new Row(
+            "cold start to first call: SDK ÷ hand-written",
+            c.median,
+            1.10,
+            false,
+            true,
+            c.format("%.2f")
+                + "; "
+                + cold("wrapper")
+                + " vs "
+                + cold("raw")
+                + "; openai-java "
+                + cold("openai")));
     return rows;
   }
 
@@ -98,15 +132,20 @@ final class Report {
     PairedRuns.Summary s = PairedRuns.summary(p.ratios(m -> m.get(key), m -> m.get(key)));
     PairedRuns.Summary a = PairedRuns.summary(PairedRuns.values(p.a, key));
     PairedRuns.Summary b = PairedRuns.summary(PairedRuns.values(p.b, key));
-    String abs = unit.equals("B")
-        ? String.format(Locale.ROOT, "%.1f KB vs %.1f KB per call", a.median / 1024, b.median / 1024)
-        : String.format(Locale.ROOT, "%.0f µs vs %.0f µs per call", a.median, b.median);
+    String abs =
+        unit.equals("B")
+            ? String.format(
+                Locale.ROOT, "%.1f KB vs %.1f KB per call", a.median / 1024, b.median / 1024)
+            : String.format(Locale.ROOT, "%.0f µs vs %.0f µs per call", a.median, b.median);
     return new Row(name, s.median, target, false, true, "spread " + s.format("%.2f") + "; " + abs);
   }
 
   String markdown() {
     StringBuilder sb = new StringBuilder();
-    sb.append(plan.smoke ? "# Benchmark results (SMOKE RUN: not meaningful)\n\n" : "# Benchmark results\n\n");
+    sb.append(
+        plan.smoke
+            ? "# Benchmark results (SMOKE RUN: not meaningful)\n\n"
+            : "# Benchmark results\n\n");
     sb.append(table());
     sb.append("\n![results](results.png)\n");
     return sb.toString();
@@ -119,26 +158,52 @@ final class Report {
 
   private String table() {
     StringBuilder sb = new StringBuilder();
-    sb.append("Each ratio is the median of paired runs (A B, then B A, …) against the same loopback server "
-        + "(`127.0.0.1`, canned bodies); the spread is min, interquartile range and max of the per-pair "
-        + "ratios. Lower is better unless the target says ≥.\n\n");
-    sb.append("| figure | median | target | verdict | spread; absolute |\n|---|---:|---|---|---|\n");
+    sb.append(
+        "Each ratio is the median of paired runs (A B, then B A, …) against the same loopback server "
+            + "(`127.0.0.1`, canned bodies); the spread is min, interquartile range and max of the per-pair "
+            + "ratios. Lower is better unless the target says ≥.\n\n");
+    sb.append(
+        "| figure | median | target | verdict | spread; absolute |\n|---|---:|---|---|---|\n");
     for (Row row : rows()) {
-      sb.append("| ").append(row.name).append(" | ").append(row.ratio ? fmt(row.value) : String.format(Locale.ROOT, "%,.0f", row.value))
-          .append(" | ").append(row.targetText()).append(" | ").append(row.verdict()).append(" | ")
-          .append(row.detail).append(" |\n");
+      sb.append("| ")
+          .append(row.name)
+          .append(" | ")
+          .append(row.ratio ? fmt(row.value) : String.format(Locale.ROOT, "%,.0f", row.value))
+          .append(" | ")
+          .append(row.targetText())
+          .append(" | ")
+          .append(row.verdict())
+          .append(" | ")
+          .append(row.detail)
+          .append(" |\n");
     }
-    sb.append("\n- Command: `benchmarks/run.sh").append(plan.smoke ? " --smoke" : "").append("` (")
-        .append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min for the measurements)\n");
+    sb.append("\n- Command: `benchmarks/run.sh")
+        .append(plan.smoke ? " --smoke" : "")
+        .append("` (")
+        .append(String.format(Locale.ROOT, "%.1f", minutes))
+        .append(" min for the measurements)\n");
     sb.append("- Plan: ").append(plan.describe()).append("\n");
-    sb.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append("; OS: ").append(System.getProperty("os.name"))
-        .append(' ').append(System.getProperty("os.arch")).append(", ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(totalMemoryGb()).append(" GiB RAM\n");
-    sb.append("- Load average before / after: ").append(loadBefore).append(" / ").append(loadAfter).append("\n");
-    sb.append("- CPU time is the calling thread's (`ThreadMXBean`); allocation is the calling thread's bytes "
-        + "per call.\n");
+    sb.append("- JVM: ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append("; OS: ")
+        .append(System.getProperty("os.name"))
+        .append(' ')
+        .append(System.getProperty("os.arch"))
+        .append(", ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, ")
+        .append(totalMemoryGb())
+        .append(" GiB RAM\n");
+    sb.append("- Load average before / after: ")
+        .append(loadBefore)
+        .append(" / ")
+        .append(loadAfter)
+        .append("\n");
+    sb.append(
+        "- CPU time is the calling thread's (`ThreadMXBean`); allocation is the calling thread's bytes "
+            + "per call.\n");
     return sb.toString();
   }
 
@@ -147,13 +212,17 @@ final class Report {
     int start = readme.indexOf(TABLE_START);
     int end = readme.indexOf(TABLE_END);
     if (start < 0 || end < start) {
-      throw new IllegalStateException("README has no " + TABLE_START + " … " + TABLE_END + " block");
+      throw new IllegalStateException(
+          "README has no " + TABLE_START + " … " + TABLE_END + " block");
     }
     return readme.substring(0, start + TABLE_START.length()) + "\n" + table + readme.substring(end);
   }
 
   private String cold(String kind) {
-    return String.format(Locale.ROOT, "%.0f ms (%.0f ms in main)", r.get("cold." + kind + ".processMs"),
+    return String.format(
+        Locale.ROOT,
+        "%.0f ms (%.0f ms in main)",
+        r.get("cold." + kind + ".processMs"),
         r.get("cold." + kind + ".mainMs"));
   }
 
@@ -163,17 +232,21 @@ final class Report {
 
   static String loadAverage() {
     try {
-      return Files.readString(Paths.get("/proc/loadavg")).split(" ")[0];
+      return Files.readString(Paths.get("/proc/loadavg")).split(" ", -1)[0];
     } catch (Exception e) {
-      return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return String.format(
+          Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 
   private static String totalMemoryGb() {
     java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean) {
-      return String.format(Locale.ROOT, "%.0f",
-          ((com.sun.management.OperatingSystemMXBean) os).getTotalPhysicalMemorySize() / (1024.0 * 1024 * 1024));
+      return String.format(
+          Locale.ROOT,
+          "%.0f",
+          ((com.sun.management.OperatingSystemMXBean) os).getTotalPhysicalMemorySize()
+              / (1024.0 * 1024 * 1024));
     }
     return "?";
   }

@@ -49,8 +49,12 @@ public final class Suite {
   private static void pagination(Plan plan, Map<String, Double> r) throws Exception {
     log("pagination of " + plan.pages * 100L + " entities under -Xmx32m");
     try (LoopbackServer server = LoopbackServer.start(new Routes(plan.pages))) {
-      Child.Outcome o = Child.run(List.of("-Xmx32m"), PaginationRun.class, server.baseUrl(),
-          String.valueOf(plan.pages * 100L));
+      Child.Outcome o =
+          Child.run(
+              List.of("-Xmx32m"),
+              PaginationRun.class,
+              server.baseUrl(),
+              String.valueOf(plan.pages * 100L));
       for (String k : o.values.keySet()) {
         r.put(k, o.number(k));
       }

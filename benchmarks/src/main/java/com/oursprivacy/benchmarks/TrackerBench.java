@@ -14,11 +14,11 @@ import java.util.TreeMap;
  * TrackerBench [--pairs N] [--events N] [--window S] [--out DIR]}.
  *
  * <ol>
- *   <li>tracker ÷ Segment analytics-java events/s to the loopback sink (same events, batch 100,
- *       one sending thread), and enqueue p50/p99 on the caller's thread;
+ *   <li>tracker ÷ Segment analytics-java events/s to the loopback sink (same events, batch 100, one
+ *       sending thread), and enqueue p50/p99 on the caller's thread;
  *   <li>the same with the spool on (fsync every 10 ms) ÷ Segment's in-memory queue;
- *   <li>degraded ÷ fault-free: delivered events/s while 30 % of {@code /batch} requests fail
- *       (500, 503, connection cut), default configuration, and the events lost (must be 0).
+ *   <li>degraded ÷ fault-free: delivered events/s while 30 % of {@code /batch} requests fail (500,
+ *       503, connection cut), default configuration, and the events lost (must be 0).
  * </ol>
  *
  * Writes {@code tracker.md} to the output directory.
@@ -32,62 +32,171 @@ public final class TrackerBench {
     int pairs = intArg(a, "--pairs", 7);
     int events = intArg(a, "--events", 50_000);
     String window = a.contains("--window") ? a.get(a.indexOf("--window") + 1) : "6";
-    Path out = Paths.get(a.contains("--out") ? a.get(a.indexOf("--out") + 1) : "benchmarks/results");
+    Path out =
+        Paths.get(a.contains("--out") ? a.get(a.indexOf("--out") + 1) : "benchmarks/results");
     Files.createDirectories(out);
     String loadBefore = Report.loadAverage();
     long t0 = System.nanoTime();
 
-    PairedRuns speed = PairedRuns.run(pairs, () -> child(TrackerRun.class, "ours", events),
-        () -> child(TrackerRun.class, "segment", events), "tracker vs Segment");
-    PairedRuns spool = PairedRuns.run(pairs, () -> child(TrackerRun.class, "ours-spool", events),
-        () -> child(TrackerRun.class, "segment", events), "tracker with spool vs Segment");
-    PairedRuns degraded = PairedRuns.run(pairs, () -> window("0.3", window), () -> window("0", window),
-        "degraded vs fault-free");
+    PairedRuns speed =
+        PairedRuns.run(
+            pairs,
+            () -> child(TrackerRun.class, "ours", events),
+            () -> child(TrackerRun.class, "segment", events),
+            "tracker vs Segment");
+    PairedRuns spool =
+        PairedRuns.run(
+            pairs,
+            () -> child(TrackerRun.class, "ours-spool", events),
+            () -> child(TrackerRun.class, "segment", events),
+            "tracker with spool vs Segment");
+    PairedRuns degraded =
+        PairedRuns.run(
+            pairs,
+            () -> window("0.3", window),
+            () -> window("0", window),
+            "degraded vs fault-free");
 
     StringBuilder md = new StringBuilder("# Tracker benchmarks\n\n");
-    md.append("| figure | median | spread over ").append(pairs).append(" pairs | target |\n|---|---:|---|---|\n");
-    row(md, "tracker ÷ Segment, events/s", PairedRuns.summary(speed.ratios(
-        m -> m.get("tracker.ours.eventsPerSec"), m -> m.get("tracker.segment.eventsPerSec"))), "%.2f", "≥ 2.0");
-    row(md, "tracker events/s", PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.eventsPerSec")), "%.0f", "");
-    row(md, "Segment events/s", PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.eventsPerSec")), "%.0f", "");
-    row(md, "tracker enqueue p50 (µs)", PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.enqueueP50Us")), "%.2f", "≤ 1");
-    row(md, "tracker enqueue p99 (µs)", PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.enqueueP99Us")), "%.2f", "≤ 2");
-    row(md, "Segment enqueue p50 (µs)", PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.enqueueP50Us")), "%.2f", "");
-    row(md, "Segment enqueue p99 (µs)", PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.enqueueP99Us")), "%.2f", "");
-    row(md, "spool (fsync 10 ms) enqueue p99 (µs)", PairedRuns.summary(PairedRuns.values(spool.a, "tracker.ours-spool.enqueueP99Us")), "%.2f", "≤ 20");
-    row(md, "spool (fsync 10 ms) enqueue p50 (µs)", PairedRuns.summary(PairedRuns.values(spool.a, "tracker.ours-spool.enqueueP50Us")), "%.2f", "");
-    row(md, "spool events/s ÷ Segment in-memory", PairedRuns.summary(spool.ratios(
-        m -> m.get("tracker.ours-spool.eventsPerSec"), m -> m.get("tracker.segment.eventsPerSec"))), "%.2f", "≥ 1.0");
-    row(md, "degraded (30 % failing) ÷ fault-free, delivered events/s", PairedRuns.summary(degraded.ratios(
-        m -> m.get("window.degraded.eventsPerSec"), m -> m.get("window.faultFree.eventsPerSec"))), "%.2f", "≥ 0.5");
-    row(md, "degraded delivered events/s", PairedRuns.summary(PairedRuns.values(degraded.a, "window.degraded.eventsPerSec")), "%.0f", "");
-    row(md, "fault-free delivered events/s", PairedRuns.summary(PairedRuns.values(degraded.b, "window.faultFree.eventsPerSec")), "%.0f", "");
+    md.append("| figure | median | spread over ")
+        .append(pairs)
+        .append(" pairs | target |\n|---|---:|---|---|\n");
+    row(
+        md,
+        "tracker ÷ Segment, events/s",
+        PairedRuns.summary(
+            speed.ratios(
+                m -> m.get("tracker.ours.eventsPerSec"),
+                m -> m.get("tracker.segment.eventsPerSec"))),
+        "%.2f",
+        "≥ 2.0");
+    row(
+        md,
+        "tracker events/s",
+        PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.eventsPerSec")),
+        "%.0f",
+        "");
+    row(
+        md,
+        "Segment events/s",
+        PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.eventsPerSec")),
+        "%.0f",
+        "");
+    row(
+        md,
+        "tracker enqueue p50 (µs)",
+        PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.enqueueP50Us")),
+        "%.2f",
+        "≤ 1");
+    row(
+        md,
+        "tracker enqueue p99 (µs)",
+        PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.enqueueP99Us")),
+        "%.2f",
+        "≤ 2");
+    row(
+        md,
+        "Segment enqueue p50 (µs)",
+        PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.enqueueP50Us")),
+        "%.2f",
+        "");
+    row(
+        md,
+        "Segment enqueue p99 (µs)",
+        PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.enqueueP99Us")),
+        "%.2f",
+        "");
+    row(
+        md,
+        "spool (fsync 10 ms) enqueue p99 (µs)",
+        PairedRuns.summary(PairedRuns.values(spool.a, "tracker.ours-spool.enqueueP99Us")),
+        "%.2f",
+        "≤ 20");
+    row(
+        md,
+        "spool (fsync 10 ms) enqueue p50 (µs)",
+        PairedRuns.summary(PairedRuns.values(spool.a, "tracker.ours-spool.enqueueP50Us")),
+        "%.2f",
+        "");
+    row(
+        md,
+        "spool events/s ÷ Segment in-memory",
+        PairedRuns.summary(
+            spool.ratios(
+                m -> m.get("tracker.ours-spool.eventsPerSec"),
+                m -> m.get("tracker.segment.eventsPerSec"))),
+        "%.2f",
+        "≥ 1.0");
+    row(
+        md,
+        "degraded (30 % failing) ÷ fault-free, delivered events/s",
+        PairedRuns.summary(
+            degraded.ratios(
+                m -> m.get("window.degraded.eventsPerSec"),
+                m -> m.get("window.faultFree.eventsPerSec"))),
+        "%.2f",
+        "≥ 0.5");
+    row(
+        md,
+        "degraded delivered events/s",
+        PairedRuns.summary(PairedRuns.values(degraded.a, "window.degraded.eventsPerSec")),
+        "%.0f",
+        "");
+    row(
+        md,
+        "fault-free delivered events/s",
+        PairedRuns.summary(PairedRuns.values(degraded.b, "window.faultFree.eventsPerSec")),
+        "%.0f",
+        "");
     double lost = 0;
     for (Map<String, Double> m : degraded.a) {
       lost += m.get("window.degraded.lost");
     }
-    double faults = PairedRuns.values(degraded.a, "window.degraded.faultsInjected").length == 0 ? 0
-        : Arrays.stream(PairedRuns.values(degraded.a, "window.degraded.faultsInjected")).sum();
-    md.append("| events lost in degraded runs (all ").append(pairs).append(" runs) | ")
-        .append(String.format(Locale.ROOT, "%.0f", lost)).append(" | ")
-        .append(String.format(Locale.ROOT, "%.0f", faults)).append(" requests failed on purpose | 0 |\n\n");
-    md.append("- Command: `benchmarks/run.sh --tracker` (").append(pairs).append(" pairs, ").append(events)
-        .append(" events per throughput run after a 20 % warm-up, degraded window ").append(window)
-        .append(" s; ").append(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 6e10))
+    double faults =
+        PairedRuns.values(degraded.a, "window.degraded.faultsInjected").length == 0
+            ? 0
+            : Arrays.stream(PairedRuns.values(degraded.a, "window.degraded.faultsInjected")).sum();
+    md.append("| events lost in degraded runs (all ")
+        .append(pairs)
+        .append(" runs) | ")
+        .append(String.format(Locale.ROOT, "%.0f", lost))
+        .append(" | ")
+        .append(String.format(Locale.ROOT, "%.0f", faults))
+        .append(" requests failed on purpose | 0 |\n\n");
+    md.append("- Command: `benchmarks/run.sh --tracker` (")
+        .append(pairs)
+        .append(" pairs, ")
+        .append(events)
+        .append(" events per throughput run after a 20 % warm-up, degraded window ")
+        .append(window)
+        .append(" s; ")
+        .append(String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 6e10))
         .append(" min)\n");
-    md.append("- Load average before / after: ").append(loadBefore).append(" / ").append(Report.loadAverage())
+    md.append("- Load average before / after: ")
+        .append(loadBefore)
+        .append(" / ")
+        .append(Report.loadAverage())
         .append(" (2 shared cores: read the spread, not just the median)\n");
     Files.writeString(out.resolve("tracker.md"), md.toString());
     System.out.println(md);
   }
 
-  private static void row(StringBuilder md, String name, PairedRuns.Summary s, String fmt, String target) {
+  private static void row(
+      StringBuilder md, String name, PairedRuns.Summary s, String fmt, String target) {
     String[] parts = s.format(fmt).split(" \\(", 2);
-    md.append("| ").append(name).append(" | ").append(parts[0]).append(" | ").append(parts[1], 0, parts[1].length() - 1)
-        .append(" | ").append(target).append(" |\n");
+    md.append("| ")
+        .append(name)
+        .append(" | ")
+        .append(parts[0])
+        .append(" | ")
+        .append(parts[1], 0, parts[1].length() - 1)
+        .append(" | ")
+        .append(target)
+        .append(" |\n");
   }
 
-  private static Map<String, Double> child(Class<?> main, String kind, int events) throws Exception {
+  private static Map<String, Double> child(Class<?> main, String kind, int events)
+      throws Exception {
     Child.Outcome o = Child.run(List.of("-Xmx512m"), main, kind, String.valueOf(events), "100");
     return numbers(o);
   }

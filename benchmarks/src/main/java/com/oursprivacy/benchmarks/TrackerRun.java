@@ -16,12 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|ours-spool|segment EVENTS
- * BATCH} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts
- * its own loopback sink, warms the client up with a fifth of the events, then enqueues EVENTS
- * events from one thread, timing each enqueue call, and waits until the sink has counted every
- * one. Prints {@code RESULT} lines: events/s (first enqueue to last event received) and enqueue
- * p50/p99/max in microseconds. Both clients get the same events (name, user id, one property),
- * the same batch size, one sending thread and a queue large enough not to drop.
+ * BATCH} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts its own loopback
+ * sink, warms the client up with a fifth of the events, then enqueues EVENTS events from one
+ * thread, timing each enqueue call, and waits until the sink has counted every one. Prints {@code
+ * RESULT} lines: events/s (first enqueue to last event received) and enqueue p50/p99/max in
+ * microseconds. Both clients get the same events (name, user id, one property), the same batch
+ * size, one sending thread and a queue large enough not to drop.
  */
 public final class TrackerRun {
   private TrackerRun() {}
@@ -34,8 +34,10 @@ public final class TrackerRun {
     int warmup = events / 5;
     Routes routes = new Routes(1);
     try (LoopbackServer server = LoopbackServer.start(routes)) {
-      Client client = kind.startsWith("ours") ? ours(server.baseUrl(), batch, warmup + events, kind.endsWith("spool"))
-          : segment(server.baseUrl(), batch);
+      Client client =
+          kind.startsWith("ours")
+              ? ours(server.baseUrl(), batch, warmup + events, kind.endsWith("spool"))
+              : segment(server.baseUrl(), batch);
       long[] ignored = new long[warmup];
       send(client, 0, warmup, ignored);
       await(routes, warmup);
@@ -49,7 +51,8 @@ public final class TrackerRun {
       String p = "tracker." + kind + ".";
       System.out.println("RESULT " + p + "eventsPerSec " + (events * 1e9 / elapsed));
       System.out.println("RESULT " + p + "enqueueP50Us " + latencies[events / 2] / 1000.0);
-      System.out.println("RESULT " + p + "enqueueP99Us " + latencies[(int) (events * 0.99)] / 1000.0);
+      System.out.println(
+          "RESULT " + p + "enqueueP99Us " + latencies[(int) (events * 0.99)] / 1000.0);
       System.out.println("RESULT " + p + "enqueueMaxUs " + latencies[events - 1] / 1000.0);
       System.out.println("RESULT " + p + "accepted " + client.accepted());
     }
@@ -95,11 +98,19 @@ public final class TrackerRun {
     }
   }
 
-  private static Client ours(String base, int batch, int capacity, boolean spool) throws java.io.IOException {
-    OursIngest ingest = OursIngest.builder().token("bench-token").baseUrl(base + "/api/v1")
-        .logLevel(LogLevel.OFF).build();
-    TrackerConfig.Builder config = TrackerConfig.builder()
-        .batchSize(batch).flushInterval(Duration.ofSeconds(1)).capacity(capacity);
+  private static Client ours(String base, int batch, int capacity, boolean spool)
+      throws java.io.IOException {
+    OursIngest ingest =
+        OursIngest.builder()
+            .token("bench-token")
+            .baseUrl(base + "/api/v1")
+            .logLevel(LogLevel.OFF)
+            .build();
+    TrackerConfig.Builder config =
+        TrackerConfig.builder()
+            .batchSize(batch)
+            .flushInterval(Duration.ofSeconds(1))
+            .capacity(capacity);
     if (spool) {
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ours-spool-bench");
       config.spool(dir).spoolFsync(Duration.ofMillis(10)); // the run's temp dir; the OS cleans /tmp
@@ -125,12 +136,17 @@ public final class TrackerRun {
   }
 
   private static Client segment(String base, int batch) {
-    Analytics analytics = Analytics.builder("bench-write-key").endpoint(base)
-        .flushQueueSize(batch).flushInterval(1, TimeUnit.SECONDS).build();
+    Analytics analytics =
+        Analytics.builder("bench-write-key")
+            .endpoint(base)
+            .flushQueueSize(batch)
+            .flushInterval(1, TimeUnit.SECONDS)
+            .build();
     return new Client() {
       @Override
       Object event(int i) {
-        return TrackMessage.builder(Routes.EVENT_NAME).userId("u" + (i % 1000))
+        return TrackMessage.builder(Routes.EVENT_NAME)
+            .userId("u" + (i % 1000))
             .properties(Map.of("plan", "pro"));
       }
 

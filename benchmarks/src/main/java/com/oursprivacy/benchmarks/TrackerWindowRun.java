@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.LongAdder;
  * loopback sink fails {@code FAULT_RATE} of {@code /batch} requests at random (500, 503, or the
  * connection cut before an answer, in equal parts). One thread tracks events for the window with
  * the default configuration except {@code OverflowPolicy.BLOCK} (so the producer is paced by the
- * tracker instead of dropping); the figure is distinct events the sink accepted during the window
- * ÷ the window. Then the tracker is closed (up to 5 minutes) and the run checks that every
- * accepted event was delivered or reported: {@code lost} = accepted − delivered − reported failed
- * or abandoned.
+ * tracker instead of dropping); the figure is distinct events the sink accepted during the window ÷
+ * the window. Then the tracker is closed (up to 5 minutes) and the run checks that every accepted
+ * event was delivered or reported: {@code lost} = accepted − delivered − reported failed or
+ * abandoned.
  */
 public final class TrackerWindowRun {
   private TrackerWindowRun() {}
@@ -33,19 +33,28 @@ public final class TrackerWindowRun {
     Routes routes = new Routes(1).faults(faultRate, 20260301L);
     LongAdder notDelivered = new LongAdder();
     try (LoopbackServer server = LoopbackServer.start(routes);
-        OursIngest ingest = OursIngest.builder().token("bench-token").baseUrl(server.baseUrl() + "/api/v1")
-            .logLevel(LogLevel.OFF).build()) {
-      Tracker tracker = ingest.tracker(TrackerConfig.builder().overflow(OverflowPolicy.BLOCK)
-          .listener(o -> {
-            if (o.kind() == Outcome.Kind.FAILED || o.kind() == Outcome.Kind.ABANDONED) {
-              notDelivered.increment();
-            }
-          })
-          .build());
+        OursIngest ingest =
+            OursIngest.builder()
+                .token("bench-token")
+                .baseUrl(server.baseUrl() + "/api/v1")
+                .logLevel(LogLevel.OFF)
+                .build()) {
+      Tracker tracker =
+          ingest.tracker(
+              TrackerConfig.builder()
+                  .overflow(OverflowPolicy.BLOCK)
+                  .listener(
+                      o -> {
+                        if (o.kind() == Outcome.Kind.FAILED || o.kind() == Outcome.Kind.ABANDONED) {
+                          notDelivered.increment();
+                        }
+                      })
+                  .build());
       long accepted = 0;
       long t0 = System.nanoTime();
       for (int i = 0; System.nanoTime() - t0 < windowNanos; i++) {
-        if (tracker.track(Event.named(Routes.EVENT_NAME).userId("u" + (i % 1000)).property("plan", "pro"))) {
+        if (tracker.track(
+            Event.named(Routes.EVENT_NAME).userId("u" + (i % 1000)).property("plan", "pro"))) {
           accepted++;
         }
       }

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A minimal HTTP/1.1 keep-alive server on 127.0.0.1 that answers canned bodies as fast as it
- * can: one daemon thread per connection (clients pool their connections, so there are few), no
- * logging, no routing framework. Request bodies with {@code Content-Length} or chunked encoding
- * are read fully and handed to the {@link Handler}.
+ * A minimal HTTP/1.1 keep-alive server on 127.0.0.1 that answers canned bodies as fast as it can:
+ * one daemon thread per connection (clients pool their connections, so there are few), no logging,
+ * no routing framework. Request bodies with {@code Content-Length} or chunked encoding are read
+ * fully and handed to the {@link Handler}.
  *
  * <pre>{@code
  * try (LoopbackServer server = LoopbackServer.start(new Routes())) {
@@ -103,7 +103,8 @@ public final class LoopbackServer implements AutoCloseable {
         byte[] body = chunked ? chunked(in) : in.readNBytes((int) length);
         int sp1 = requestLine.indexOf(' ');
         int sp2 = requestLine.indexOf(' ', sp1 + 1);
-        handler.handle(requestLine.substring(0, sp1), requestLine.substring(sp1 + 1, sp2), body, reply);
+        handler.handle(
+            requestLine.substring(0, sp1), requestLine.substring(sp1 + 1, sp2), body, reply);
         out.flush();
         if (close) {
           return;
@@ -118,7 +119,8 @@ public final class LoopbackServer implements AutoCloseable {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
       String size = line(in);
-      int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+      int ext = size.indexOf(';'); // a chunk size may carry ";name=value" extensions
+      int n = Integer.parseInt((ext < 0 ? size : size.substring(0, ext)).trim(), 16);
       if (n == 0) {
         while (!line(in).isEmpty()) {
           // trailers
@@ -159,8 +161,13 @@ public final class LoopbackServer implements AutoCloseable {
       for (byte[] p : parts) {
         length += p.length;
       }
-      String head = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Status")
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
+      String head =
+          "HTTP/1.1 "
+              + status
+              + (status == 200 ? " OK" : " Status")
+              + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + length
+              + "\r\n\r\n";
       out.write(head.getBytes(StandardCharsets.ISO_8859_1));
       for (byte[] p : parts) {
         out.write(p);
@@ -169,7 +176,9 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** A status with an empty body. */
     public void empty(int status) throws IOException {
-      out.write(("HTTP/1.1 " + status + " Status\r\nContent-Length: 0").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("HTTP/1.1 " + status + " Status\r\nContent-Length: 0")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(CRLF);
       out.write(CRLF);
     }

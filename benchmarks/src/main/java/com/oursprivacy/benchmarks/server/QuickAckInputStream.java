@@ -6,12 +6,12 @@ import java.net.Socket;
 import jdk.net.ExtendedSocketOptions;
 
 /**
- * Re-arms Linux {@code TCP_QUICKACK} before every read, so the server acknowledges each segment
- * at once. Why: OkHttp leaves Nagle's algorithm on, and writes a request body larger than one
- * okio segment (8 KiB) in several small writes; the last one then waits for the ACK of the
- * previous, which a receiver in delayed-ACK mode holds back for 40 ms. Real servers see the same
- * stall, but it would make every client here look equally slow (about 25 batches/s), measuring
- * the kernel instead of the client. Where the option is unsupported this is a no-op.
+ * Re-arms Linux {@code TCP_QUICKACK} before every read, so the server acknowledges each segment at
+ * once. Why: OkHttp leaves Nagle's algorithm on, and writes a request body larger than one okio
+ * segment (8 KiB) in several small writes; the last one then waits for the ACK of the previous,
+ * which a receiver in delayed-ACK mode holds back for 40 ms. Real servers see the same stall, but
+ * it would make every client here look equally slow (about 25 batches/s), measuring the kernel
+ * instead of the client. Where the option is unsupported this is a no-op.
  */
 final class QuickAckInputStream extends FilterInputStream {
   private final Socket socket;

@@ -5,21 +5,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The loopback server's answers for every client under test: the Platform API's destinations
- * (get, one-page list, cursor pages, create, update), openai's {@code /v1/files}, the Ingest
- * API's {@code /batch} and Segment's {@code /v1/import/}. The two event sinks count the events
- * they receive by scanning for {@link #EVENT_NAME}, which every benchmark event carries once.
+ * The loopback server's answers for every client under test: the Platform API's destinations (get,
+ * one-page list, cursor pages, create, update), openai's {@code /v1/files}, the Ingest API's {@code
+ * /batch} and Segment's {@code /v1/import/}. The two event sinks count the events they receive by
+ * scanning for {@link #EVENT_NAME}, which every benchmark event carries once.
  */
 public final class Routes implements LoopbackServer.Handler {
   /** The name of every benchmark event; the sinks count its occurrences. */
   public static final String EVENT_NAME = "bench_evt";
+
   private static final byte[] MARKER = Payloads.utf8(EVENT_NAME);
 
   private final int pages;
   private final AtomicLong events = new AtomicLong();
   private final ConcurrentHashMap<Integer, byte[]> batchReplies = new ConcurrentHashMap<>();
   private double faultRate;
-  private java.util.Random random;
+  private volatile java.util.Random random;
   private final AtomicLong faults = new AtomicLong();
   private java.util.Set<String> distinct;
 
@@ -63,13 +64,11 @@ public final class Routes implements LoopbackServer.Handler {
     if (target.startsWith("/rest/v1/destinations")) {
       destinations(method, target, reply);
     } else if (target.startsWith("/v1/files")) {
-      reply.json(200, target.startsWith("/v1/files/") ? Payloads.OPENAI_FILE : Payloads.OPENAI_FILE_LIST);
+      reply.json(
+          200, target.startsWith("/v1/files/") ? Payloads.OPENAI_FILE : Payloads.OPENAI_FILE_LIST);
     } else if (target.startsWith("/api/v1/batch")) {
       if (distinct != null) {
-        double r;
-        synchronized (random) {
-          r = random.nextDouble();
-        }
+        double r = random.nextDouble(); // java.util.Random is thread-safe
         if (r < faultRate) {
           faults.incrementAndGet();
           if (r < faultRate / 3) {
@@ -94,7 +93,8 @@ public final class Routes implements LoopbackServer.Handler {
     }
   }
 
-  private void destinations(String method, String target, LoopbackServer.Reply reply) throws IOException {
+  private void destinations(String method, String target, LoopbackServer.Reply reply)
+      throws IOException {
     int q = target.indexOf('?');
     String path = q < 0 ? target : target.substring(0, q);
     if (!method.equals("GET") || path.length() > "/rest/v1/destinations".length()) {
@@ -106,17 +106,23 @@ public final class Routes implements LoopbackServer.Handler {
       return;
     }
     int c = q < 0 ? -1 : target.indexOf("cursor=p", q);
-    int page = c < 0 ? 1 : Integer.parseInt(target.substring(c + 8).split("&")[0]);
+    int page = c < 0 ? 1 : Integer.parseInt(target.substring(c + 8).split("&", -1)[0]);
     String next = page < pages ? "\"p" + (page + 1) + "\"" : "null";
-    reply.json(200, PAGE_HEAD, Payloads.ENTITIES,
-        Payloads.utf8("],\"pagination\":{\"nextCursor\":" + next + ",\"hasMore\":" + (page < pages) + "}}"));
+    reply.json(
+        200,
+        PAGE_HEAD,
+        Payloads.ENTITIES,
+        Payloads.utf8(
+            "],\"pagination\":{\"nextCursor\":" + next + ",\"hasMore\":" + (page < pages) + "}}"));
   }
 
   private static final byte[] PAGE_HEAD = Payloads.utf8("{\"entities\":[");
 
   private static byte[] batchReply(int n) {
-    StringBuilder sb = new StringBuilder("{\"success\":true,\"accepted\":").append(n)
-        .append(",\"failed\":0,\"results\":[");
+    StringBuilder sb =
+        new StringBuilder("{\"success\":true,\"accepted\":")
+            .append(n)
+            .append(",\"failed\":0,\"results\":[");
     for (int i = 0; i < n; i++) {
       sb.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"success\":true}");
     }
