@@ -215,8 +215,7 @@ public final class ClientCore implements AutoCloseable {
       JsonElement body,
       Type responseType,
       RequestOptions options) {
-    Request request = buildRequest(method, path, query, body);
-    return this.<T>runSync(exchange(request, responseType, options)).value();
+    return this.<T>executeRaw(method, path, query, body, responseType, options).value();
   }
 
   /**
@@ -260,8 +259,7 @@ public final class ClientCore implements AutoCloseable {
       JsonElement body,
       Type responseType,
       RequestOptions options) {
-    Request request = buildRequest(method, path, query, body);
-    return values(this.<T>runAsync(exchange(request, responseType, options)));
+    return values(this.<T>executeRawAsync(method, path, query, body, responseType, options));
   }
 
   /** Whether {@link #close()} has been called. */
