@@ -53,6 +53,27 @@ class SinkWriterTest {
   }
 
   @Test
+  void longTextReachesTheSinkInPiecesBeforeTheFlushAndArrivesIntact() throws IOException {
+    Random random = new Random(7);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    }
+    String s = text.toString();
+    Buffer out = new Buffer();
+    CoreTransport.SinkWriter w = new CoreTransport.SinkWriter(out);
+    for (int pos = 0; pos < s.length(); ) {
+      int n = Math.min(s.length() - pos, 1 + random.nextInt(1_000));
+      w.write(s, pos, n);
+      pos += n;
+    }
+    assertThat(out.size()).isPositive(); // handed on while writing, not held until the end
+    w.flush();
+
+    assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theStreamedBatchBodyIsTheTreeBuiltBatch() throws IOException {
     Event e =
         Event.named("Ünïcode 😀")
