@@ -141,6 +141,23 @@ final class Wire {
     return out.toString();
   }
 
+  /**
+   * {@link #rowJson} as UTF-8 bytes, encoded as it is written (no String, no second copy): the
+   * spool writes one per {@code track} on the caller's thread.
+   */
+  static byte[] rowUtf8(Event e) {
+    okio.Buffer out = new okio.Buffer();
+    try {
+      JsonWriter w = new JsonWriter(new CoreTransport.SinkWriter(out));
+      w.setSerializeNulls(true);
+      row(w, e);
+      w.flush();
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return out.readByteArray();
+  }
+
   static void row(JsonWriter w, Event e) throws IOException {
     if (e.spooledRow() != null) {
       w.jsonValue(e.spooledRow());

@@ -74,7 +74,7 @@ class SinkWriterTest {
   }
 
   @Test
-  void theStreamedBatchBodyIsTheTreeBuiltBatch() throws IOException {
+  void theStreamedBodyAndSpoolRowAreTheTreeBuiltJson() throws IOException {
     Event e =
         Event.named("Ünïcode 😀")
             .userId("u\u2028")
@@ -84,6 +84,7 @@ class SinkWriterTest {
     Buffer out = new Buffer();
     new CoreTransport.BatchBody("tok", java.util.List.of(e, e)).writeTo(out);
 
+    assertThat(Wire.rowUtf8(e)).isEqualTo(Wire.rowJson(e).getBytes(StandardCharsets.UTF_8));
     // the lone surrogate becomes '?' in both, as the JDK's encoder has it
     assertThat(out.readByteArray())
         .isEqualTo(
