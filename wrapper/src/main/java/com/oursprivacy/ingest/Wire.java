@@ -166,12 +166,12 @@ final class Wire {
     w.beginObject();
     w.name("event").value(e.name());
     w.name("distinctId").value(e.distinctId());
-    if (e.time().isPresent()) {
-      w.name("time").value(e.time().get().toEpochMilli());
+    if (e.timeOrNull() != null) {
+      w.name("time").value(e.timeOrNull().toEpochMilli());
     }
-    optional(w, "userId", e.userId().orElse(null));
-    optional(w, "externalId", e.externalId().orElse(null));
-    optional(w, "email", e.email().orElse(null));
+    optional(w, "userId", e.userIdOrNull());
+    optional(w, "externalId", e.externalIdOrNull());
+    optional(w, "email", e.emailOrNull());
     if (!e.properties().isEmpty()) {
       w.name("eventProperties");
       map(w, e.properties());
