@@ -2,17 +2,14 @@ package com.oursprivacy.ingest;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import com.oursprivacy.ingest.Outcome.Kind;
-import com.oursprivacy.lowlevel.ingest.model.BatchResult;
-import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -164,6 +161,11 @@ final class Dispatcher {
   // ---- producers ----
 
   boolean enqueue(Object item) {
+    return enqueue(item, config.clock.instant());
+  }
+
+  /** Enqueues {@code item}, tracked at {@code now} (the caller's reading of the tracker clock). */
+  boolean enqueue(Object item, Instant now) {
     if (closing) {
       return drop(item, "tracker is closed");
     }
@@ -187,7 +189,7 @@ final class Dispatcher {
                     + " ms");
       }
     }
-    Envelope e = new Envelope(item, config.clock.instant(), System.nanoTime());
+    Envelope e = new Envelope(item, now, System.nanoTime());
     if (spool != null && item instanceof Event) {
       try {
         e.segment = spool.append((Event) item);
@@ -537,25 +539,15 @@ final class Dispatcher {
       return;
     }
     if (isBatch && r.results != null && (r.isSuccess() || r.isTransient())) {
-      Map<Integer, BatchResult> byIndex = new HashMap<>();
-      for (BatchResult res : r.results) {
-        if (res != null && res.getIndex() != null) {
-          byIndex.put(res.getIndex().intValue(), res); // index is int64 in the normalized spec
-        }
-      }
-      for (int i = 0; i < batch.size(); i++) {
+      RowResults.Row[] verdicts = RowResults.classify(r.status, r.results, batch.size());
+      for (int i = 0; i < verdicts.length; i++) {
         Envelope e = batch.get(i);
-        BatchResult res = byIndex.get(i);
-        if (res == null ? r.status == 200 : Boolean.TRUE.equals(res.getSuccess())) {
+        RowResults.Row v = verdicts[i];
+        if (v.verdict == RowResults.Verdict.ACCEPTED) {
           resolve(e, Kind.SENT, r.status, null, notes, finals);
-        } else if (res != null && BatchResultCode.INVALID_EVENT.equals(res.getCode())) {
-          resolve(e, Kind.FAILED, r.status, "invalid_event: " + res.getMessage(), notes, finals);
-        } else if (retryOrGiveUp(
-            e,
-            r.status,
-            res == null ? "no result for row " + i : res.getCode() + ": " + res.getMessage(),
-            notes,
-            finals)) {
+        } else if (v.verdict == RowResults.Verdict.REJECTED) {
+          resolve(e, Kind.FAILED, r.status, v.reason(), notes, finals);
+        } else if (retryOrGiveUp(e, r.status, v.reason(), notes, finals)) {
           again.add(e);
         }
       }
