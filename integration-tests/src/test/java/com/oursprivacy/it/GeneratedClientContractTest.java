@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +30,7 @@ class GeneratedClientContractTest {
       Set.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HTTP.class);
 
   private static JsonObject normalizedSpec(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(
-            Files.readString(dir.resolve(name + ".json"), StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    return Specs.json(name + ".json");
   }
 
   private static Set<String> specOperations(JsonObject spec) {

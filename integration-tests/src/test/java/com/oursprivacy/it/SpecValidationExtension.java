@@ -14,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -162,13 +160,11 @@ final class SpecValidationExtension implements AfterEachCallback {
   }
 
   private static OpenApiInteractionValidator build(String file, String basePath) {
-    String dir = System.getProperty("ours.normalized.specs", "../spec/target/openapi");
     String spec;
     try {
-      spec = Files.readString(Path.of(dir, file));
+      spec = Specs.text(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "raw spec " + file + " not found in " + dir + "; build spec/ first", e);
+      throw new UncheckedIOException("raw spec " + file + " not readable", e);
     }
     OpenApiInteractionValidator.Builder b =
         OpenApiInteractionValidator.createForInlineApiSpecification(spec)
