@@ -2,13 +2,12 @@ package com.oursprivacy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.errors.OursException;
-import com.oursprivacy.testing.RecordingSleeper;
+import com.oursprivacy.testing.Loopback;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 12 item 3 (core side): an Error on an OkHttp callback thread still completes the future.
  */
 class AsyncFailureTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   /**
    * A response type whose first use throws an Error (ExceptionInInitializerError), as a bug would.
@@ -40,12 +35,7 @@ class AsyncFailureTest {
   @Test
   void anErrorWhileHandlingTheResponseCompletesTheFutureWithAnOursException() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{\"id\":\"a\"}")));
-    try (OursPrivacy ours =
-        OursPrivacy.builder()
-            .apiKey("k-123456")
-            .baseUrl(wm.baseUrl())
-            .sleeper(new RecordingSleeper())
-            .build()) {
+    try (OursPrivacy ours = Loopback.client(wm.baseUrl()).build()) {
       CompletableFuture<Boom> f =
           ours.core()
               .executeAsync("GET", "rest/v1/x", null, null, Boom.class, RequestOptions.none());

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -14,7 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.oursprivacy.resources.WebScannerCookiesParams;
 import com.oursprivacy.resources.WebScannerFindingsParams;
 import com.oursprivacy.resources.WebScannerSummaryParams;
-import com.oursprivacy.testing.RecordingSleeper;
+import com.oursprivacy.testing.Loopback;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -30,23 +29,14 @@ class DateTimeWireFormatTest {
   private static final OffsetDateTime MIDNIGHT_CET =
       OffsetDateTime.of(2026, 5, 15, 0, 0, 0, 0, ZoneOffset.ofHours(2));
 
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   private OursPrivacy ours;
 
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    ours =
-        OursPrivacy.builder()
-            .apiKey("k-123456")
-            .baseUrl(wm.baseUrl())
-            .sleeper(new RecordingSleeper())
-            .build();
+    ours = Loopback.client(wm.baseUrl()).build();
   }
 
   @AfterEach

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +21,7 @@ import com.oursprivacy.errors.UnexpectedStatusCodeException;
 import com.oursprivacy.errors.UnprocessableEntityException;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.testing.Calls;
+import com.oursprivacy.testing.Loopback;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,11 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ErrorMappingTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   private OursPrivacy ours;
 

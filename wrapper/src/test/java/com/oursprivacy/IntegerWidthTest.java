@@ -6,7 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.annotations.SerializedName;
+import com.oursprivacy.internal.JsonFields;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -70,14 +70,12 @@ class IntegerWidthTest {
   }
 
   private static Field field(Class<?> model, String jsonName) {
-    for (Field f : model.getDeclaredFields()) {
-      SerializedName n = f.getAnnotation(SerializedName.class);
-      if (n != null && n.value().equals(jsonName)) {
-        f.setAccessible(true);
-        return f;
-      }
+    Field f = JsonFields.of(model).get(jsonName);
+    if (f == null) {
+      throw new AssertionError(model.getSimpleName() + " has no field for " + jsonName);
     }
-    throw new AssertionError(model.getSimpleName() + " has no field for " + jsonName);
+    f.setAccessible(true);
+    return f;
   }
 
   private static String str(JsonObject o, String key) {

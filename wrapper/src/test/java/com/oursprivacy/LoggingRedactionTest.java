@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -15,6 +14,7 @@ import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.lowlevel.platform.api.SourcesApi;
 import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.testing.LogCapture;
+import com.oursprivacy.testing.Loopback;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.util.List;
 import java.util.logging.Level;
@@ -24,11 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoggingRedactionTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   private static final String API_KEY = "sk_live_SECRET_API_KEY_123";
   private static final String LIVE_TOKEN = "tok_live_SECRET_456";

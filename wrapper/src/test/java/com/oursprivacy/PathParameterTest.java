@@ -3,7 +3,6 @@ package com.oursprivacy;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +12,7 @@ import com.oursprivacy.errors.OursValidationException;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.resources.DestinationUpdateParams;
 import com.oursprivacy.resources.VideoUpdateTranscriptParams;
-import com.oursprivacy.testing.RecordingSleeper;
+import com.oursprivacy.testing.Loopback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,23 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 12 item 4: dot-segment path parameters are refused before sending, for every verb. */
 class PathParameterTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   private OursPrivacy ours;
 
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    ours =
-        OursPrivacy.builder()
-            .apiKey("k-123456")
-            .baseUrl(wm.baseUrl())
-            .sleeper(new RecordingSleeper())
-            .build();
+    ours = Loopback.client(wm.baseUrl()).build();
   }
 
   @AfterEach

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +17,7 @@ import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.models.DestinationCreateType;
 import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.testing.Calls;
+import com.oursprivacy.testing.Loopback;
 import com.oursprivacy.testing.RecordingSleeper;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -29,18 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedirectTest {
   private static final String TOKEN = "live-SECRET-token-123";
 
-  @RegisterExtension
-  static WireMockExtension api =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension api = Loopback.wireMock();
 
   /** The "other host" a hostile answer points to: it must never hear from the SDK. */
-  @RegisterExtension
-  static WireMockExtension elsewhere =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension elsewhere = Loopback.wireMock();
 
   private String elsewhereUrl(String path) {
     // "localhost", not 127.0.0.1: another host name, as a cross-host hop would be.
@@ -94,12 +86,7 @@ class RedirectTest {
                 aResponse()
                     .withStatus(302)
                     .withHeader("Location", elsewhereUrl("/rest/v1/destinations/dst_1"))));
-    try (OursPrivacy ours =
-        OursPrivacy.builder()
-            .apiKey("k-123456")
-            .baseUrl("http://127.0.0.1:" + api.getPort())
-            .sleeper(new RecordingSleeper())
-            .build()) {
+    try (OursPrivacy ours = Loopback.client("http://127.0.0.1:" + api.getPort()).build()) {
       DestinationCreateParams body =
           DestinationCreateParams.builder().name("k").type(DestinationCreateType.KLAVIYO).build();
       assertThatThrownBy(

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +21,7 @@ import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.Destination;
 import com.oursprivacy.models.DestinationListResponse;
 import com.oursprivacy.testing.Calls;
+import com.oursprivacy.testing.Loopback;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -43,11 +43,7 @@ import retrofit2.Callback;
 import retrofit2.Response;
 
 class ResponseParsingTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   private static final String DESTINATION =
       "{\"id\":\"dst_1\",\"name\":\"Warehouse\",\"type\":\"Klaviyo\",\"status\":\"Enabled\",\"createdAt\":\"2026-01-01T00:00:00Z\"}";

@@ -2,7 +2,6 @@ package com.oursprivacy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import com.oursprivacy.errors.OursInvalidResponseException;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.testing.Calls;
+import com.oursprivacy.testing.Loopback;
 import com.oursprivacy.testing.RawServer;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.io.ByteArrayOutputStream;
@@ -29,11 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponseSizeLimitTest {
   private static final int LIMIT = 4096;
 
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   private static String destinationWithName(int nameLength) {
     char[] name = new char[nameLength];

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.errors.OursTimeoutException;
 import com.oursprivacy.testing.Calls;
+import com.oursprivacy.testing.Loopback;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TimeoutTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   /**
    * WireMock journals a delayed request only once it has finished serving it, after the client

@@ -7,23 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.internal.UserAgent;
+import com.oursprivacy.testing.Loopback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both clients identify themselves with the version the build wrote, not a hard-coded one. */
 class UserAgentTest {
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance()
-          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-          .build();
+  @RegisterExtension static WireMockExtension wm = Loopback.wireMock();
 
   /** What the POM says, passed by surefire (wrapper/pom.xml). */
   private static final String POM_VERSION = System.getProperty("ours.test.projectVersion");

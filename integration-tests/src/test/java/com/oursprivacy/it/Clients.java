@@ -2,8 +2,6 @@ package com.oursprivacy.it;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.oursprivacy.OursPrivacy;
-import com.oursprivacy.core.Sleeper;
-import com.oursprivacy.ingest.OursIngest;
 
 /** Clients pointed at the test's WireMock on loopback. */
 final class Clients {
@@ -20,14 +18,5 @@ final class Clients {
   /** The ingest API root on the test's WireMock (the path the spec validator expects). */
   static String ingestBaseUrl(WireMockRuntimeInfo wm) {
     return wm.getHttpBaseUrl() + SpecValidationExtension.INGEST_BASE_PATH;
-  }
-
-  /**
-   * Sets the ingest client's back-off sleeper. {@code OursIngest.Builder.sleeper} is
-   * package-private (unlike {@code OursPrivacy.Builder.sleeper}), so the suite reaches it
-   * reflectively rather than sleeping through the documented 3–65 s waits.
-   */
-  static OursIngest.Builder withSleeper(OursIngest.Builder b, Sleeper sleeper) {
-    return b.sleeper(sleeper);
   }
 }

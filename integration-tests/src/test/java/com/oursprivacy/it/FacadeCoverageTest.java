@@ -11,7 +11,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.pagination.AutoPager;
@@ -19,9 +18,6 @@ import com.oursprivacy.resources.FacadeIndexAccess;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,17 +38,11 @@ class FacadeCoverageTest {
       "{\"entities\":[],\"pagination\":{\"nextCursor\":null,\"hasMore\":false},\"items\":[],\"hasMore\":false,\"total\":0}";
 
   static JsonObject spec() throws IOException {
-    Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(
-            Files.readString(dir.resolve("platform.json"), StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    return Specs.json("platform.json");
   }
 
   static JsonObject rawSpec() throws IOException {
-    Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(
-            Files.readString(dir.resolve("platform.source.json"), StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    return Specs.json("platform.source.json");
   }
 
   /** A value for each path parameter, in path order, that the pulled spec accepts. */

@@ -122,7 +122,7 @@ class FacadeWireRecordingTest {
     assertThat(now).hasSize(FacadeIndexAccess.OPERATIONS.size());
   }
 
-  private static JsonObject operation(JsonObject spec, List<String> row) {
+  static JsonObject operation(JsonObject spec, List<String> row) {
     return spec.getAsJsonObject("paths")
         .getAsJsonObject(row.get(2))
         .getAsJsonObject(row.get(1).toLowerCase(Locale.ROOT));
@@ -168,7 +168,16 @@ class FacadeWireRecordingTest {
     return sb.toString();
   }
 
-  private static Map<String, String> parse(String text) throws IOException {
+  /**
+   * The recorded requests by operation ({@code destinations.create}), as {@link #describe} wrote
+   * them.
+   */
+  static Map<String, String> recorded() throws IOException {
+    return parse(
+        Files.readString(Path.of("src/test/resources").resolve(RESOURCE), StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> parse(String text) {
     Map<String, String> out = new LinkedHashMap<>();
     String op = null;
     StringBuilder req = new StringBuilder();

@@ -24,6 +24,7 @@ import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.models.DestinationCreateType;
 import com.oursprivacy.resources.DestinationCreateParams;
 import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.testing.RecordingSleeper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,13 +266,12 @@ class FaultMatrixTest {
               .sleeper(sleeper)
               .build();
       ingest =
-          Clients.withSleeper(
-                  OursIngest.builder()
-                      .token(Clients.INGEST_TOKEN)
-                      .baseUrl(Clients.ingestBaseUrl(wm))
-                      .maxRetries(2)
-                      .callTimeout(timeout),
-                  sleeper)
+          OursIngest.builder()
+              .token(Clients.INGEST_TOKEN)
+              .baseUrl(Clients.ingestBaseUrl(wm))
+              .maxRetries(2)
+              .callTimeout(timeout)
+              .sleeper(sleeper)
               .build();
     }
 
@@ -303,7 +303,7 @@ class FaultMatrixTest {
     List<Duration> waits;
     try (Cell cell = new Cell(info, fault)) {
       thrown = catchThrowable(() -> op.call.apply(cell));
-      waits = List.copyOf(cell.sleeper.waits);
+      waits = List.copyOf(cell.sleeper.delays());
     }
     int requests = journaled(wm, op.path, expected.requests);
     OBSERVED.put(

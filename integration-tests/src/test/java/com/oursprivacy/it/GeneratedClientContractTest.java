@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import retrofit2.http.DELETE;
@@ -31,15 +26,11 @@ import retrofit2.http.PUT;
  * normalizer's names, never the generator's fallbacks.
  */
 class GeneratedClientContractTest {
-  private static final Pattern GENERATOR_NAME = Pattern.compile("\\d{3}Response|Inner$|AnyOf\\d*$");
   private static final Set<Class<? extends Annotation>> VERBS =
       Set.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class, HTTP.class);
 
   private static JsonObject normalizedSpec(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("ours.normalized.specs", "../spec/target/openapi"));
-    return JsonParser.parseString(
-            Files.readString(dir.resolve(name + ".json"), StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    return Specs.json(name + ".json");
   }
 
   private static Set<String> specOperations(JsonObject spec) {
@@ -99,15 +90,21 @@ class GeneratedClientContractTest {
     assertThat(methods).isEqualTo(expected.size());
   }
 
+  /**
+   * Every generated model is named after a schema of the normalized spec, and every schema has its
+   * model. The spec pipeline already refuses a schema name in the generator's fallback style
+   * ({@code Normalizer.FORBIDDEN}, the one copy of that pattern), so a generator-invented class
+   * such as {@code Foo200Response} or {@code BarInner} would show up here as a name the spec does
+   * not have.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"platform", "ingest"})
   void noGeneratedModelCarriesAGeneratorStyleName(String name) throws IOException {
     List<Class<?>> models = GeneratedClasses.in(modelPackage(name));
-    assertThat(models)
-        .hasSize(
-            normalizedSpec(name).getAsJsonObject("components").getAsJsonObject("schemas").size());
+    Set<String> schemas =
+        normalizedSpec(name).getAsJsonObject("components").getAsJsonObject("schemas").keySet();
     assertThat(models)
         .extracting(Class::getSimpleName)
-        .noneMatch(n -> GENERATOR_NAME.matcher(n).find());
+        .containsExactlyInAnyOrderElementsOf(schemas);
   }
 }

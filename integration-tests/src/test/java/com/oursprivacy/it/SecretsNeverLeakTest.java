@@ -21,6 +21,7 @@ import com.oursprivacy.ingest.Event;
 import com.oursprivacy.ingest.Mode;
 import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.resources.DestinationUpdateParams;
+import com.oursprivacy.testing.RecordingSleeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -180,13 +181,12 @@ class SecretsNeverLeakTest {
             .sleeper(sleeper);
     visible.add(platformBuilder.toString());
     OursIngest.Builder liveBuilder =
-        Clients.withSleeper(
-            OursIngest.builder()
-                .token(Clients.INGEST_TOKEN)
-                .testToken(Clients.INGEST_TEST_TOKEN)
-                .baseUrl(Clients.ingestBaseUrl(info))
-                .logLevel(LogLevel.DEBUG),
-            sleeper);
+        OursIngest.builder()
+            .token(Clients.INGEST_TOKEN)
+            .testToken(Clients.INGEST_TEST_TOKEN)
+            .baseUrl(Clients.ingestBaseUrl(info))
+            .logLevel(LogLevel.DEBUG)
+            .sleeper(sleeper);
     visible.add(liveBuilder.toString());
 
     try (OursPrivacy ours = platformBuilder.build();
@@ -240,7 +240,7 @@ class SecretsNeverLeakTest {
         .contains("[redacted]")
         .contains("/api/v1/track")
         .contains("/rest/v1/sources/s1/tokens");
-    assertThat(sleeper.waits).as("the run included retries").isNotEmpty();
+    assertThat(sleeper.delays()).as("the run included retries").isNotEmpty();
     for (String secret : SECRETS) {
       assertThat(everything)
           .as("lines containing %s", secret)

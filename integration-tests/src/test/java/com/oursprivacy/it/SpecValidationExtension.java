@@ -14,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -95,7 +93,20 @@ final class SpecValidationExtension implements AfterEachCallback {
 
   /** The validator's report for one recorded request, or null when it conforms. */
   static String validate(LoggedRequest r) {
-    URI uri = URI.create(r.getUrl());
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader h : r.getHeaders().all()) {
+      headers.put(h.key(), h.values());
+    }
+    return validate(r.getMethod().getName(), r.getUrl(), headers, r.getBody());
+  }
+
+  /**
+   * The validator's report for one request given by its parts ({@code url}: path and raw query), or
+   * null when it conforms.
+   */
+  static String validate(
+      String method, String url, Map<String, List<String>> headers, byte[] body) {
+    URI uri = URI.create(url);
     String path = uri.getRawPath();
     OpenApiInteractionValidator validator;
     if (path.startsWith(PLATFORM_PREFIX)) {
@@ -109,12 +120,9 @@ final class SpecValidationExtension implements AfterEachCallback {
           + INGEST_BASE_PATH
           + "/…)";
     }
-    SimpleRequest.Builder b = new SimpleRequest.Builder(r.getMethod().getName(), path);
+    SimpleRequest.Builder b = new SimpleRequest.Builder(method, path);
     query(uri.getRawQuery()).forEach(b::withQueryParam);
-    for (HttpHeader h : r.getHeaders().all()) {
-      b.withHeader(h.key(), h.values());
-    }
-    byte[] body = r.getBody();
+    headers.forEach(b::withHeader);
     if (body != null && body.length > 0) {
       b.withBody(body);
     }
@@ -162,13 +170,11 @@ final class SpecValidationExtension implements AfterEachCallback {
   }
 
   private static OpenApiInteractionValidator build(String file, String basePath) {
-    String dir = System.getProperty("ours.normalized.specs", "../spec/target/openapi");
     String spec;
     try {
-      spec = Files.readString(Path.of(dir, file));
+      spec = Specs.text(file);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "raw spec " + file + " not found in " + dir + "; build spec/ first", e);
+      throw new UncheckedIOException("raw spec " + file + " not readable", e);
     }
     OpenApiInteractionValidator.Builder b =
         OpenApiInteractionValidator.createForInlineApiSpecification(spec)

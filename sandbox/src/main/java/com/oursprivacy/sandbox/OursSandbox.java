@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe. State lives as long as the instance; {@link #reset()} forgets it.
  */
 public final class OursSandbox implements AutoCloseable {
+  /** The JDK server's TCP_NODELAY switch (see {@link #bindLoopback}). */
+  static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final Config config;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -50,20 +53,9 @@ public final class OursSandbox implements AutoCloseable {
 
   private OursSandbox(Config config) {
     this.config = config;
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs:
-    // ~40 ms per request on loopback. Read once, when the JDK's server config first loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
     Spec platform = Spec.load("platform", "");
     Spec ingestSpec = Spec.load("ingest", Router.INGEST_PREFIX);
-    try {
-      this.server =
-          HttpServer.create(
-              new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("sandbox: cannot bind 127.0.0.1:" + config.port, e);
-    }
+    this.server = bindLoopback(config.port);
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
     this.store = new Store(itemTypes(platform), ingestBaseUrl());
     Clock clock = Clock.systemUTC();
@@ -87,6 +79,33 @@ public final class OursSandbox implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.start();
+  }
+
+  /**
+   * The JDK server on loopback, with TCP_NODELAY where this sandbox can still choose it. Without it
+   * the server's separate header and body writes meet delayed ACKs: about 40 ms per request on
+   * loopback. The JDK has no per-server switch: {@code sun.net.httpserver.nodelay} is read once per
+   * JVM, when the first server is created. So the property is set only around that creation (when
+   * the application has not set it) and then restored, so nothing else in the JVM sees it; a JVM
+   * that already created a JDK server keeps its setting. The lock keeps two sandboxes starting at
+   * once from restoring each other's value.
+   */
+  private static HttpServer bindLoopback(int port) {
+    synchronized (OursSandbox.class) {
+      String previous = System.getProperty(NODELAY);
+      if (previous == null) {
+        System.setProperty(NODELAY, "true");
+      }
+      try {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException("sandbox: cannot bind 127.0.0.1:" + port, e);
+      } finally {
+        if (previous == null) {
+          System.clearProperty(NODELAY);
+        }
+      }
+    }
   }
 
   /** Starts a sandbox with a random API key on a free loopback port. */

@@ -14,6 +14,12 @@ import java.util.Map;
  * type, nullable, enum, lengths, bounds, required, properties, additionalProperties, items,
  * anyOf/oneOf/allOf). Unknown properties of a schema that lists its properties are violations: they
  * are how a client's typo or a field the API does not know shows up.
+ *
+ * <p>Why not swagger-request-validator, which the integration tests use: the sandbox is a library
+ * users put on their test classpath, and that validator would bring Jackson, swagger-parser and
+ * their dependencies with it; this class needs Gson only, which the SDK already has. The two must
+ * still agree: {@code ValidatorAgreementTest} (integration-tests) runs both over every request the
+ * SDK sends and over invalid variants of them, and fails on any verdict they differ on.
  */
 final class SchemaValidator {
   private final Spec spec;

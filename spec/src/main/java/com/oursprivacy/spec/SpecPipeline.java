@@ -24,7 +24,8 @@ import java.util.Map;
  * SpecChanges}), until it is accepted with {@code ours.spec.updateLock=true}. Run by the build
  * after this module compiles; configured by system properties ({@code ours.spec.platform}, {@code
  * ours.spec.ingest}, {@code ours.spec.strict}, {@code ours.spec.updateLock}, {@code
- * ours.spec.root}, {@code ours.spec.out}).
+ * ours.spec.root}, {@code ours.spec.out}: the build points it into this module's classes, see
+ * {@link NormalizedSpecs}).
  */
 public final class SpecPipeline {
   static final String PLATFORM_URL = "https://app.oursprivacy.com/rest/v1/openapi.json";
@@ -38,7 +39,11 @@ public final class SpecPipeline {
     Path root = Path.of(System.getProperty("ours.spec.root", ".")).toAbsolutePath().normalize();
     Path out =
         Path.of(
-            System.getProperty("ours.spec.out", root.resolve("spec/target/openapi").toString()));
+            System.getProperty(
+                "ours.spec.out",
+                root.resolve("spec/target/classes")
+                    .resolve(NormalizedSpecs.RESOURCE_DIR)
+                    .toString()));
     boolean strict = Boolean.parseBoolean(System.getProperty("ours.spec.strict", "true"));
     boolean update = Boolean.parseBoolean(System.getProperty("ours.spec.updateLock", "false"));
     Path reportDir =

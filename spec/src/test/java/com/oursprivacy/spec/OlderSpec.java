@@ -3,11 +3,6 @@ package com.oursprivacy.spec;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +18,9 @@ final class OlderSpec {
 
   private OlderSpec() {}
 
-  /** The spec as this build pulled it ({@code spec/target/openapi/platform.source.json}). */
-  static JsonObject pulled() throws IOException {
-    Path p = Path.of("target/openapi/platform.source.json");
-    return JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8)).getAsJsonObject();
+  /** The spec as this build pulled it ({@code platform.source.json} of the ours-spec resources). */
+  static JsonObject pulled() {
+    return NormalizedSpecs.read("platform.source.json");
   }
 
   static JsonObject derive(JsonObject current) {

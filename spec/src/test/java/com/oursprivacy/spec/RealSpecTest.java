@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the normalized output this very build produced (target/openapi, written in the
- * process-classes phase) from whichever spec the build was pointed at.
+ * Checks the normalized output this very build produced (the ours-spec resources under {@link
+ * NormalizedSpecs#RESOURCE_DIR}, written in the process-classes phase) from whichever spec the
+ * build was pointed at.
  */
 class RealSpecTest {
   private static JsonObject load(String name) throws IOException {
-    Path p = Path.of("target/openapi", name + ".json");
-    return JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8)).getAsJsonObject();
+    return NormalizedSpecs.read(name + ".json");
   }
 
   @Test

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +17,8 @@ import org.junit.jupiter.api.Test;
  * are public API).
  */
 class SpecEvolutionTest {
-  private static JsonObject pulled() throws IOException {
-    Path p = Path.of("target/openapi/platform.source.json");
-    return JsonParser.parseString(Files.readString(p, StandardCharsets.UTF_8)).getAsJsonObject();
+  private static JsonObject pulled() {
+    return OlderSpec.pulled();
   }
 
   /** Component names referenced by operations of resources outside {@code excluded}. */

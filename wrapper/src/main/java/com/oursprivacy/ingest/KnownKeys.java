@@ -1,8 +1,6 @@
 package com.oursprivacy.ingest;
 
-import com.google.gson.annotations.SerializedName;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import com.oursprivacy.internal.JsonFields;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,12 +15,7 @@ final class KnownKeys {
   /** JSON name → field type (String, Boolean, BigDecimal, Object, Map) in declaration order. */
   static Map<String, Class<?>> of(Class<?> generatedModel) {
     Map<String, Class<?>> keys = new LinkedHashMap<>();
-    for (Field f : generatedModel.getDeclaredFields()) {
-      SerializedName name = f.getAnnotation(SerializedName.class);
-      if (name != null && !Modifier.isStatic(f.getModifiers())) {
-        keys.put(name.value(), f.getType());
-      }
-    }
+    JsonFields.of(generatedModel).forEach((name, field) -> keys.put(name, field.getType()));
     return Collections.unmodifiableMap(keys);
   }
 }

@@ -149,7 +149,7 @@ public final class OursIngest implements AutoCloseable {
    */
   public Event track(Event event) {
     Event e = prepare(event);
-    core.execute(service.track(Wire.track(tokens.sendToken, e)), options());
+    core.execute(service.track(Wire.track(tokens.sendToken, e)), RequestOptions.none());
     return e;
   }
 
@@ -159,7 +159,7 @@ public final class OursIngest implements AutoCloseable {
    */
   public CompletableFuture<Event> trackAsync(Event event) {
     Event e = prepare(event);
-    return core.executeAsync(service.track(Wire.track(tokens.sendToken, e)), options())
+    return core.executeAsync(service.track(Wire.track(tokens.sendToken, e)), RequestOptions.none())
         .thenApply(r -> e);
   }
 
@@ -171,13 +171,15 @@ public final class OursIngest implements AutoCloseable {
    */
   public void identify(Identify identify) {
     Validator.identify(Objects.requireNonNull(identify, "identify == null"), "identify");
-    core.execute(service.identify(Wire.identify(tokens.sendToken, identify)), options());
+    core.execute(
+        service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none());
   }
 
   /** {@link #identify} without blocking; validation throws in the caller's thread. */
   public CompletableFuture<Void> identifyAsync(Identify identify) {
     Validator.identify(Objects.requireNonNull(identify, "identify == null"), "identify");
-    return core.executeAsync(service.identify(Wire.identify(tokens.sendToken, identify)), options())
+    return core.executeAsync(
+            service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none())
         .thenApply(r -> null);
   }
 
@@ -197,7 +199,7 @@ public final class OursIngest implements AutoCloseable {
     }
     List<Event> rows = prepareAll(events);
     RawResponse<Batch> r =
-        core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), options());
+        core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), RequestOptions.none());
     return report(r, rows, tokens.sendToken);
   }
 
@@ -207,7 +209,8 @@ public final class OursIngest implements AutoCloseable {
       return CompletableFuture.completedFuture(BatchReport.empty());
     }
     List<Event> rows = prepareAll(events);
-    return core.executeRawAsync(service.batch(Wire.batch(tokens.sendToken, rows)), options())
+    return core.executeRawAsync(
+            service.batch(Wire.batch(tokens.sendToken, rows)), RequestOptions.none())
         .thenApply(r -> report(r, rows, tokens.sendToken));
   }
 
@@ -238,10 +241,6 @@ public final class OursIngest implements AutoCloseable {
   @Override
   public String toString() {
     return "OursIngest{mode=" + tokens.mode + ", baseUrl=" + core.baseUrlForDisplay() + "}";
-  }
-
-  private RequestOptions options() {
-    return RequestOptions.none();
   }
 
   private Event prepare(Event event) {

@@ -4,7 +4,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.annotations.SerializedName;
 import java.lang.reflect.Field;
 import java.lang.reflect.Type;
 import java.util.Map;
@@ -59,14 +58,11 @@ final class ListEnvelope {
         .computeIfAbsent(
             type,
             t -> {
-              for (Field f : ((Class<?>) t).getDeclaredFields()) {
-                SerializedName n = f.getAnnotation(SerializedName.class);
-                if (n != null && n.value().equals("entities")) {
-                  f.setAccessible(true);
-                  return Optional.of(f);
-                }
+              Field f = JsonFields.of((Class<?>) t).get("entities");
+              if (f != null) {
+                f.setAccessible(true);
               }
-              return Optional.empty();
+              return Optional.ofNullable(f);
             })
         .orElse(null);
   }
