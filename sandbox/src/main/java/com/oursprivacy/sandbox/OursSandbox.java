@@ -86,9 +86,11 @@ public final class OursSandbox implements AutoCloseable {
    * the server's separate header and body writes meet delayed ACKs: about 40 ms per request on
    * loopback. The JDK has no per-server switch: {@code sun.net.httpserver.nodelay} is read once per
    * JVM, when the first server is created. So the property is set only around that creation (when
-   * the application has not set it) and then restored, so nothing else in the JVM sees it; a JVM
-   * that already created a JDK server keeps its setting. The lock keeps two sandboxes starting at
-   * once from restoring each other's value.
+   * the application has not set it) and then restored, so the property is not left visible. What
+   * the JDK latched stays latched: if the sandbox creates the JVM's first JDK server, JDK servers
+   * the application creates later also get TCP_NODELAY (it only removes latency), and a JVM that
+   * already created one keeps its setting. The lock keeps two sandboxes starting at once from
+   * restoring each other's value.
    */
   private static HttpServer bindLoopback(int port) {
     synchronized (OursSandbox.class) {
