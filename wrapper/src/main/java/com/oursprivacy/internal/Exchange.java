@@ -36,10 +36,16 @@ final class Exchange<T> {
     this.timeout = timeout;
   }
 
-  /** A fresh OkHttp call for the next attempt, tagged so we learn whether it was sent. */
+  /**
+   * A fresh OkHttp call for the next attempt. The request is the same every time; its {@link
+   * Attempt} tag is reset so we learn whether this attempt was sent.
+   */
   Call newCall() {
-    Call call =
-        core.httpClient().newCall(request.newBuilder().tag(Attempt.class, new Attempt()).build());
+    Attempt attempt = request.tag(Attempt.class);
+    if (attempt != null) {
+      attempt.sent = false;
+    }
+    Call call = core.httpClient().newCall(request);
     if (timeout != null) {
       call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
