@@ -83,7 +83,8 @@ final class Exchange<T> {
                   retries + 1,
                   maxRetries + 1);
           T value = body == null ? null : core.parser().parse(status, body, responseType);
-          return Step.done(new RawResponse<>(status, r.headers().toMultimap(), value, retries));
+          return Step.done(
+              new RawResponse<>(status, ResponseHeaders.of(r.headers()), value, retries));
         }
         String text = body == null ? "" : body.readUtf8();
         core.log().response(request, r, text, startNanos, retries + 1, maxRetries + 1);

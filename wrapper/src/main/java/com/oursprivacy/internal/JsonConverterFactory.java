@@ -70,7 +70,7 @@ final class JsonConverterFactory extends Converter.Factory {
           adapter.write(writer, value);
         }
       }
-      return RequestBody.create(buffer.readByteString(), ClientCore.JSON);
+      return RequestBody.create(buffer.readByteArray(), ClientCore.JSON);
     };
   }
 

@@ -161,19 +161,22 @@ final class ResponseParser {
 
   /**
    * Whether the object starting at the head of {@code source} has {@code data} as first member.
-   * Decided on the raw bytes of a peek, without a second reader and its buffers (about 10 KB per
-   * response); a name written with escapes falls back to a {@link JsonReader}. A malformed start
-   * answers false: the main reader then reports it.
+   * Decided on the raw bytes, by index into the source's own buffer, without a second reader and
+   * its buffers (about 10 KB per response) and without {@code peek()}: a peek shares the buffer's
+   * segments, and okio never returns a shared segment to its pool, so every response would cost a
+   * fresh 8 KiB segment later. A name written with escapes falls back to a {@link JsonReader}. A
+   * malformed start answers false: the main reader then reports it.
    */
   private static boolean firstNameIsData(BufferedSource source) throws IOException {
-    BufferedSource peek = source.peek();
-    peek.skip(1); // '{'
-    skipWhitespace(peek);
+    long i = 1; // past '{'
+    while (source.request(i + 1) && isWhitespace(source.getBuffer().getByte(i))) {
+      i++;
+    }
     for (byte expected : DATA_NAME) {
-      if (!peek.request(1)) {
+      if (!source.request(i + 1)) {
         return false;
       }
-      byte b = peek.readByte();
+      byte b = source.getBuffer().getByte(i++);
       if (b == '\\') {
         return firstNameIsDataEscaped(source);
       }
@@ -182,6 +185,10 @@ final class ResponseParser {
       }
     }
     return true;
+  }
+
+  private static boolean isWhitespace(byte b) {
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
   private static boolean firstNameIsDataEscaped(BufferedSource source) throws IOException {
@@ -198,11 +205,7 @@ final class ResponseParser {
   }
 
   private static void skipWhitespace(BufferedSource source) throws IOException {
-    while (source.request(1)) {
-      byte b = source.getBuffer().getByte(0);
-      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-        return;
-      }
+    while (source.request(1) && isWhitespace(source.getBuffer().getByte(0))) {
       source.skip(1);
     }
   }
