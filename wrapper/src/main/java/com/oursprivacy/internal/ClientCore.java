@@ -334,6 +334,11 @@ public final class ClientCore implements AutoCloseable {
     return d;
   }
 
+  /** The retry scheduler if one has been made, else null: for tests of its lazy creation. */
+  synchronized ScheduledExecutorService schedulerIfMade() {
+    return scheduler;
+  }
+
   /** The retry scheduler, made on first use; none once the core is closed. */
   private synchronized ScheduledExecutorService scheduler() {
     if (scheduler == null) {
