@@ -78,16 +78,38 @@ class GeneratedClientContractTest {
     Set<String> generated = generatedOperations("com.oursprivacy.lowlevel." + name);
     assertThat(generated).containsExactlyInAnyOrderElementsOf(expected);
     int methods = 0;
+    int jsonOverloads = 0;
     for (Class<?> api : GeneratedClasses.in("com.oursprivacy.lowlevel." + name + ".api")) {
       for (Method m : api.getDeclaredMethods()) {
         for (Annotation a : m.getAnnotations()) {
           if (VERBS.contains(a.annotationType())) {
-            methods++;
+            if (List.of(m.getParameterTypes()).contains(JsonElement.class)) {
+              // The api.mustache override's JSON-body twin of a method with a model body.
+              assertThat(api.getMethods())
+                  .as("the model-body twin of %s", m)
+                  .anyMatch(t -> t.getName().equals(m.getName()) && !t.equals(m));
+              jsonOverloads++;
+            } else {
+              methods++;
+            }
           }
         }
       }
     }
     assertThat(methods).isEqualTo(expected.size());
+    assertThat(jsonOverloads).isEqualTo(bodyOperations(normalizedSpec(name)));
+  }
+
+  private static int bodyOperations(JsonObject spec) {
+    int n = 0;
+    for (Map.Entry<String, JsonElement> path : spec.getAsJsonObject("paths").entrySet()) {
+      for (Map.Entry<String, JsonElement> op : path.getValue().getAsJsonObject().entrySet()) {
+        if (op.getValue().isJsonObject() && op.getValue().getAsJsonObject().has("requestBody")) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   /**

@@ -60,6 +60,7 @@ final class FacadeModel {
    * @param itemsProperty for lists, the response property holding the items
    * @param pagination for cursor lists, the response's pagination type
    * @param offsetTotal for offset lists, whether the response carries {@code total}
+   * @param stub the generated Retrofit method the operation is sent through
    */
   record Op(
       String key,
@@ -74,7 +75,8 @@ final class FacadeModel {
       TypeName item,
       String itemsProperty,
       TypeName pagination,
-      boolean offsetTotal) {
+      boolean offsetTotal,
+      Stub stub) {
 
     boolean deletesWithBoolean() {
       return "delete".equals(javaName) && TypeName.get(Boolean.class).equals(result);
@@ -84,6 +86,25 @@ final class FacadeModel {
       return paging == Paging.CURSOR || paging == Paging.OFFSET;
     }
   }
+
+  /**
+   * The generated Retrofit method of an operation, as openapi-generator names it: the interface
+   * from the first tag ({@code Destinations} → {@code DestinationsApi}), the method from the {@code
+   * operationId}, and the arguments in the generator's order (required ones first, the body last of
+   * its group). The facade calls the method's {@code JsonElement}-body overload (the generated
+   * client's {@code api.mustache}).
+   */
+  record Stub(ClassName api, String method, List<StubArg> args) {}
+
+  /**
+   * One argument of a {@link Stub} method.
+   *
+   * @param in {@code path}, {@code query}, {@code header} or {@code body}
+   * @param name the parameter's spec name ({@code null} for the body)
+   * @param type the generated parameter's type, as far as it differs from the facade's: {@code
+   *     OffsetDateTime} for a {@code date-time}, {@code UUID} for a {@code uuid}, else null
+   */
+  record StubArg(String in, String name, TypeName type) {}
 
   /**
    * An immutable request object: the {@code …Params} of an operation (query fields and body fields)

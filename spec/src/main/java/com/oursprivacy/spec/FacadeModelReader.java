@@ -145,7 +145,70 @@ final class FacadeModelReader {
         itemType == null ? null : model(itemType),
         items.isEmpty() ? null : items.get(0),
         pagination,
-        total);
+        total,
+        stub(o));
+  }
+
+  /**
+   * The generated Retrofit method of {@code o}, named and ordered as openapi-generator 7 does: the
+   * interface after the first tag ({@code default} without one), the method after the {@code
+   * operationId} (else method and path), path, query and header parameters in spec order with the
+   * body after them, then the required ones moved first ({@code sortParamsByRequiredFlag}).
+   */
+  private static FacadeModel.Stub stub(Operation o) {
+    JsonObject n = o.node;
+    List<String> tags = Json.strings(Json.arr(n, "tags"));
+    ClassName api =
+        ClassName.get(
+            "com.oursprivacy.lowlevel.platform.api",
+            generatorCamel(tags.isEmpty() ? "default" : tags.get(0), true) + "Api");
+    String opId = Json.str(n, "operationId");
+    String method = generatorCamel(opId != null ? opId : o.path + "_" + o.method, false);
+    List<FacadeModel.StubArg> required = new ArrayList<>();
+    List<FacadeModel.StubArg> optional = new ArrayList<>();
+    for (JsonElement e : iterable(Json.arr(n, "parameters"))) {
+      JsonObject p = e.getAsJsonObject();
+      String in = Json.str(p, "in");
+      if (!"path".equals(in) && !"query".equals(in) && !"header".equals(in)) {
+        continue;
+      }
+      JsonObject schema = Json.obj(p, "schema");
+      String format = schema == null ? null : Json.str(schema, "format");
+      TypeName type = null;
+      if ("date-time".equals(format)) {
+        type = ClassName.get("java.time", "OffsetDateTime");
+      } else if ("uuid".equals(format)) {
+        type = ClassName.get("java.util", "UUID");
+      }
+      FacadeModel.StubArg arg = new FacadeModel.StubArg(in, Json.str(p, "name"), type);
+      ("path".equals(in) || Json.bool(p, "required") ? required : optional).add(arg);
+    }
+    JsonObject body = Json.obj(n, "requestBody");
+    if (body != null) {
+      (Json.bool(body, "required") ? required : optional)
+          .add(new FacadeModel.StubArg("body", null, null));
+    }
+    required.addAll(optional);
+    return new FacadeModel.Stub(api, method, required);
+  }
+
+  /** openapi-generator's camelize of a sanitized name: words split at non-alphanumerics. */
+  private static String generatorCamel(String s, boolean upperFirst) {
+    StringBuilder out = new StringBuilder();
+    boolean wordStart = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c < 0x80 && Character.isLetterOrDigit(c))) {
+        wordStart = true;
+        continue;
+      }
+      if (wordStart) {
+        c = out.length() == 0 && !upperFirst ? Character.toLowerCase(c) : Character.toUpperCase(c);
+      }
+      out.append(c);
+      wordStart = false;
+    }
+    return out.toString();
   }
 
   private static Paging paging(String style) {

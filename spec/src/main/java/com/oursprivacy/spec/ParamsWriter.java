@@ -169,6 +169,17 @@ final class ParamsWriter {
                       "@return a copy of the body"))
               .addStatement("return body.deepCopy()")
               .build());
+      t.addMethod(
+          MethodSpec.methodBuilder("body")
+              .returns(JSON_OBJECT)
+              .addJavadoc(
+                  Docs.of(
+                      "The body itself, not a copy, for the services of this package to send: they",
+                      "only write it. Immutable by contract: never handed out.",
+                      "",
+                      "@return the body"))
+              .addStatement("return body")
+              .build());
     }
     t.addMethod(equalsMethod());
     t.addMethod(hashCodeMethod());

@@ -1,9 +1,11 @@
 package com.oursprivacy.spec;
 
 import com.oursprivacy.spec.FacadeModel.Field;
+import com.oursprivacy.spec.FacadeModel.Kind;
 import com.oursprivacy.spec.FacadeModel.Op;
 import com.oursprivacy.spec.FacadeModel.Paging;
 import com.oursprivacy.spec.FacadeModel.Resource;
+import com.oursprivacy.spec.FacadeModel.StubArg;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -418,41 +420,74 @@ final class ServiceWriter {
       return c.addStatement("return $L", call).build();
     }
 
-    /** {@code core.executeRaw[Async](method, path, query, body, type, options)}. */
+    /**
+     * {@code core.executeRaw[Async](core.api(XApi.class).method(args…), options)}: the generated
+     * Retrofit method, its arguments in the generator's order, the body as the request object's
+     * JSON (the method's {@code JsonElement} overload) and, for a page, {@code pageArg} replaced by
+     * {@code pageValue}.
+     */
     CodeBlock call(boolean async, String pageArg, String pageValue) {
-      CodeBlock.Builder path =
-          CodeBlock.builder().add("$T.path($S, $S", SUPPORT, op.key(), op.path());
-      for (Field p : op.pathParams()) {
-        path.add(", $S, $N", p.json(), p.java());
+      CodeBlock.Builder args = CodeBlock.builder();
+      String sep = "";
+      for (StubArg a : op.stub().args()) {
+        args.add(sep).add(argument(a, pageArg, pageValue));
+        sep = ", ";
       }
-      path.add(")");
-      CodeBlock query = CodeBlock.of("null");
-      if (op.params() != null && !op.params().query().isEmpty()) {
-        CodeBlock.Builder q = CodeBlock.builder().add("$T.query(", SUPPORT);
-        String sep = "";
-        for (Field f : op.params().query()) {
-          if (f.json().equals(pageArg)) {
-            q.add("$L$S, $N", sep, f.json(), pageValue);
-          } else {
-            q.add("$L$S, params.$N()", sep, f.json(), f.java());
-          }
-          sep = ", ";
-        }
-        query = q.add(")").build();
-      }
-      CodeBlock body =
-          op.params() != null && op.params().hasBody()
-              ? CodeBlock.of("params.toJson()")
-              : CodeBlock.of("null");
       return CodeBlock.of(
-          "core.<$T>$L($S, $L, $L, $L, $T.class, options)",
+          "core.<$T>$L(core.api($T.class).$N($L), options)",
           op.result(),
           async ? "executeRawAsync" : "executeRaw",
-          op.httpMethod(),
-          path.build(),
-          query,
-          body,
-          op.result());
+          op.stub().api(),
+          op.stub().method(),
+          args.build());
+    }
+
+    private CodeBlock argument(StubArg a, String pageArg, String pageValue) {
+      switch (a.in()) {
+        case "path":
+          for (Field p : op.pathParams()) {
+            if (p.json().equals(a.name())) {
+              return CodeBlock.of(
+                  "$T.pathParam($S, $S, $N)", SUPPORT, op.key(), p.json(), p.java());
+            }
+          }
+          throw new IllegalStateException(op.key() + ": no path parameter " + a.name());
+        case "query":
+          if (a.name().equals(pageArg)) {
+            return CodeBlock.of("$N", pageValue);
+          }
+          if (op.params() != null) {
+            for (Field f : op.params().query()) {
+              if (f.json().equals(a.name())) {
+                return converted(a, f);
+              }
+            }
+          }
+          return CodeBlock.of("null");
+        case "body":
+          if (op.params() == null || !op.params().hasBody()) {
+            throw new IllegalStateException(op.key() + ": a body the facade does not model");
+          }
+          return CodeBlock.of("params.body()");
+        default:
+          return CodeBlock.of("null");
+      }
+    }
+
+    /** A query value as the generated parameter's type, where that differs from the facade's. */
+    private CodeBlock converted(StubArg a, Field f) {
+      if (a.type() == null) {
+        return CodeBlock.of("params.$N()", f.java());
+      }
+      if (f.kind() == Kind.INSTANT && a.type().toString().equals("java.time.OffsetDateTime")) {
+        return CodeBlock.of("$T.utc(params.$N())", SUPPORT, f.java());
+      }
+      if (a.type().toString().equals("java.util.UUID")
+          && f.type().equals(ClassName.get(String.class))) {
+        return CodeBlock.of("$T.uuid($S, $S, params.$N())", SUPPORT, op.key(), f.json(), f.java());
+      }
+      throw new IllegalStateException(
+          op.key() + "." + f.json() + ": no conversion from " + f.type() + " to " + a.type());
     }
 
     /** The private fetch of one page at a given cursor or offset. */

@@ -1,5 +1,6 @@
 package com.oursprivacy.core;
 
+import com.oursprivacy.internal.ResponseHeaders;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,17 @@ public final class RawResponse<T> {
   public RawResponse(
       int statusCode, Map<String, List<String>> headers, @Nullable T value, int retries) {
     Objects.requireNonNull(headers, "headers == null");
-    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
     this.statusCode = statusCode;
-    this.headers = Collections.unmodifiableMap(h);
+    this.headers = headers instanceof ResponseHeaders ? headers : copy(headers);
     this.value = value;
     this.retries = retries;
+  }
+
+  /** The SDK's own header views are immutable already; anything else is copied. */
+  private static Map<String, List<String>> copy(Map<String, List<String>> headers) {
+    TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(h);
   }
 
   /** The HTTP status code. */

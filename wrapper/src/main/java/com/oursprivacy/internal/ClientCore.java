@@ -1,7 +1,6 @@
 package com.oursprivacy.internal;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
@@ -53,11 +52,15 @@ public final class ClientCore implements AutoCloseable {
   static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   // OkHttp rejects these methods without a body.
   private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+  private static final RequestBody EMPTY_JSON = RequestBody.create(new byte[0], JSON);
 
   private final HttpUrl baseUrl;
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
-  private final ScheduledExecutorService scheduler;
+  private final String name;
+  // Made on the first retry delay: most clients never wait to retry, and a client that starts
+  // faster loads fewer classes.
+  private ScheduledExecutorService scheduler; // guarded by this
   private final Gson gson;
   private final Retrofit retrofit;
   private final RetryDecider decider;
@@ -78,12 +81,8 @@ public final class ClientCore implements AutoCloseable {
     this.baseUrl = baseUrl;
     this.httpClient = httpClient;
     this.ownsHttpClient = ownsHttpClient;
-    this.scheduler = HttpClients.scheduler(b.name);
-    this.gson =
-        new GsonBuilder()
-            .disableHtmlEscaping()
-            .registerTypeAdapter(java.time.OffsetDateTime.class, DateTimes.ADAPTER)
-            .create();
+    this.name = b.name;
+    this.gson = SdkGson.get();
     this.maxResponseBytes = b.maxResponseBytes;
     Redactor redactor = new Redactor(b.secrets());
     this.log = new HttpLog(b.logLevel, redactor);
@@ -95,7 +94,7 @@ public final class ClientCore implements AutoCloseable {
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
-            .client(httpClient)
+            .callFactory(new RequestOnlyCallFactory(httpClient))
             .addConverterFactory(new JsonConverterFactory(gson, parser, maxResponseBytes))
             .addCallAdapterFactory(new CoreCallAdapterFactory(this))
             .build();
@@ -110,7 +109,7 @@ public final class ClientCore implements AutoCloseable {
     return new ClientCoreBuilder();
   }
 
-  /** The single Gson instance (plain Gson; the executor, not Gson, unwraps the envelope). */
+  /** The SDK's one Gson ({@link SdkGson}; the executor, not Gson, unwraps the envelope). */
   public Gson gson() {
     return gson;
   }
@@ -159,10 +158,14 @@ public final class ClientCore implements AutoCloseable {
     // Retrofit's own handler is called directly: no reflective access to the (possibly
     // package-private) interface is needed, and default and Object methods keep its behaviour.
     InvocationHandler retrofitHandler = Proxy.getInvocationHandler(retrofit.create(service));
+    // Which arguments are @Path ones, read once per method: reading parameter annotations
+    // reflectively on every call was a sixth of a small call's allocation.
+    Map<Method, String[]> pathFields = new ConcurrentHashMap<>();
     InvocationHandler handler =
         (proxy, method, args) -> {
           if (method.getDeclaringClass() != Object.class) {
-            PathGuard.checkArguments(method, args);
+            PathGuard.checkArguments(
+                pathFields.computeIfAbsent(method, PathGuard::pathFields), args);
           }
           return retrofitHandler.invoke(proxy, method, args);
         };
@@ -177,7 +180,7 @@ public final class ClientCore implements AutoCloseable {
   /** Like {@link #execute(Call, RequestOptions)} but with the status, headers and rate limit. */
   public <T> RawResponse<T> executeRaw(Call<T> call, RequestOptions options) {
     Request request = request(call);
-    return runSync(exchange(request, responseType(request), options));
+    return runSync(exchange(request, responseType(call, request), options));
   }
 
   /**
@@ -195,7 +198,7 @@ public final class ClientCore implements AutoCloseable {
   public <T> CompletableFuture<RawResponse<T>> executeRawAsync(
       Call<T> call, RequestOptions options) {
     Request request = request(call);
-    return runAsync(exchange(request, responseType(request), options));
+    return runAsync(exchange(request, responseType(call, request), options));
   }
 
   /**
@@ -277,7 +280,11 @@ public final class ClientCore implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    scheduler.shutdownNow();
+    synchronized (this) {
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+      }
+    }
     for (CompletableFuture<Void> delay : pendingDelays) {
       delay.completeExceptionally(
           new OursIoException("client closed while waiting to retry", null));
@@ -314,7 +321,7 @@ public final class ClientCore implements AutoCloseable {
   CompletableFuture<Void> delay(Duration delay) {
     CompletableFuture<Void> d;
     try {
-      d = sleeper.sleepAsync(delay, scheduler);
+      d = sleeper.sleepAsync(delay, scheduler());
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(
           new OursIoException("client closed while waiting to retry", e));
@@ -325,6 +332,22 @@ public final class ClientCore implements AutoCloseable {
       d.completeExceptionally(new OursIoException("client closed while waiting to retry", null));
     }
     return d;
+  }
+
+  /** The retry scheduler if one has been made, else null: for tests of its lazy creation. */
+  synchronized ScheduledExecutorService schedulerIfMade() {
+    return scheduler;
+  }
+
+  /** The retry scheduler, made on first use; none once the core is closed. */
+  private synchronized ScheduledExecutorService scheduler() {
+    if (scheduler == null) {
+      if (closed.get()) {
+        throw new RejectedExecutionException("client is closed");
+      }
+      scheduler = HttpClients.scheduler(name);
+    }
+    return scheduler;
   }
 
   private <T> RawResponse<T> runSync(Exchange<T> exchange) {
@@ -382,6 +405,14 @@ public final class ClientCore implements AutoCloseable {
     if (request.header("User-Agent") == null) {
       b.header("User-Agent", userAgent);
     }
+    RequestBody body = request.body();
+    if (body != null && body.contentType() == null && isEmpty(body)) {
+      // Retrofit's stand-in for a POST without a body has no media type; the SDK's empty bodies
+      // are JSON, like every body it sends.
+      b.method(request.method(), EMPTY_JSON);
+    }
+    // One tag for all attempts: they never overlap, and Exchange resets it before each.
+    b.tag(Attempt.class, new Attempt());
     options.headers().forEach(b::header);
     if (!options.queryParams().isEmpty()) {
       HttpUrl.Builder url = request.url().newBuilder();
@@ -442,9 +473,17 @@ public final class ClientCore implements AutoCloseable {
       requestBody =
           RequestBody.create(PatchJson.write(body).getBytes(StandardCharsets.UTF_8), JSON);
     } else if (BODY_METHODS.contains(method)) {
-      requestBody = RequestBody.create(new byte[0], JSON);
+      requestBody = EMPTY_JSON;
     }
     return new Request.Builder().url(url).method(method, requestBody).build();
+  }
+
+  private static boolean isEmpty(RequestBody body) {
+    try {
+      return body.contentLength() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private void ensureOpen() {
@@ -454,10 +493,14 @@ public final class ClientCore implements AutoCloseable {
   }
 
   /**
-   * The {@code T} of {@code Call<T>} of the Retrofit method that made the request: read from the
-   * method's generic signature once per method and core, then from a cache.
+   * The {@code T} of {@code Call<T>} of the Retrofit method that made the call: carried by the
+   * calls this core's interfaces make (resolved once per method by the call adapter); for a call of
+   * another Retrofit, read from the method's generic signature once per method, then from a cache.
    */
-  private Type responseType(Request request) {
+  private Type responseType(Call<?> call, Request request) {
+    if (call instanceof CoreCall) {
+      return ((CoreCall<?>) call).responseType();
+    }
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
       throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package com.oursprivacy.internal;
 
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,25 +24,32 @@ import retrofit2.Response;
 final class CoreCall<T> implements Call<T> {
   private final ClientCore core;
   private final Call<T> delegate;
+  private final Type responseType;
   private final AtomicBoolean executed = new AtomicBoolean();
   private volatile boolean canceled;
   private volatile CompletableFuture<RawResponse<T>> inFlight;
 
-  CoreCall(ClientCore core, Call<T> delegate) {
+  CoreCall(ClientCore core, Call<T> delegate, Type responseType) {
     this.core = core;
     this.delegate = delegate;
+    this.responseType = responseType;
+  }
+
+  /** The {@code T} of the method's {@code Call<T>}, what the body is parsed as. */
+  Type responseType() {
+    return responseType;
   }
 
   @Override
   public Response<T> execute() {
     markExecuted();
-    return toResponse(core.executeRaw(delegate, RequestOptions.none()));
+    return toResponse(core.executeRaw(this, RequestOptions.none()));
   }
 
   @Override
   public void enqueue(Callback<T> callback) {
     markExecuted();
-    CompletableFuture<RawResponse<T>> f = core.executeRawAsync(delegate, RequestOptions.none());
+    CompletableFuture<RawResponse<T>> f = core.executeRawAsync(this, RequestOptions.none());
     inFlight = f;
     if (canceled) {
       f.cancel(false);
@@ -101,7 +109,7 @@ final class CoreCall<T> implements Call<T> {
 
   @Override
   public Call<T> clone() {
-    return new CoreCall<>(core, delegate.clone());
+    return new CoreCall<>(core, delegate.clone(), responseType);
   }
 
   @Override

@@ -7,7 +7,11 @@ import retrofit2.Call;
 import retrofit2.CallAdapter;
 import retrofit2.Retrofit;
 
-/** Wraps every {@code Call<T>} a generated interface returns in a {@link CoreCall}. */
+/**
+ * Wraps every {@code Call<T>} a generated interface returns in a {@link CoreCall} that carries the
+ * method's response type, resolved here once per method (Retrofit caches the adapter with the
+ * method), so running a call never reads the type back from the request's {@code Invocation}.
+ */
 final class CoreCallAdapterFactory extends CallAdapter.Factory {
   private final ClientCore core;
 
@@ -40,7 +44,7 @@ final class CoreCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public Call<R> adapt(Call<R> call) {
-      return new CoreCall<>(core, call);
+      return new CoreCall<>(core, call, responseType);
     }
   }
 }

@@ -36,10 +36,16 @@ final class Exchange<T> {
     this.timeout = timeout;
   }
 
-  /** A fresh OkHttp call for the next attempt, tagged so we learn whether it was sent. */
+  /**
+   * A fresh OkHttp call for the next attempt. The request is the same every time; its {@link
+   * Attempt} tag is reset so we learn whether this attempt was sent.
+   */
   Call newCall() {
-    Call call =
-        core.httpClient().newCall(request.newBuilder().tag(Attempt.class, new Attempt()).build());
+    Attempt attempt = request.tag(Attempt.class);
+    if (attempt != null) {
+      attempt.sent = false;
+    }
+    Call call = core.httpClient().newCall(request);
     if (timeout != null) {
       call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -77,7 +83,8 @@ final class Exchange<T> {
                   retries + 1,
                   maxRetries + 1);
           T value = body == null ? null : core.parser().parse(status, body, responseType);
-          return Step.done(new RawResponse<>(status, r.headers().toMultimap(), value, retries));
+          return Step.done(
+              new RawResponse<>(status, ResponseHeaders.of(r.headers()), value, retries));
         }
         String text = body == null ? "" : body.readUtf8();
         core.log().response(request, r, text, startNanos, retries + 1, maxRetries + 1);

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * warnings at WARN whatever the level. Every line passes the {@link Redactor}.
  */
 final class HttpLog {
-  static final Logger LOGGER = LoggerFactory.getLogger("com.oursprivacy.http");
   static final int MAX_BODY_CHARS = 64 * 1024;
 
   private final LogLevel level;
@@ -32,11 +31,11 @@ final class HttpLog {
   }
 
   boolean info() {
-    return level != LogLevel.OFF && LOGGER.isInfoEnabled();
+    return level != LogLevel.OFF && logger().isInfoEnabled();
   }
 
   boolean debug() {
-    return level == LogLevel.DEBUG && LOGGER.isDebugEnabled();
+    return level == LogLevel.DEBUG && logger().isDebugEnabled();
   }
 
   void request(Request request, int attempt, int maxAttempts) {
@@ -58,7 +57,7 @@ final class HttpLog {
     if (body != null) {
       sb.append("\n\n").append(redactor.text(bodyText(body)));
     }
-    LOGGER.debug(sb.toString());
+    logger().debug(sb.toString());
   }
 
   void response(
@@ -72,27 +71,15 @@ final class HttpLog {
       return;
     }
     String line =
-        "<-- "
-            + request.method()
-            + ' '
-            + request.url().encodedPath()
-            + ' '
-            + response.code()
-            + " ("
-            + millis(startNanos)
-            + " ms, attempt "
-            + attempt
-            + " of "
-            + maxAttempts
-            + ')';
-    LOGGER.info(line);
+        exchangeLine(request, String.valueOf(response.code()), startNanos, attempt, maxAttempts);
+    logger().info(line);
     if (debug()) {
       StringBuilder sb = new StringBuilder(line).append(" headers and body:");
       headers(sb, response.headers());
       if (body != null && !body.isEmpty()) {
         sb.append("\n\n").append(redactor.text(truncate(body)));
       }
-      LOGGER.debug(sb.toString());
+      logger().debug(sb.toString());
     }
   }
 
@@ -100,46 +87,60 @@ final class HttpLog {
     if (!info()) {
       return;
     }
-    LOGGER.info(
-        "<-- "
-            + request.method()
-            + ' '
-            + request.url().encodedPath()
-            + " failed: "
-            + e.getClass().getSimpleName()
-            + ": "
-            + redactor.text(String.valueOf(e.getMessage()))
-            + " ("
-            + millis(startNanos)
-            + " ms, attempt "
-            + attempt
-            + " of "
-            + maxAttempts
-            + ')');
+    logger()
+        .info(
+            exchangeLine(
+                request,
+                "failed: "
+                    + e.getClass().getSimpleName()
+                    + ": "
+                    + redactor.text(String.valueOf(e.getMessage())),
+                startNanos,
+                attempt,
+                maxAttempts));
+  }
+
+  /** {@code <-- METHOD /path OUTCOME (N ms, attempt A of M)}. */
+  private static String exchangeLine(
+      Request request, String outcome, long startNanos, int attempt, int maxAttempts) {
+    return "<-- "
+        + request.method()
+        + ' '
+        + request.url().encodedPath()
+        + ' '
+        + outcome
+        + " ("
+        + millis(startNanos)
+        + " ms, attempt "
+        + attempt
+        + " of "
+        + maxAttempts
+        + ')';
   }
 
   void retry(Request request, String reason, Duration delay, int retry, int maxRetries) {
     if (!info()) {
       return;
     }
-    LOGGER.info(
-        "retrying "
-            + request.method()
-            + ' '
-            + request.url().encodedPath()
-            + " after "
-            + reason
-            + " in "
-            + delay.toMillis()
-            + " ms (retry "
-            + retry
-            + " of "
-            + maxRetries
-            + ')');
+    logger()
+        .info(
+            "retrying "
+                + request.method()
+                + ' '
+                + request.url().encodedPath()
+                + " after "
+                + reason
+                + " in "
+                + delay.toMillis()
+                + " ms (retry "
+                + retry
+                + " of "
+                + maxRetries
+                + ')');
   }
 
   void warn(String message) {
-    LOGGER.warn(redactor.text(message));
+    logger().warn(redactor.text(message));
   }
 
   private void headers(StringBuilder sb, Headers headers) {
@@ -167,5 +168,18 @@ final class HttpLog {
 
   private static long millis(long startNanos) {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  private static Logger logger() {
+    return LoggerHolder.LOGGER;
+  }
+
+  /**
+   * Made on first use: with {@link LogLevel#OFF} (the default) nothing reaches SLF4J, and a client
+   * that never logs does not pay for SLF4J's start (provider lookup, about 20 classes) before its
+   * first call.
+   */
+  private static final class LoggerHolder {
+    static final Logger LOGGER = LoggerFactory.getLogger("com.oursprivacy.http");
   }
 }

@@ -2,13 +2,16 @@ package com.oursprivacy.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonWriter;
 import com.oursprivacy.patch.PatchJson;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 
@@ -42,21 +45,38 @@ final class JsonConverterFactory extends Converter.Factory {
     return null;
   }
 
+  /**
+   * Request bodies, resolved once per method: a {@link JsonElement} parameter (the facade's
+   * overloads) is written exactly as given, explicit nulls included (they clear fields); a model's
+   * adapter is looked up here, not per call, and its null fields mean "not set" and are left out.
+   * Either way the JSON is encoded into an okio buffer and sent from there, without an intermediate
+   * {@code String}. At run time a {@link JsonElement} passed where the method declares a model (a
+   * raw caller's choice) still goes out as given.
+   */
   @Override
   public Converter<?, RequestBody> requestBodyConverter(
       Type type,
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    // A hand-built JsonElement says exactly what to send, explicit nulls included (they clear
-    // fields); a model object's null fields mean "not set" and are left out.
+    TypeAdapter<Object> adapter = adapter(type);
     return (Object value) -> {
-      String json =
-          value instanceof JsonElement
-              ? PatchJson.write((JsonElement) value)
-              : gson.toJson(value, type);
-      return RequestBody.create(json.getBytes(StandardCharsets.UTF_8), ClientCore.JSON);
+      Buffer buffer = new Buffer();
+      BufferWriter out = new BufferWriter(buffer);
+      if (value instanceof JsonElement) {
+        PatchJson.write((JsonElement) value, out);
+      } else {
+        try (JsonWriter writer = gson.newJsonWriter(out)) {
+          adapter.write(writer, value);
+        }
+      }
+      return RequestBody.create(buffer.readByteArray(), ClientCore.JSON);
     };
+  }
+
+  @SuppressWarnings("unchecked")
+  private TypeAdapter<Object> adapter(Type type) {
+    return (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(type));
   }
 
   @Override

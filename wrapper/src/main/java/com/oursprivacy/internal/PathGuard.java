@@ -21,21 +21,35 @@ final class PathGuard {
 
   private PathGuard() {}
 
-  /** Checks every {@code @Path} argument of a Retrofit interface method. */
-  static void checkArguments(Method method, Object[] args) {
-    if (args == null) {
-      return;
-    }
+  /**
+   * The field name ({@code method.param}) of each {@code @Path} parameter of a Retrofit interface
+   * method, null for other parameters: what {@link #checkArguments} needs, read once per method.
+   */
+  static String[] pathFields(Method method) {
     Annotation[][] annotations = method.getParameterAnnotations();
+    String[] fields = new String[annotations.length];
     for (int i = 0; i < annotations.length; i++) {
       for (Annotation a : annotations[i]) {
         if (a instanceof Path) {
-          String field = method.getName() + "." + ((Path) a).value();
-          if (args[i] == null) {
-            throw new OursValidationException(field, "path parameter is required, got null");
-          }
-          check(field, String.valueOf(args[i]));
+          fields[i] = method.getName() + "." + ((Path) a).value();
         }
+      }
+    }
+    return fields;
+  }
+
+  /** Checks every {@code @Path} argument; {@code pathFields} comes from {@link #pathFields}. */
+  static void checkArguments(String[] pathFields, Object[] args) {
+    if (args == null) {
+      return;
+    }
+    for (int i = 0; i < pathFields.length; i++) {
+      String field = pathFields[i];
+      if (field != null) {
+        if (args[i] == null) {
+          throw new OursValidationException(field, "path parameter is required, got null");
+        }
+        check(field, String.valueOf(args[i]));
       }
     }
   }

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.oursprivacy.errors.OursValidationException;
+import com.oursprivacy.internal.SdkGson;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * @throws IllegalArgumentException if a nullable field is not in {@code fields}
    */
   protected PatchBuilder(String operation, Set<String> fields, Set<String> nullableFields) {
-    this(operation, fields, nullableFields, PatchGson.GSON);
+    this(operation, fields, nullableFields, SdkGson.get());
   }
 
   /**

@@ -1,25 +1,23 @@
 package com.oursprivacy.resources;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.errors.OursInvalidResponseException;
 import com.oursprivacy.errors.OursValidationException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import com.oursprivacy.internal.SdkGson;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** The few checks and conversions the generated services share. Not API. */
 final class FacadeSupport {
-  private static final Gson GSON = new Gson();
-
   private FacadeSupport() {}
 
   /** A path parameter must be present and non-blank: a blank id would address the collection. */
@@ -64,7 +62,7 @@ final class FacadeSupport {
 
   /** A retrieved model as the JSON object a PATCH round trip diffs against. */
   static JsonObject toJsonObject(Object model) {
-    return GSON.toJsonTree(model).getAsJsonObject();
+    return SdkGson.get().toJsonTree(model).getAsJsonObject();
   }
 
   /** A list of nested request objects as a JSON array. */
@@ -94,32 +92,27 @@ final class FacadeSupport {
     return Collections.unmodifiableList(items);
   }
 
-  /**
-   * Fills {@code {name}} placeholders, each value percent-encoded as one path segment. A null or
-   * blank value is refused: it would address the collection instead of one entity.
-   */
-  static String path(String operation, String template, String... namesAndValues) {
-    String out = template;
-    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-      requirePathParam(operation, namesAndValues[i], namesAndValues[i + 1]);
-      String encoded =
-          URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8).replace("+", "%20");
-      out = out.replace("{" + namesAndValues[i] + "}", encoded);
-    }
-    return out;
+  /** A path argument, checked ({@link #requirePathParam}) before the stub encodes it. */
+  static String pathParam(String operation, String name, String value) {
+    requirePathParam(operation, name, value);
+    return value;
   }
 
-  /**
-   * Query parameters from name/value pairs, leaving out nulls; values as {@code String.valueOf}.
-   */
-  static Map<String, String> query(Object... namesAndValues) {
-    Map<String, String> q = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-      if (namesAndValues[i + 1] != null) {
-        q.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
-      }
+  /** A {@code date-time} query value as the generated parameter's {@code OffsetDateTime}, UTC. */
+  static OffsetDateTime utc(Instant value) {
+    return value == null ? null : value.atOffset(ZoneOffset.UTC);
+  }
+
+  /** A {@code uuid} query value as the generated parameter's {@code UUID}. */
+  static UUID uuid(String operation, String name, String value) {
+    if (value == null) {
+      return null;
     }
-    return q;
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new OursValidationException(operation + "." + name, "must be a UUID");
+    }
   }
 
   /** A JSON number field as a long, or null. */
