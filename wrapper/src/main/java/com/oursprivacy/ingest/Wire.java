@@ -148,7 +148,7 @@ final class Wire {
   static byte[] rowUtf8(Event e) {
     okio.Buffer out = new okio.Buffer();
     try {
-      JsonWriter w = new JsonWriter(new CoreTransport.SinkWriter(out));
+      JsonWriter w = new JsonWriter(new com.oursprivacy.internal.Utf8Writer(out));
       w.setSerializeNulls(true);
       row(w, e);
       w.flush();

@@ -62,9 +62,10 @@ final class JsonConverterFactory extends Converter.Factory {
     TypeAdapter<Object> adapter = adapter(type);
     return (Object value) -> {
       Buffer buffer = new Buffer();
-      BufferWriter out = new BufferWriter(buffer);
+      Utf8Writer out = new Utf8Writer(buffer);
       if (value instanceof JsonElement) {
         PatchJson.write((JsonElement) value, out);
+        out.flush();
       } else {
         try (JsonWriter writer = gson.newJsonWriter(out)) {
           adapter.write(writer, value);

@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.internal.ClientCore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,5 +112,23 @@ class CoreTransportTest {
         .doesNotContain("tok")
         .contains("3 rows");
     assertThat(Wire.rowJson(rows.get(0))).isEqualTo(Wire.row(rows.get(0)).toString());
+  }
+
+  @Test
+  void theStreamedBodyAndSpoolRowAreTheTreeBuiltJson() throws IOException {
+    Event e =
+        Event.named("Ünïcode 😀")
+            .userId("u\u2028")
+            .distinctId("d1")
+            .property("emoji", "\uD83D\uDE00 and a lone \uD800")
+            .property("n", 1.5);
+    Buffer out = new Buffer();
+    new CoreTransport.BatchBody("tok", java.util.List.of(e, e)).writeTo(out);
+
+    assertThat(Wire.rowUtf8(e)).isEqualTo(Wire.rowJson(e).getBytes(StandardCharsets.UTF_8));
+    // the lone surrogate becomes '?' in both, as the JDK's encoder has it
+    assertThat(out.readByteArray())
+        .isEqualTo(
+            Wire.batch("tok", java.util.List.of(e, e)).toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,4 +1,4 @@
-package com.oursprivacy.ingest;
+package com.oursprivacy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,11 @@ import java.util.Random;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
-/** The batch body's UTF-8 writer encodes exactly as the JDK does, however the text is cut up. */
-class SinkWriterTest {
+/**
+ * The UTF-8 writer behind request bodies and spool rows encodes exactly as the JDK does, however
+ * the text is cut up.
+ */
+class Utf8WriterTest {
   private static final char[] ALPHABET = {
     'a', '"', '\\', '\n', 'é', 'ß', '中', '\u2028', '\uD83D', '\uDE00', '\uD800', '\uDFFF', '{'
   };
@@ -24,7 +27,7 @@ class SinkWriterTest {
       }
       String s = text.toString();
       Buffer out = new Buffer();
-      CoreTransport.SinkWriter w = new CoreTransport.SinkWriter(out);
+      Utf8Writer w = new Utf8Writer(out);
       int pos = 0;
       while (pos < s.length()) {
         int n = 1 + random.nextInt(s.length() - pos);
@@ -61,7 +64,7 @@ class SinkWriterTest {
     }
     String s = text.toString();
     Buffer out = new Buffer();
-    CoreTransport.SinkWriter w = new CoreTransport.SinkWriter(out);
+    Utf8Writer w = new Utf8Writer(out);
     for (int pos = 0; pos < s.length(); ) {
       int n = Math.min(s.length() - pos, 1 + random.nextInt(1_000));
       w.write(s, pos, n);
@@ -71,23 +74,5 @@ class SinkWriterTest {
     w.flush();
 
     assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void theStreamedBodyAndSpoolRowAreTheTreeBuiltJson() throws IOException {
-    Event e =
-        Event.named("Ünïcode 😀")
-            .userId("u\u2028")
-            .distinctId("d1")
-            .property("emoji", "\uD83D\uDE00 and a lone \uD800")
-            .property("n", 1.5);
-    Buffer out = new Buffer();
-    new CoreTransport.BatchBody("tok", java.util.List.of(e, e)).writeTo(out);
-
-    assertThat(Wire.rowUtf8(e)).isEqualTo(Wire.rowJson(e).getBytes(StandardCharsets.UTF_8));
-    // the lone surrogate becomes '?' in both, as the JDK's encoder has it
-    assertThat(out.readByteArray())
-        .isEqualTo(
-            Wire.batch("tok", java.util.List.of(e, e)).toString().getBytes(StandardCharsets.UTF_8));
   }
 }
