@@ -376,4 +376,32 @@ class ResponseParsingTest {
     done.get(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(failure.get()).isInstanceOf(com.oursprivacy.errors.NotFoundException.class);
   }
+
+  @Test
+  void aListResponseWithoutItsListNamesTheRealStatus() {
+    wm.stubFor(
+        get("/rest/v1/destinations")
+            .willReturn(
+                aResponse()
+                    .withStatus(203)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
+
+    assertThatThrownBy(() -> ours.destinations().list().firstPage())
+        .isInstanceOfSatisfying(
+            OursInvalidResponseException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(203);
+              assertThat(e).hasMessageContaining("list");
+            });
+  }
+
+  @Test
+  void aDeleteWithoutItsBooleanNamesTheRealStatus() {
+    wm.stubFor(delete("/rest/v1/destinations/dst_1").willReturn(aResponse().withStatus(202)));
+
+    assertThatThrownBy(() -> ours.destinations().delete("dst_1"))
+        .isInstanceOfSatisfying(
+            OursInvalidResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(202));
+  }
 }

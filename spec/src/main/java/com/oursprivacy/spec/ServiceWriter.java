@@ -335,7 +335,7 @@ final class ServiceWriter {
             SUPPORT);
       } else if (op.deletesWithBoolean()) {
         c.addStatement(
-            "return $T.bool(withRawResponse.$N($L).value(), $S)", SUPPORT, m, argList(), op.key());
+            "return $T.bool(withRawResponse.$N($L), $S)", SUPPORT, m, argList(), op.key());
       } else {
         c.addStatement("return withRawResponse.$N($L).value()", m, argList());
       }
@@ -407,14 +407,14 @@ final class ServiceWriter {
             "return $L$L",
             call,
             async
-                ? CodeBlock.of(".thenApply(r -> $T.withValue(r, $NItems(r.value())))", SUPPORT, m)
+                ? CodeBlock.of(".thenApply(r -> $T.withValue(r, $NItems(r)))", SUPPORT, m)
                 : CodeBlock.of(""));
         return async
             ? c.build()
             : CodeBlock.builder()
                 .add(guards())
                 .addStatement("$T r = $L", ParameterizedTypeName.get(RAW, op.result()), call)
-                .addStatement("return $T.withValue(r, $NItems(r.value()))", SUPPORT, m)
+                .addStatement("return $T.withValue(r, $NItems(r))", SUPPORT, m)
                 .build();
       }
       return c.addStatement("return $L", call).build();
@@ -502,7 +502,7 @@ final class ServiceWriter {
               .addParameter(cursor ? ClassName.get(String.class) : TypeName.LONG, arg)
               .addParameter(OPTIONS, "options");
       CodeBlock call = call(async, arg, arg);
-      String pageArgs = cursor ? "r.value()" : "r.value(), offset";
+      String pageArgs = cursor ? "r" : "r, offset";
       if (async) {
         return b.addStatement(
                 "return $L.thenApply(r -> $T.withValue(r, $NItems($L)))",
@@ -524,13 +524,13 @@ final class ServiceWriter {
           MethodSpec.methodBuilder(op.javaName() + "Items")
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
               .returns(rawValue())
-              .addParameter(op.result(), "response");
+              .addParameter(ParameterizedTypeName.get(RAW, op.result()), "response");
       if (op.paging() == Paging.OFFSET) {
         b.addParameter(TypeName.LONG, "offset");
       }
       b.addStatement("$T r = $T.body(response, $S)", op.result(), SUPPORT, op.key())
           .addStatement(
-              "$T items = $T.items(r.$N(), $S, $S)",
+              "$T items = $T.items(r.$N(), response.statusCode(), $S, $S)",
               ParameterizedTypeName.get(LIST, op.item()),
               SUPPORT,
               items,

@@ -42,10 +42,11 @@ final class FacadeSupport {
   }
 
   /** A delete's boolean answer, unboxed; an answer without one is an invalid response. */
-  static boolean bool(Boolean value, String operation) {
+  static boolean bool(RawResponse<Boolean> response, String operation) {
+    Boolean value = response.value();
     if (value == null) {
       throw new OursInvalidResponseException(
-          200, operation + ": the response had no boolean body", null);
+          response.statusCode(), operation + ": the response had no boolean body", null);
     }
     return value;
   }
@@ -76,18 +77,20 @@ final class FacadeSupport {
   }
 
   /** A 2xx response without a body where the API promises one is an invalid response. */
-  static <T> T body(T value, String operation) {
+  static <T> T body(RawResponse<T> response, String operation) {
+    T value = response.value();
     if (value == null) {
-      throw new OursInvalidResponseException(200, operation + ": the response had no body", null);
+      throw new OursInvalidResponseException(
+          response.statusCode(), operation + ": the response had no body", null);
     }
     return value;
   }
 
   /** The list a page or list response must carry; its absence is an invalid response. */
-  static <T> List<T> items(List<T> items, String operation, String property) {
+  static <T> List<T> items(List<T> items, int status, String operation, String property) {
     if (items == null) {
       throw new OursInvalidResponseException(
-          200, operation + ": the response has no '" + property + "' list", null);
+          status, operation + ": the response has no '" + property + "' list", null);
     }
     return Collections.unmodifiableList(items);
   }
