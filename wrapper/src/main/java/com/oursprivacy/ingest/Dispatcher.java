@@ -2,17 +2,13 @@ package com.oursprivacy.ingest;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import com.oursprivacy.ingest.Outcome.Kind;
-import com.oursprivacy.lowlevel.ingest.model.BatchResult;
-import com.oursprivacy.lowlevel.ingest.model.BatchResultCode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -537,25 +533,15 @@ final class Dispatcher {
       return;
     }
     if (isBatch && r.results != null && (r.isSuccess() || r.isTransient())) {
-      Map<Integer, BatchResult> byIndex = new HashMap<>();
-      for (BatchResult res : r.results) {
-        if (res != null && res.getIndex() != null) {
-          byIndex.put(res.getIndex().intValue(), res); // index is int64 in the normalized spec
-        }
-      }
-      for (int i = 0; i < batch.size(); i++) {
+      RowResults.Row[] verdicts = RowResults.classify(r.status, r.results, batch.size());
+      for (int i = 0; i < verdicts.length; i++) {
         Envelope e = batch.get(i);
-        BatchResult res = byIndex.get(i);
-        if (res == null ? r.status == 200 : Boolean.TRUE.equals(res.getSuccess())) {
+        RowResults.Row v = verdicts[i];
+        if (v.verdict == RowResults.Verdict.ACCEPTED) {
           resolve(e, Kind.SENT, r.status, null, notes, finals);
-        } else if (res != null && BatchResultCode.INVALID_EVENT.equals(res.getCode())) {
-          resolve(e, Kind.FAILED, r.status, "invalid_event: " + res.getMessage(), notes, finals);
-        } else if (retryOrGiveUp(
-            e,
-            r.status,
-            res == null ? "no result for row " + i : res.getCode() + ": " + res.getMessage(),
-            notes,
-            finals)) {
+        } else if (v.verdict == RowResults.Verdict.REJECTED) {
+          resolve(e, Kind.FAILED, r.status, v.reason(), notes, finals);
+        } else if (retryOrGiveUp(e, r.status, v.reason(), notes, finals)) {
           again.add(e);
         }
       }

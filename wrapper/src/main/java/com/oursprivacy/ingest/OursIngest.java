@@ -16,9 +16,7 @@ import com.oursprivacy.models.SourceTokensResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -268,24 +266,14 @@ public final class OursIngest implements AutoCloseable {
   }
 
   private static BatchReport report(RawResponse<Batch> r, List<Event> rows, String token) {
-    List<BatchReport.Failure> failures = new ArrayList<>();
     Batch b = r.value();
-    Map<Integer, BatchResult> byIndex = new HashMap<>();
-    if (b != null && b.getResults() != null) {
-      for (BatchResult res : Wire.withoutToken(b.getResults(), token)) {
-        if (res != null && res.getIndex() != null) { // a row without an index is "missing_result"
-          byIndex.put(res.getIndex().intValue(), res); // int64 in the normalized spec
-        }
-      }
-    }
-    for (int i = 0; i < rows.size(); i++) {
-      BatchResult res = byIndex.get(i);
-      if (res != null && !Boolean.TRUE.equals(res.getSuccess())) {
-        String code = res.getCode() == null ? "unknown" : res.getCode().getValue();
-        failures.add(new BatchReport.Failure(i, rows.get(i), code, res.getMessage()));
-      } else if (res == null && r.statusCode() != 200) {
-        failures.add(
-            new BatchReport.Failure(i, rows.get(i), "missing_result", "no result for this row"));
+    List<BatchResult> results = b == null ? null : Wire.withoutToken(b.getResults(), token);
+    RowResults.Row[] verdicts = RowResults.classify(r.statusCode(), results, rows.size());
+    List<BatchReport.Failure> failures = new ArrayList<>();
+    for (int i = 0; i < verdicts.length; i++) {
+      RowResults.Row v = verdicts[i];
+      if (v.verdict != RowResults.Verdict.ACCEPTED) {
+        failures.add(new BatchReport.Failure(i, rows.get(i), v.code, v.message));
       }
     }
     return new BatchReport(r.statusCode(), rows, failures);

@@ -96,20 +96,24 @@ class OursIngestTest {
     assertThat(server.requests().get(0).getRequest().containsHeader("Authorization")).isFalse();
   }
 
-  @ParameterizedTest(name = "async={0}")
-  @ValueSource(booleans = {false, true})
-  void batch207IsReportedRowByRowWithTheRowsToResend(boolean async) throws Exception {
+  private void stub207(String body) {
     server.wm.stubFor(
         post(urlPathEqualTo("/api/v1/batch"))
             .willReturn(
                 aResponse()
                     .withStatus(207)
                     .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"success\":false,\"accepted\":1,\"failed\":2,\"results\":["
-                            + "{\"index\":0,\"success\":true},"
-                            + "{\"index\":1,\"success\":false,\"code\":\"queue_failed\",\"message\":\"try again\"},"
-                            + "{\"index\":2,\"success\":false,\"code\":\"invalid_event\",\"message\":\"not allowed\"}]}")));
+                    .withBody(body)));
+  }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void batch207IsReportedRowByRowWithTheRowsToResend(boolean async) throws Exception {
+    stub207(
+        "{\"success\":false,\"accepted\":1,\"failed\":2,\"results\":["
+            + "{\"index\":0,\"success\":true},"
+            + "{\"index\":1,\"success\":false,\"code\":\"queue_failed\",\"message\":\"try again\"},"
+            + "{\"index\":2,\"success\":false,\"code\":\"invalid_event\",\"message\":\"not allowed\"}]}");
     OursIngest ingest = client(builder().token(LIVE));
     List<Event> events =
         List.of(
@@ -130,6 +134,24 @@ class OursIngestTest {
     assertThat(
             body.getAsJsonArray("events").get(1).getAsJsonObject().get("distinctId").getAsString())
         .isEqualTo("order-7");
+  }
+
+  @Test
+  void aRowThe207GivesNoResultForIsAFailureToResend() {
+    stub207("{\"success\":false,\"results\":[{\"index\":0,\"success\":true}]}");
+    OursIngest ingest = client(builder().token(LIVE));
+
+    BatchReport report =
+        ingest.batch(List.of(Event.named("A").userId("u"), Event.named("B").userId("u")));
+
+    assertThat(report.failures()).hasSize(1);
+    BatchReport.Failure missing = report.failures().get(0);
+    assertThat(missing.index()).isEqualTo(1);
+    assertThat(missing.code()).isEqualTo(RowResults.MISSING_CODE);
+    // the tracker's outcome reason for the same row (RowResultsTest) reads the same
+    assertThat(missing.code() + ": " + missing.message())
+        .isEqualTo("missing_result: no result for this row");
+    assertThat(missing.retryable()).isTrue();
   }
 
   @Test
