@@ -18,6 +18,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,17 @@ import org.slf4j.LoggerFactory;
  * {@code MAGIC}; it never throws for bad content. A segment is deleted when every row it holds is
  * final and every older segment is gone (its tombstones can then refer to nothing alive).
  *
+ * <p><b>Compaction.</b> One event that keeps failing must not keep its whole segment, and every
+ * finished segment behind it, on disk until it is given up. Once there are at least three segments
+ * and at most a quarter of the rows ever written to the oldest one are still unfinished, those rows
+ * are copied verbatim (same bytes, same checksum, same distinctId) to the end of the active
+ * segment, the active segment is forced to the device, and only then is the oldest deleted (with
+ * every finished segment behind it). So the spool holds at most about three segments plus four
+ * times the unfinished rows. Crash-safe at every step: killed before the delete, the row is on disk
+ * twice and recovery keeps one (rows are keyed by distinctId, the later copy wins, and a tombstone
+ * is only ever written after every copy of its row, because only unfinished rows are copied); a
+ * torn copy is skipped like any torn record while the original is still there.
+ *
  * <p><b>Durability.</b> {@code track} returns after the record reached the operating system ({@code
  * write}), which survives the death of the process ({@code kill -9}, OOM kill). With {@code
  * fsyncEvery == 0} it also waits for {@link FileChannel#force} (survives power loss); otherwise a
@@ -66,6 +79,9 @@ final class Spool implements AutoCloseable {
   /** Size at which the active segment is closed and a new one started. */
   static final long SEGMENT_BYTES = 4L * 1024 * 1024;
 
+  /** The oldest segment is compacted when at most 1/COMPACT_RATIO of its rows are unfinished. */
+  static final int COMPACT_RATIO = 4;
+
   private static final java.lang.reflect.Type MAP =
       new TypeToken<Map<String, Object>>() {}.getType();
 
@@ -80,15 +96,44 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /** One segment file: how many rows were written to it and how many are still unfinished. */
+  private static final class Seg {
+    final long n;
+    int rows;
+    int live;
+
+    Seg(long n) {
+      this.n = n;
+    }
+  }
+
+  /** Where an unfinished row is: its segment and its frame's offset and length there. */
+  private static final class Loc {
+    Seg seg;
+    long pos;
+    int len;
+
+    Loc(Seg seg, long pos, int len) {
+      this.seg = seg;
+      this.pos = pos;
+      this.len = len;
+    }
+  }
+
   private final Path dir;
   private final Duration fsyncEvery;
+  private final long segmentBytes;
   private final FileChannel lockChannel;
   private final FileLock fileLock;
   private final ReentrantLock lock = new ReentrantLock();
 
-  /** Rows not yet final, per segment (one entry per segment file, not per event). */
+  /** The segment files, oldest first. */
   @GuardedBy("lock")
-  private final TreeMap<Long, long[]> live = new TreeMap<>();
+  private final TreeMap<Long, Seg> segments = new TreeMap<>();
+
+  /** Every unfinished row by distinctId (a later row with the same id replaces the earlier). */
+  @GuardedBy("lock")
+  private final Map<String, Loc> unfinished = new HashMap<>();
 
   private final List<Record> recovered = new ArrayList<>();
   private final ScheduledExecutorService syncer;
@@ -97,7 +142,13 @@ final class Spool implements AutoCloseable {
   private FileChannel active;
 
   @GuardedBy("lock")
-  private long activeSegment;
+  private Seg activeSeg;
+
+  /** Runs between a compaction's copies and its delete; tests take their crash snapshot here. */
+  Runnable beforeCompactionDelete = () -> {};
+
+  @GuardedBy("lock")
+  private long compactions;
 
   @GuardedBy("lock")
   private long activeBytes;
@@ -110,9 +161,10 @@ final class Spool implements AutoCloseable {
   @GuardedBy("lock")
   private boolean closed;
 
-  private Spool(Path dir, Duration fsyncEvery) throws IOException {
+  private Spool(Path dir, Duration fsyncEvery, long segmentBytes) throws IOException {
     this.dir = dir;
     this.fsyncEvery = fsyncEvery;
+    this.segmentBytes = segmentBytes;
     Files.createDirectories(dir);
     lockChannel =
         FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -128,7 +180,7 @@ final class Spool implements AutoCloseable {
     }
     fileLock = l;
     recover();
-    openSegment(live.isEmpty() ? 1 : live.lastKey() + 1);
+    openSegment(segments.isEmpty() ? 1 : segments.lastKey() + 1);
     if (fsyncEvery.isZero()) {
       syncer = null;
     } else {
@@ -151,8 +203,13 @@ final class Spool implements AutoCloseable {
    * @throws UncheckedIOException when the directory cannot be used
    */
   static Spool open(Path dir, Duration fsyncEvery) {
+    return open(dir, fsyncEvery, SEGMENT_BYTES);
+  }
+
+  /** {@link #open(Path, Duration)} with another segment size (tests). */
+  static Spool open(Path dir, Duration fsyncEvery, long segmentBytes) {
     try {
-      return new Spool(dir, fsyncEvery);
+      return new Spool(dir, fsyncEvery, segmentBytes);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "tracker spool " + dir + " cannot be opened: " + e.getMessage(), e);
@@ -174,6 +231,16 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /** Compactions done so far. */
+  long compactions() {
+    lock.lock();
+    try {
+      return compactions;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Appends the event (which must have its distinctId); returns its segment. */
   long append(Event e) throws IOException {
     byte[] row = Wire.rowJson(e).getBytes(StandardCharsets.UTF_8);
@@ -183,22 +250,46 @@ final class Spool implements AutoCloseable {
       if (closed) {
         throw new IOException("spool closed");
       }
-      if (activeBytes >= SEGMENT_BYTES) {
-        active.force(false);
-        active.close();
-        openSegment(activeSegment + 1);
-      }
+      boolean rolled = rollIfFull();
+      long pos = activeBytes;
       writeFully(buf);
-      live.computeIfAbsent(activeSegment, s -> new long[1])[0]++;
+      written(e.distinctId(), pos, buf.limit());
       if (fsyncEvery.isZero()) {
         active.force(false);
       } else {
         dirty = true;
       }
-      return activeSegment;
+      long seg = activeSeg.n;
+      if (rolled) {
+        compactOldest();
+      }
+      return seg;
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Starts a new active segment when the current one is full (forcing and closing it first). */
+  @GuardedBy("lock")
+  private boolean rollIfFull() throws IOException {
+    if (activeBytes < segmentBytes) {
+      return false;
+    }
+    active.force(false);
+    active.close();
+    openSegment(activeSeg.n + 1);
+    return true;
+  }
+
+  /** Books a row just written to the active segment at {@code pos}. */
+  @GuardedBy("lock")
+  private void written(String id, long pos, int len) {
+    Loc previous = unfinished.put(id, new Loc(activeSeg, pos, len));
+    if (previous != null) {
+      previous.seg.live--; // the same distinctId again: one event to the API and to recovery
+    }
+    activeSeg.rows++;
+    activeSeg.live++;
   }
 
   /** Records that these events' outcomes are final; deletes segments left with nothing alive. */
@@ -220,12 +311,13 @@ final class Spool implements AutoCloseable {
       }
       dirty = true;
       for (Envelope e : finals) {
-        long[] n = live.get(e.segment);
-        if (n != null) {
-          n[0]--;
+        Loc l = unfinished.remove(e.distinctId());
+        if (l != null) {
+          l.seg.live--;
         }
       }
       deleteFinishedSegments();
+      compactOldest();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     } finally {
@@ -304,21 +396,74 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes the oldest segments while they hold nothing unfinished. Only from the oldest end: a
+   * finished segment may hold the tombstones of an older segment's rows.
+   */
   @GuardedBy("lock")
   private void deleteFinishedSegments() throws IOException {
-    while (!live.isEmpty()) {
-      Map.Entry<Long, long[]> oldest = live.firstEntry();
-      if (oldest.getKey() == activeSegment || oldest.getValue()[0] > 0) {
+    while (!segments.isEmpty()) {
+      Seg oldest = segments.firstEntry().getValue();
+      if (oldest == activeSeg || oldest.live > 0) {
         return;
       }
-      Files.deleteIfExists(segment(oldest.getKey()));
-      live.remove(oldest.getKey());
+      Files.deleteIfExists(segment(oldest.n));
+      segments.remove(oldest.n);
     }
+  }
+
+  /**
+   * Compacts the oldest segment when the spool has at least three segments and at most a {@link
+   * #COMPACT_RATIO}th of the oldest one's rows are unfinished (see the class comment).
+   */
+  @GuardedBy("lock")
+  private void compactOldest() throws IOException {
+    if (segments.size() < 3) {
+      return;
+    }
+    Seg oldest = segments.firstEntry().getValue();
+    if (oldest == activeSeg || (long) oldest.live * COMPACT_RATIO > oldest.rows) {
+      return;
+    }
+    List<Loc> moving = new ArrayList<>(oldest.live);
+    for (Loc l : unfinished.values()) {
+      if (l.seg == oldest) {
+        moving.add(l);
+      }
+    }
+    moving.sort(Comparator.comparingLong((Loc l) -> l.pos));
+    try (FileChannel in = FileChannel.open(segment(oldest.n), StandardOpenOption.READ)) {
+      for (Loc l : moving) {
+        ByteBuffer frame = ByteBuffer.allocate(l.len);
+        while (frame.hasRemaining()) {
+          if (in.read(frame, l.pos + frame.position()) < 0) {
+            throw new IOException("segment " + oldest.n + " shorter than its rows");
+          }
+        }
+        frame.flip();
+        long pos = activeBytes;
+        writeFully(frame); // the same bytes: the checksum and the distinctId travel along
+        oldest.live--;
+        l.seg = activeSeg;
+        l.pos = pos;
+        activeSeg.rows++;
+        activeSeg.live++;
+      }
+    }
+    active.force(false); // the copies are on the device before the originals go
+    beforeCompactionDelete.run();
+    compactions++;
+    LOG.debug(
+        "tracker spool {}: compacted segment {}, {} unfinished rows moved to segment {}",
+        dir,
+        oldest.n,
+        moving.size(),
+        activeSeg.n);
+    deleteFinishedSegments();
   }
 
   @GuardedBy("lock")
   private void openSegment(long n) throws IOException {
-    activeSegment = n;
     active =
         FileChannel.open(
             segment(n),
@@ -326,7 +471,7 @@ final class Spool implements AutoCloseable {
             StandardOpenOption.WRITE,
             StandardOpenOption.APPEND);
     activeBytes = active.size();
-    live.computeIfAbsent(n, s -> new long[1]);
+    activeSeg = segments.computeIfAbsent(n, Seg::new);
   }
 
   private Path segment(long n) {
@@ -365,19 +510,15 @@ final class Spool implements AutoCloseable {
     }
     Map<String, Record> rows = new LinkedHashMap<>();
     for (Map.Entry<Long, Path> f : files.entrySet()) {
-      live.put(f.getKey(), new long[1]);
-      read(f.getKey(), Files.readAllBytes(f.getValue()), rows);
+      Seg seg = new Seg(f.getKey());
+      segments.put(seg.n, seg);
+      read(seg, Files.readAllBytes(f.getValue()), rows);
     }
-    for (Record r : rows.values()) {
-      live.get(r.segment)[0]++;
-      recovered.add(r);
+    for (Loc l : unfinished.values()) {
+      l.seg.live++;
     }
-    for (Map.Entry<Long, Path> f : files.entrySet()) {
-      if (live.get(f.getKey())[0] == 0) {
-        Files.deleteIfExists(f.getValue());
-        live.remove(f.getKey());
-      }
-    }
+    recovered.addAll(rows.values());
+    deleteFinishedSegments();
     if (!recovered.isEmpty() || skipped > 0) {
       LOG.info(
           "tracker spool {}: {} unfinished events from an earlier process will be sent first; "
@@ -390,7 +531,8 @@ final class Spool implements AutoCloseable {
 
   /** Applies one segment's records to {@code rows}; counts what it cannot read. */
   @GuardedBy("lock")
-  private void read(long segment, byte[] data, Map<String, Record> rows) {
+  private void read(Seg seg, byte[] data, Map<String, Record> rows) {
+    long segment = seg.n;
     ByteBuffer b = ByteBuffer.wrap(data);
     int pos = 0;
     boolean inJunk = false;
@@ -423,32 +565,28 @@ final class Spool implements AutoCloseable {
         continue;
       }
       inJunk = false;
-      apply(
-          segment,
-          (char) data[pos + HEADER],
-          new String(data, pos + HEADER + 1, len - 1, StandardCharsets.UTF_8),
-          rows);
+      String body = new String(data, pos + HEADER + 1, len - 1, StandardCharsets.UTF_8);
+      if (data[pos + HEADER] == 'D') {
+        rows.remove(body);
+        unfinished.remove(body);
+      } else {
+        Event e = parse(body);
+        if (e == null) {
+          skipped++;
+          LOG.warn(
+              "tracker spool {}: skipping an unreadable event row in segment {}", dir, segment);
+        } else {
+          rows.put(e.distinctId(), new Record(e, segment));
+          unfinished.put(e.distinctId(), new Loc(seg, pos, HEADER + len));
+          seg.rows++;
+        }
+      }
       pos += HEADER + len;
     }
     if (pos < data.length && !inJunk) {
       skipped++;
       LOG.warn("tracker spool {}: skipping a torn record at the end of segment {}", dir, segment);
     }
-  }
-
-  @GuardedBy("lock")
-  private void apply(long segment, char type, String body, Map<String, Record> rows) {
-    if (type == 'D') {
-      rows.remove(body);
-      return;
-    }
-    Event e = parse(body);
-    if (e == null) {
-      skipped++;
-      LOG.warn("tracker spool {}: skipping an unreadable event row in segment {}", dir, segment);
-      return;
-    }
-    rows.put(e.distinctId(), new Record(e, segment));
   }
 
   /** A view of the spooled row for listeners; the row itself is sent verbatim. */

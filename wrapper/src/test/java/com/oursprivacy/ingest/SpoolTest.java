@@ -333,6 +333,152 @@ class SpoolTest {
     assertThat(syncer.isAlive()).isFalse();
   }
 
+  // ---- compaction ----
+
+  private static final long SMALL_SEGMENT = 1_024;
+
+  private static int frameLength(Event e) {
+    return Spool.frame('A', Wire.rowJson(e).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .remaining();
+  }
+
+  private static long bytes(List<Path> files) throws IOException {
+    long n = 0;
+    for (Path p : files) {
+      n += Files.size(p);
+    }
+    return n;
+  }
+
+  @Test
+  void anEventThatKeepsFailingDoesNotKeepItsSegmentAndThoseBehindItOnDisk() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO, SMALL_SEGMENT)) {
+      s.append(event(0)); // never final: it keeps failing
+      long maxBytes = 0;
+      for (int i = 1; i < 2_000; i++) {
+        s.append(event(i));
+        s.remove(List.of(envelope(event(i), -1)));
+        maxBytes = Math.max(maxBytes, bytes(segments()));
+      }
+
+      assertThat(s.compactions()).isPositive();
+      assertThat(segments()).hasSizeLessThanOrEqualTo(3);
+      // without compaction: 2,000 rows and tombstones, about 200 KB in some 200 segments
+      assertThat(maxBytes).isLessThan(4 * SMALL_SEGMENT);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO, SMALL_SEGMENT)) {
+      assertThat(ids(s.recovered())).containsExactly("d0");
+      assertThat(s.recovered().get(0).event.spooledRow()).isEqualTo(Wire.rowJson(event(0)));
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void aSegmentWithManyUnfinishedRowsIsNotCompacted() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO, SMALL_SEGMENT)) {
+      for (int i = 0; i < 200; i++) {
+        s.append(event(i)); // a backlog: nothing final yet
+      }
+      assertThat(s.compactions()).isZero();
+      assertThat(segments().size()).isGreaterThan(3);
+    }
+  }
+
+  @Test
+  void aCrashAtAnyPointOfACompactionLosesNothingAndDuplicatesNothing() throws IOException {
+    Path snapshot = Files.createDirectories(dir.resolve("snapshot"));
+    Path spoolDir = Files.createDirectories(dir.resolve("spool"));
+    java.util.Set<String> live = new java.util.LinkedHashSet<>();
+    List<java.util.Set<String>> liveAtCrash = new ArrayList<>();
+    int copied = frameLength(event(0)) + frameLength(event(1));
+    try (Spool s = Spool.open(spoolDir, Duration.ZERO, SMALL_SEGMENT)) {
+      s.beforeCompactionDelete =
+          () -> {
+            if (liveAtCrash.isEmpty()) {
+              liveAtCrash.add(new java.util.HashSet<>(live));
+              copyDir(spoolDir, snapshot); // what a kill -9 right now would leave
+            }
+          };
+      for (int i = 0; i < 60; i++) {
+        live.add("d" + i);
+        s.append(event(i));
+        if (i >= 2) { // d0 and d1 never become final
+          s.remove(List.of(envelope(event(i), -1)));
+          live.remove("d" + i);
+        }
+      }
+      assertThat(s.compactions()).isPositive();
+    }
+    assertThat(liveAtCrash).hasSize(1);
+    java.util.Set<String> expected = liveAtCrash.get(0);
+    assertThat(expected).contains("d0", "d1");
+
+    List<Path> files = segmentsIn(snapshot);
+    Path newest = files.get(files.size() - 1);
+    long full = Files.size(newest);
+    // killed after every copy (before the delete), and torn at every point of the copies
+    for (long cut = full; cut >= full - copied; cut -= 3) {
+      Path trial = Files.createDirectories(dir.resolve("trial-" + cut));
+      copyDir(snapshot, trial);
+      try (java.nio.channels.FileChannel ch =
+          java.nio.channels.FileChannel.open(
+              trial.resolve(newest.getFileName()), StandardOpenOption.WRITE)) {
+        ch.truncate(cut);
+      }
+      try (Spool s = Spool.open(trial, Duration.ZERO, SMALL_SEGMENT)) {
+        List<String> back = ids(s.recovered());
+        assertThat(back).as("cut at %d of %d", cut, full).doesNotHaveDuplicates();
+        assertThat(back)
+            .as("cut at %d of %d", cut, full)
+            .containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+    try (Spool s = Spool.open(spoolDir, Duration.ZERO, SMALL_SEGMENT)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d1");
+    }
+  }
+
+  @Test
+  void aFinishedSegmentBetweenTwoLiveOnesKeepsItsTombstonesThroughRecovery() throws IOException {
+    long twoRows = frameLength(event(0)) + 1L; // a segment takes two rows, then rolls
+    // segment 1: d0 (live), d1; segment 2: d2 and the tombstone of d1; segment 3: d3 (live) and
+    // the tombstone of d2. Segment 2 holds nothing unfinished but must stay: deleting it would
+    // bring d1 back.
+    try (Spool s = Spool.open(dir, Duration.ZERO, twoRows)) {
+      s.append(event(0));
+      s.append(event(1));
+      s.append(event(2));
+      s.remove(List.of(envelope(event(1), -1)));
+      s.append(event(3));
+      s.remove(List.of(envelope(event(2), -1)));
+    }
+    for (int reopen = 0; reopen < 2; reopen++) {
+      try (Spool s = Spool.open(dir, Duration.ZERO, twoRows)) {
+        assertThat(ids(s.recovered()))
+            .as("reopened %d times", reopen + 1)
+            .containsExactly("d0", "d3");
+      }
+    }
+  }
+
+  private static List<Path> segmentsIn(Path d) throws IOException {
+    try (Stream<Path> s = Files.list(d)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("segment-"))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  private static void copyDir(Path from, Path to) {
+    try {
+      for (Path p : segmentsIn(from)) {
+        Files.copy(
+            p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
   private static int indexOfMagic(byte[] data, int nth) {
     int seen = 0;
     for (int i = 0; i + 4 <= data.length; i++) {
