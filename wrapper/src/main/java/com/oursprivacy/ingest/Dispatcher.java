@@ -3,6 +3,7 @@ package com.oursprivacy.ingest;
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import com.oursprivacy.ingest.Outcome.Kind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,6 +161,11 @@ final class Dispatcher {
   // ---- producers ----
 
   boolean enqueue(Object item) {
+    return enqueue(item, config.clock.instant());
+  }
+
+  /** Enqueues {@code item}, tracked at {@code now} (the caller's reading of the tracker clock). */
+  boolean enqueue(Object item, Instant now) {
     if (closing) {
       return drop(item, "tracker is closed");
     }
@@ -183,7 +189,7 @@ final class Dispatcher {
                     + " ms");
       }
     }
-    Envelope e = new Envelope(item, config.clock.instant(), System.nanoTime());
+    Envelope e = new Envelope(item, now, System.nanoTime());
     if (spool != null && item instanceof Event) {
       try {
         e.segment = spool.append((Event) item);

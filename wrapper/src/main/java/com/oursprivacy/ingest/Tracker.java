@@ -1,6 +1,7 @@
 package com.oursprivacy.ingest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -98,15 +99,13 @@ public final class Tracker implements AutoCloseable {
    */
   public boolean track(Event event) {
     Objects.requireNonNull(event, "event == null");
-    Validator.event(event, "event", config.clock.instant());
-    Event e = event;
-    if (e.time().isEmpty()) {
-      e = e.at(config.clock.instant());
-    }
+    Instant now = config.clock.instant(); // one reading: validation, the event's time, the queue
+    Validator.event(event, "event", now);
+    Event e = event.time().isPresent() ? event : event.at(now);
     if (spooled && !e.hasDistinctId()) {
       e = e.distinctId(DistinctIds.next()); // the spool keeps the id a resend must carry
     }
-    return dispatcher.enqueue(e);
+    return dispatcher.enqueue(e, now);
   }
 
   /**

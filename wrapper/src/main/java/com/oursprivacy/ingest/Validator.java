@@ -29,33 +29,42 @@ final class Validator {
     if (name.trim().isEmpty()) {
       throw new OursValidationException(path + ".event", "must not be blank");
     }
-    length(path + ".event", name, 1, 1000);
+    length(path, ".event", name, 1, 1000);
     if (e.userId().isEmpty() && e.externalId().isEmpty() && e.email().isEmpty()) {
       throw new OursValidationException(
           path, "needs at least one of userId, externalId or email to identify the user");
     }
-    e.userId().ifPresent(v -> identity(path + ".userId", v, 400));
-    e.externalId().ifPresent(v -> identity(path + ".externalId", v, 400));
-    e.email().ifPresent(v -> identity(path + ".email", v, 1000));
+    if (e.userId().isPresent()) {
+      identity(path, ".userId", e.userId().get(), 400);
+    }
+    if (e.externalId().isPresent()) {
+      identity(path, ".externalId", e.externalId().get(), 400);
+    }
+    if (e.email().isPresent()) {
+      identity(path, ".email", e.email().get(), 1000);
+    }
     if (e.hasDistinctId()) {
-      identity(path + ".distinctId", e.distinctId(), 400);
+      identity(path, ".distinctId", e.distinctId(), 400);
     }
-    e.time().ifPresent(t -> time(path + ".time", t, now));
-    e.identityContext()
-        .ifPresent(
-            c -> {
-              notBlank(path + ".identityContext.ip", c.ip());
-              notBlank(path + ".identityContext.userAgent", c.userAgent());
-            });
-    for (Map.Entry<String, Object> p : e.properties().entrySet()) {
-      value(path + ".eventProperties." + p.getKey(), p.getValue(), 0);
+    if (e.time().isPresent()) {
+      time(path, ".time", e.time().get(), now);
     }
-    userProperties(path + ".userProperties", e.userProperties());
-    defaultProperties(path + ".defaultProperties", e.defaultProperties());
+    if (e.identityContext().isPresent()) {
+      IdentityContext c = e.identityContext().get();
+      notBlank(path, ".identityContext.ip", c.ip());
+      notBlank(path, ".identityContext.userAgent", c.userAgent());
+    }
+    values(path, ".eventProperties.", e.properties());
+    if (!e.userProperties().isEmpty()) {
+      userProperties(path + ".userProperties", e.userProperties());
+    }
+    if (!e.defaultProperties().isEmpty()) {
+      defaultProperties(path + ".defaultProperties", e.defaultProperties());
+    }
   }
 
   static void identify(Identify i, String path) {
-    identity(path + ".userId", i.userId(), 400);
+    identity(path, ".userId", i.userId(), 400);
     userProperties(path + ".userProperties", i.userProperties());
     defaultProperties(path + ".defaultProperties", i.defaultProperties());
   }
@@ -72,16 +81,23 @@ final class Validator {
   /** Checks a token's length; the message never contains the token. */
   static String token(String field, String token) {
     if (token != null) {
-      length(field, token, 1, 250);
+      length(field, "", token, 1, 250);
     }
     return token;
   }
 
   static void time(String field, Instant t, Instant now) {
+    time(field, "", t, now);
+  }
+
+  // Field names are built as path + suffix only when a check fails: track() validates every event
+  // on the caller's thread, and a valid event must not pay for strings nobody reads.
+
+  private static void time(String path, String suffix, Instant t, Instant now) {
     Duration ahead = Duration.between(now, t);
     if (ahead.compareTo(MAX_FUTURE_SKEW) > 0) {
       throw new OursValidationException(
-          field,
+          path + suffix,
           describe(ahead)
               + " in the future; the API accepts only past times (allowed clock skew "
               + MAX_FUTURE_SKEW.toSeconds()
@@ -90,7 +106,8 @@ final class Validator {
     Duration age = ahead.negated();
     if (age.compareTo(MAX_AGE) > 0) {
       throw new OursValidationException(
-          field, describe(age) + " in the past; the API accepts at most " + MAX_AGE.toDays());
+          path + suffix,
+          describe(age) + " in the past; the API accepts at most " + MAX_AGE.toDays());
     }
   }
 
@@ -104,34 +121,53 @@ final class Validator {
     return d.toMinutes() >= 1 ? d.toMinutes() + " minutes" : d.toSeconds() + " seconds";
   }
 
-  private static void identity(String field, String v, int max) {
-    notBlank(field, v);
-    length(field, v, 1, max);
+  private static void identity(String path, String suffix, String v, int max) {
+    notBlank(path, suffix, v);
+    length(path, suffix, v, 1, max);
   }
 
-  private static void notBlank(String field, String v) {
+  private static void notBlank(String path, String suffix, String v) {
     if (v.trim().isEmpty()) {
-      throw new OursValidationException(field, "must not be blank");
+      throw new OursValidationException(path + suffix, "must not be blank");
     }
   }
 
-  private static void length(String field, String v, int min, int max) {
+  private static void length(String path, String suffix, String v, int min, int max) {
     int n = v.length();
     if (n < min || n > max) {
       throw new OursValidationException(
-          field, "must be " + min + "–" + max + " characters, was " + n);
+          path + suffix, "must be " + min + "–" + max + " characters, was " + n);
     }
+  }
+
+  /** Checks each value of {@code m}; a nested or invalid one is checked by {@link #value}. */
+  private static void values(String path, String infix, Map<String, ?> m) {
+    for (Map.Entry<String, ?> p : m.entrySet()) {
+      if (!plain(p.getValue())) {
+        value(path + infix + p.getKey(), p.getValue(), 0);
+      }
+    }
+  }
+
+  /** A scalar that is valid as it is: null, a string, a boolean, a character, a finite number. */
+  private static boolean plain(Object v) {
+    if (v == null || v instanceof String || v instanceof Boolean || v instanceof Character) {
+      return true;
+    }
+    if (v instanceof Number) {
+      double d = ((Number) v).doubleValue();
+      return !Double.isNaN(d) && !Double.isInfinite(d);
+    }
+    return false;
   }
 
   private static void userProperties(String path, UserProperties p) {
     for (Map.Entry<String, Object> k : p.known().entrySet()) {
       if (k.getValue() != null) { // null clears the property on the server
-        length(path + "." + k.getKey(), (String) k.getValue(), 0, 2000);
+        length(path, "." + k.getKey(), (String) k.getValue(), 0, 2000);
       }
     }
-    for (Map.Entry<String, Object> c : p.custom().entrySet()) {
-      value(path + ".custom_properties." + c.getKey(), c.getValue(), 0);
-    }
+    values(path, ".custom_properties.", p.custom());
   }
 
   private static void defaultProperties(String path, DefaultProperties p) {
@@ -141,9 +177,9 @@ final class Validator {
       if (v instanceof String) {
         int max = key.equals("referrer") ? 5000 : 2000;
         if (!key.equals("current_url") && !key.equals("user_agent")) {
-          length(path + "." + key, (String) v, 0, max);
+          length(path, "." + key, (String) v, 0, max);
         }
-      } else {
+      } else if (!plain(v)) {
         value(path + "." + key, v, 0);
       }
     }

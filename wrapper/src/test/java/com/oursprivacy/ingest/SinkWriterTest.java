@@ -1,0 +1,71 @@
+package com.oursprivacy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+
+/** The batch body's UTF-8 writer encodes exactly as the JDK does, however the text is cut up. */
+class SinkWriterTest {
+  private static final char[] ALPHABET = {
+    'a', '"', '\\', '\n', 'é', 'ß', '中', '\u2028', '\uD83D', '\uDE00', '\uD800', '\uDFFF', '{'
+  };
+
+  @Test
+  void randomTextInRandomPiecesEncodesLikeTheJdk() throws IOException {
+    Random random = new Random(13);
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+      }
+      String s = text.toString();
+      Buffer out = new Buffer();
+      CoreTransport.SinkWriter w = new CoreTransport.SinkWriter(out);
+      int pos = 0;
+      while (pos < s.length()) {
+        int n = 1 + random.nextInt(s.length() - pos);
+        switch (random.nextInt(4)) {
+          case 0:
+            w.write(s.charAt(pos));
+            n = 1;
+            break;
+          case 1:
+            w.write(s.toCharArray(), pos, n);
+            break;
+          case 2:
+            w.write(s.substring(pos, pos + n));
+            break;
+          default:
+            w.write(s, pos, n);
+        }
+        pos += n;
+      }
+      w.close();
+
+      assertThat(out.readByteArray())
+          .as("round %d: %s", round, java.util.Arrays.toString(s.toCharArray()))
+          .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void theStreamedBatchBodyIsTheTreeBuiltBatch() throws IOException {
+    Event e =
+        Event.named("Ünïcode 😀")
+            .userId("u\u2028")
+            .distinctId("d1")
+            .property("emoji", "\uD83D\uDE00 and a lone \uD800")
+            .property("n", 1.5);
+    Buffer out = new Buffer();
+    new CoreTransport.BatchBody("tok", java.util.List.of(e, e)).writeTo(out);
+
+    // the lone surrogate becomes '?' in both, as the JDK's encoder has it
+    assertThat(out.readByteArray())
+        .isEqualTo(
+            Wire.batch("tok", java.util.List.of(e, e)).toString().getBytes(StandardCharsets.UTF_8));
+  }
+}
