@@ -290,6 +290,21 @@ class SpoolTest {
   }
 
   @Test
+  void aRecordOfTheLargestAcceptedSizeIsRecovered() throws IOException {
+    String head =
+        "{\"event\":\"Big\",\"distinctId\":\"big\",\"userId\":\"u\",\"eventProperties\":{\"pad\":\"";
+    String tail = "\"}}";
+    int pad = Spool.MAX_RECORD - 1 - head.length() - tail.length(); // 1: the record type
+    byte[] row = (head + "x".repeat(pad) + tail).getBytes(UTF_8);
+    Files.write(dir.resolve("segment-0000000000000001.log"), bytes(Spool.frame('A', row)));
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("big");
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
   void aRecordOfExactlyTheFileLengthAndAShortTailAreHandled() throws IOException {
     byte[] good = bytes(Spool.frame('A', Wire.rowJson(event(1)).getBytes(UTF_8)));
     Files.write(dir.resolve("segment-0000000000000001.log"), good); // ends exactly at the end
@@ -479,6 +494,7 @@ class SpoolTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
   private static int indexOfMagic(byte[] data, int nth) {
     int seen = 0;
     for (int i = 0; i + 4 <= data.length; i++) {

@@ -353,4 +353,21 @@ class TrackerLifecycleTest extends TrackerFixture {
       release.countDown();
     }
   }
+
+  @Test
+  void aPartialBatchWaitsForTheFlushIntervalThenGoesAlone() throws InterruptedException {
+    Tracker patient = tracker(config()); // flushInterval: 1 h
+    Tracker quick = tracker(config().flushInterval(Duration.ofMillis(20)));
+    patient.track(event(1));
+    quick.track(event(2));
+
+    while (quick.stats().sent() == 0) { // no flush(): the interval sends it
+      Thread.onSpinWait();
+    }
+    awaitIdle(patient);
+    Thread.sleep(20); // a worker that ignored the interval would have sent by now
+
+    assertThat(transport.calls).extracting(c -> c.distinctIds).containsExactly(List.of("d2"));
+    assertThat(patient.stats().pending()).isEqualTo(1);
+  }
 }
