@@ -15,7 +15,9 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>tracker ÷ Segment analytics-java events/s to the loopback sink (same events, batch 100, one
- *       sending thread), and enqueue p50/p99 on the caller's thread;
+ *       sending thread), and enqueue p50/p99 on the caller's thread; beside them the figures a
+ *       loaded machine barely moves: CPU time and bytes allocated per event by the client's threads
+ *       (see {@link ThreadCost}), and bytes allocated per enqueue on the caller's thread;
  *   <li>the same with the spool on (fsync every 10 ms) ÷ Segment's in-memory queue;
  *   <li>degraded ÷ fault-free: delivered events/s while 30 % of {@code /batch} requests fail (500,
  *       503, connection cut), default configuration, and the events lost (must be 0).
@@ -108,6 +110,51 @@ public final class TrackerBench {
         "");
     row(
         md,
+        "client CPU per event, tracker ÷ Segment (load-independent; lower is better)",
+        PairedRuns.summary(
+            speed.ratios(
+                m -> m.get("tracker.ours.cpuNsPerEvent"),
+                m -> m.get("tracker.segment.cpuNsPerEvent"))),
+        "%.2f",
+        "");
+    row(
+        md,
+        "tracker CPU per event, all client threads (µs)",
+        PairedRuns.summary(micros(PairedRuns.values(speed.a, "tracker.ours.cpuNsPerEvent"))),
+        "%.2f",
+        "");
+    row(
+        md,
+        "Segment CPU per event, all client threads (µs)",
+        PairedRuns.summary(micros(PairedRuns.values(speed.b, "tracker.segment.cpuNsPerEvent"))),
+        "%.2f",
+        "");
+    row(
+        md,
+        "tracker bytes allocated per event, all client threads",
+        PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.allocBytesPerEvent")),
+        "%.0f",
+        "");
+    row(
+        md,
+        "Segment bytes allocated per event, all client threads",
+        PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.allocBytesPerEvent")),
+        "%.0f",
+        "");
+    row(
+        md,
+        "tracker bytes allocated per enqueue, caller's thread",
+        PairedRuns.summary(PairedRuns.values(speed.a, "tracker.ours.callerAllocBytesPerEvent")),
+        "%.0f",
+        "");
+    row(
+        md,
+        "Segment bytes allocated per enqueue, caller's thread",
+        PairedRuns.summary(PairedRuns.values(speed.b, "tracker.segment.callerAllocBytesPerEvent")),
+        "%.0f",
+        "");
+    row(
+        md,
         "spool (fsync 10 ms) enqueue p99 (µs)",
         PairedRuns.summary(PairedRuns.values(spool.a, "tracker.ours-spool.enqueueP99Us")),
         "%.2f",
@@ -163,7 +210,13 @@ public final class TrackerBench {
         .append(" | ")
         .append(String.format(Locale.ROOT, "%.0f", faults))
         .append(" requests failed on purpose | 0 |\n\n");
-    md.append("- Command: `benchmarks/run.sh --tracker` (")
+    md.append("- Command: `benchmarks/run.sh --tracker --pairs ")
+        .append(pairs)
+        .append(" --events ")
+        .append(events)
+        .append(" --window ")
+        .append(window)
+        .append("` (")
         .append(pairs)
         .append(" pairs, ")
         .append(events)
@@ -211,6 +264,10 @@ public final class TrackerBench {
       m.put(k, o.number(k));
     }
     return m;
+  }
+
+  private static double[] micros(double[] nanos) {
+    return Arrays.stream(nanos).map(n -> n / 1_000).toArray();
   }
 
   private static int intArg(List<String> a, String name, int dflt) {

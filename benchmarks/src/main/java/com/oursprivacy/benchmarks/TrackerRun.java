@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * BATCH} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts its own loopback
  * sink, warms the client up with a fifth of the events, then enqueues EVENTS events from one
  * thread, timing each enqueue call, and waits until the sink has counted every one. Prints {@code
- * RESULT} lines: events/s (first enqueue to last event received) and enqueue p50/p99/max in
- * microseconds. Both clients get the same events (name, user id, one property), the same batch
+ * RESULT} lines: events/s (first enqueue to last event received), enqueue p50/p99/max in
+ * microseconds, and the load-independent figures: CPU time and bytes allocated per event by all of
+ * the client's threads (the loopback sink's excluded), and bytes allocated per enqueue on the
+ * caller's thread. Both clients get the same events (name, user id, one property), the same batch
  * size, one sending thread and a queue large enough not to drop.
  */
 public final class TrackerRun {
@@ -42,10 +44,14 @@ public final class TrackerRun {
       send(client, 0, warmup, ignored);
       await(routes, warmup);
       long[] latencies = new long[events];
+      ThreadCost before = ThreadCost.snapshot();
+      long callerBefore = ThreadCost.callerBytes();
       long t0 = System.nanoTime();
       send(client, warmup, events, latencies);
+      long callerBytes = ThreadCost.callerBytes() - callerBefore;
       await(routes, warmup + events);
       long elapsed = System.nanoTime() - t0;
+      long[] cost = ThreadCost.snapshot().since(before);
       client.close();
       Arrays.sort(latencies);
       String p = "tracker." + kind + ".";
@@ -55,6 +61,11 @@ public final class TrackerRun {
           "RESULT " + p + "enqueueP99Us " + latencies[(int) (events * 0.99)] / 1000.0);
       System.out.println("RESULT " + p + "enqueueMaxUs " + latencies[events - 1] / 1000.0);
       System.out.println("RESULT " + p + "accepted " + client.accepted());
+      // load-independent: work done per event by the client's threads (caller and senders)
+      System.out.println("RESULT " + p + "cpuNsPerEvent " + (double) cost[0] / events);
+      System.out.println("RESULT " + p + "allocBytesPerEvent " + (double) cost[1] / events);
+      System.out.println(
+          "RESULT " + p + "callerAllocBytesPerEvent " + (double) callerBytes / events);
     }
   }
 

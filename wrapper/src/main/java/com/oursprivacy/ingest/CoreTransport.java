@@ -193,11 +193,26 @@ final class CoreTransport implements IngestTransport {
    * pair split across two calls is joined; a lone surrogate becomes {@code ?}, as in Okio.
    */
   static final class SinkWriter extends java.io.Writer {
-    private final BufferedSink sink;
+    /** Bytes gathered before they move (by segment, without copying) to the real sink. */
+    private static final long EMIT_BYTES = 16 * 1024;
+
+    private final BufferedSink out;
+    private final okio.Buffer sink = new okio.Buffer();
     private char high; // a high surrogate waiting for its low half, or 0
 
-    SinkWriter(BufferedSink sink) {
-      this.sink = sink;
+    /**
+     * Writes into a local {@link okio.Buffer}, handed to {@code out} every {@link #EMIT_BYTES} and
+     * on {@link #flush}: a {@code RealBufferedSink} checks for complete segments after every write,
+     * which for JsonWriter's many tiny writes cost as much as the encoding.
+     */
+    SinkWriter(BufferedSink out) {
+      this.out = out;
+    }
+
+    private void emitIfLarge() throws IOException {
+      if (sink.size() >= EMIT_BYTES) {
+        out.write(sink, sink.size());
+      }
     }
 
     @Override
@@ -233,11 +248,10 @@ final class CoreTransport implements IngestTransport {
       }
       if (from < end && Character.isHighSurrogate(s.charAt(end - 1))) {
         end--; // its low half comes with the next write
-        sink.writeUtf8(s, from, end);
         high = s.charAt(end);
-        return;
       }
       sink.writeUtf8(s, from, end);
+      emitIfLarge();
     }
 
     @Override
@@ -252,12 +266,15 @@ final class CoreTransport implements IngestTransport {
       }
     }
 
+    /** Writes everything so far to the real sink (a pending high surrogate becomes {@code ?}). */
     @Override
     public void flush() throws IOException {
       if (high != 0) {
         high = 0;
         sink.writeByte('?');
       }
+      out.write(sink, sink.size());
+      out.flush();
     }
 
     @Override

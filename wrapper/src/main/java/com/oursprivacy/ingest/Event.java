@@ -168,6 +168,25 @@ public final class Event {
     return spooledRow;
   }
 
+  // Null-returning reads for the validator and the wire writer, which run once per tracked event:
+  // the Optional getters allocate on every call there (the JIT does not remove them).
+
+  @Nullable Instant timeOrNull() {
+    return time;
+  }
+
+  @Nullable String userIdOrNull() {
+    return userId;
+  }
+
+  @Nullable String externalIdOrNull() {
+    return externalId;
+  }
+
+  @Nullable String emailOrNull() {
+    return email;
+  }
+
   /** The event name. */
   public String name() {
     return name;

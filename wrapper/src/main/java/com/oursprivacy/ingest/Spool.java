@@ -243,8 +243,7 @@ final class Spool implements AutoCloseable {
 
   /** Appends the event (which must have its distinctId); returns its segment. */
   long append(Event e) throws IOException {
-    byte[] row = Wire.rowJson(e).getBytes(StandardCharsets.UTF_8);
-    ByteBuffer buf = frame('A', row);
+    ByteBuffer buf = frame('A', Wire.rowUtf8(e));
     lock.lock();
     try {
       if (closed) {

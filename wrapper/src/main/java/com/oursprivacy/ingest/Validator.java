@@ -30,24 +30,27 @@ final class Validator {
       throw new OursValidationException(path + ".event", "must not be blank");
     }
     length(path, ".event", name, 1, 1000);
-    if (e.userId().isEmpty() && e.externalId().isEmpty() && e.email().isEmpty()) {
+    String userId = e.userIdOrNull();
+    String externalId = e.externalIdOrNull();
+    String email = e.emailOrNull();
+    if (userId == null && externalId == null && email == null) {
       throw new OursValidationException(
           path, "needs at least one of userId, externalId or email to identify the user");
     }
-    if (e.userId().isPresent()) {
-      identity(path, ".userId", e.userId().get(), 400);
+    if (userId != null) {
+      identity(path, ".userId", userId, 400);
     }
-    if (e.externalId().isPresent()) {
-      identity(path, ".externalId", e.externalId().get(), 400);
+    if (externalId != null) {
+      identity(path, ".externalId", externalId, 400);
     }
-    if (e.email().isPresent()) {
-      identity(path, ".email", e.email().get(), 1000);
+    if (email != null) {
+      identity(path, ".email", email, 1000);
     }
     if (e.hasDistinctId()) {
       identity(path, ".distinctId", e.distinctId(), 400);
     }
-    if (e.time().isPresent()) {
-      time(path, ".time", e.time().get(), now);
+    if (e.timeOrNull() != null) {
+      time(path, ".time", e.timeOrNull(), now);
     }
     if (e.identityContext().isPresent()) {
       IdentityContext c = e.identityContext().get();

@@ -141,6 +141,23 @@ final class Wire {
     return out.toString();
   }
 
+  /**
+   * {@link #rowJson} as UTF-8 bytes, encoded as it is written (no String, no second copy): the
+   * spool writes one per {@code track} on the caller's thread.
+   */
+  static byte[] rowUtf8(Event e) {
+    okio.Buffer out = new okio.Buffer();
+    try {
+      JsonWriter w = new JsonWriter(new CoreTransport.SinkWriter(out));
+      w.setSerializeNulls(true);
+      row(w, e);
+      w.flush();
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return out.readByteArray();
+  }
+
   static void row(JsonWriter w, Event e) throws IOException {
     if (e.spooledRow() != null) {
       w.jsonValue(e.spooledRow());
@@ -149,12 +166,12 @@ final class Wire {
     w.beginObject();
     w.name("event").value(e.name());
     w.name("distinctId").value(e.distinctId());
-    if (e.time().isPresent()) {
-      w.name("time").value(e.time().get().toEpochMilli());
+    if (e.timeOrNull() != null) {
+      w.name("time").value(e.timeOrNull().toEpochMilli());
     }
-    optional(w, "userId", e.userId().orElse(null));
-    optional(w, "externalId", e.externalId().orElse(null));
-    optional(w, "email", e.email().orElse(null));
+    optional(w, "userId", e.userIdOrNull());
+    optional(w, "externalId", e.externalIdOrNull());
+    optional(w, "email", e.emailOrNull());
     if (!e.properties().isEmpty()) {
       w.name("eventProperties");
       map(w, e.properties());

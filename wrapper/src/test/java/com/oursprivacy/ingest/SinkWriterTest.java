@@ -53,7 +53,28 @@ class SinkWriterTest {
   }
 
   @Test
-  void theStreamedBatchBodyIsTheTreeBuiltBatch() throws IOException {
+  void longTextReachesTheSinkInPiecesBeforeTheFlushAndArrivesIntact() throws IOException {
+    Random random = new Random(7);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      text.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    }
+    String s = text.toString();
+    Buffer out = new Buffer();
+    CoreTransport.SinkWriter w = new CoreTransport.SinkWriter(out);
+    for (int pos = 0; pos < s.length(); ) {
+      int n = Math.min(s.length() - pos, 1 + random.nextInt(1_000));
+      w.write(s, pos, n);
+      pos += n;
+    }
+    assertThat(out.size()).isPositive(); // handed on while writing, not held until the end
+    w.flush();
+
+    assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theStreamedBodyAndSpoolRowAreTheTreeBuiltJson() throws IOException {
     Event e =
         Event.named("Ünïcode 😀")
             .userId("u\u2028")
@@ -63,6 +84,7 @@ class SinkWriterTest {
     Buffer out = new Buffer();
     new CoreTransport.BatchBody("tok", java.util.List.of(e, e)).writeTo(out);
 
+    assertThat(Wire.rowUtf8(e)).isEqualTo(Wire.rowJson(e).getBytes(StandardCharsets.UTF_8));
     // the lone surrogate becomes '?' in both, as the JDK's encoder has it
     assertThat(out.readByteArray())
         .isEqualTo(
