@@ -1,8 +1,10 @@
 package com.oursprivacy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oursprivacy.core.Sleeper;
+import com.oursprivacy.errors.OursValidationException;
 import com.oursprivacy.ingest.Outcome.Kind;
 import com.oursprivacy.testing.LogCapture;
 import java.nio.file.Path;
@@ -369,5 +371,48 @@ class TrackerLifecycleTest extends TrackerFixture {
 
     assertThat(transport.calls).extracting(c -> c.distinctIds).containsExactly(List.of("d2"));
     assertThat(patient.stats().pending()).isEqualTo(1);
+  }
+
+  @Test
+  void eachReportCountsOnlyWhatHappenedDuringItsCall() {
+    transport.script =
+        c -> transport.calls.size() == 1 ? FakeTransport.status(400) : Reply.ok(200, null);
+    Tracker t = tracker(config().capacity(1));
+    t.track(event(0));
+    assertThat(t.track(event(1))).isFalse(); // dropped before any report began
+
+    FlushReport failing = t.flush(LONG);
+    t.track(event(2));
+    FlushReport first = t.flush(LONG);
+    t.track(event(3));
+    FlushReport second = t.flush(LONG);
+    t.track(event(4));
+    FlushReport closing = t.close(LONG);
+
+    assertThat(List.of(failing.sent(), failing.failed(), failing.dropped()))
+        .containsExactly(0L, 1L, 0L);
+    assertThat(List.of(first.sent(), first.failed(), first.dropped())).containsExactly(1L, 0L, 0L);
+    assertThat(List.of(second.sent(), second.failed(), second.dropped()))
+        .containsExactly(1L, 0L, 0L);
+    assertThat(List.of(closing.sent(), closing.failed(), closing.dropped()))
+        .containsExactly(1L, 0L, 0L);
+  }
+
+  @Test
+  void anInvalidIdentifyIsRejectedBeforeItIsQueued() {
+    Tracker t = tracker(config());
+
+    assertThatThrownBy(() -> t.identify(Identify.user(" ")))
+        .isInstanceOf(OursValidationException.class)
+        .hasMessageContaining("identify.userId");
+    assertThat(t.stats().queued()).isZero();
+  }
+
+  @Test
+  void theShutdownHookIsRegisteredWithTheJvm() {
+    Tracker t = new Tracker(config().shutdownHook(true).build(), transport, "tok", Mode.TEST);
+    trackers.add(t);
+
+    assertThat(Runtime.getRuntime().removeShutdownHook(t.hook())).isTrue();
   }
 }
