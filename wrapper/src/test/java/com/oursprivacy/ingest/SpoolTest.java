@@ -1,5 +1,6 @@
 package com.oursprivacy.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -162,6 +163,189 @@ class SpoolTest {
       assertThat(last).isGreaterThan(first);
     }
     assertThat(segments().size()).isGreaterThan(1);
+  }
+
+  private static byte[] bytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
+  private static byte[] header(int magic, int length) {
+    return ByteBuffer.allocate(12).putInt(magic).putInt(length).putInt(0).array();
+  }
+
+  @Test
+  void everyFieldOfARecoveredEventIsReadBack() throws IOException {
+    java.time.Instant at = java.time.Instant.ofEpochMilli(1_700_000_000_123L);
+    Event full =
+        Event.named("Purchase")
+            .userId("u1")
+            .externalId("x1")
+            .email("a@b.c")
+            .distinctId("d1")
+            .at(at)
+            .property("sku", "A1");
+    Event bare = Event.named("Bare").email("e@x.y").distinctId("d2");
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(full);
+      s.append(bare);
+    }
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      Event a = s.recovered().get(0).event;
+      Event b = s.recovered().get(1).event;
+      assertThat(a.time()).contains(at);
+      assertThat(a.userId()).contains("u1");
+      assertThat(a.externalId()).contains("x1");
+      assertThat(a.email()).contains("a@b.c");
+      assertThat(a.properties()).containsEntry("sku", "A1");
+      assertThat(b.name()).isEqualTo("Bare");
+      assertThat(b.email()).contains("e@x.y");
+      assertThat(b.userId()).isEmpty();
+      assertThat(b.externalId()).isEmpty();
+      assertThat(b.time()).isEmpty();
+      assertThat(b.properties()).isEmpty();
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void aNewProcessWritesAfterTheSegmentsItRecovered() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.append(event(0))).isEqualTo(1);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).extracting(r -> r.segment).containsExactly(1L);
+      assertThat(s.append(event(1))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aSegmentWhoseEventsAreAllFinalIsDeletedOnRecovery() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      long seg = s.append(event(0));
+      s.remove(List.of(envelope(event(0), seg))); // the active segment is kept while open
+      assertThat(segments()).hasSize(1);
+    }
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty();
+      assertThat(s.append(event(1))).isEqualTo(1); // numbering starts again
+    }
+    assertThat(segments()).hasSize(1);
+  }
+
+  @Test
+  void onlyTheOldestFinishedSegmentsAreDeleted() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(event(0));
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(event(1)); // segment 2
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) { // segments 1, 2 recovered; 3 active
+      Spool.Record r0 = s.recovered().get(0);
+      Spool.Record r1 = s.recovered().get(1);
+      s.remove(List.of(envelope(r1.event, r1.segment)));
+      assertThat(segments()).hasSize(3); // segment 2 is done but segment 1 is not
+
+      s.remove(List.of(envelope(r0.event, r0.segment)));
+      assertThat(segments()).hasSize(1); // both gone; the active one stays
+    }
+  }
+
+  @Test
+  void removingAnItemWithoutDistinctIdOrAfterCloseChangesNothing() throws IOException {
+    Spool s = Spool.open(dir, Duration.ZERO);
+    long seg = s.append(event(0));
+    Envelope identify = new Envelope(Identify.user("u"), null, 0);
+    long before = Files.size(segments().get(0));
+    s.remove(List.of(identify));
+    assertThat(Files.size(segments().get(0))).isEqualTo(before);
+    s.close();
+    s.remove(List.of(envelope(event(0), seg))); // no exception, no tombstone
+    s.close(); // idempotent
+
+    try (Spool again = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(again.recovered())).containsExactly("d0");
+    }
+  }
+
+  @Test
+  void impossibleLengthsAreSkippedAndRecoveryResynchronises() throws IOException {
+    byte[] good = bytes(Spool.frame('A', Wire.rowJson(event(7)).getBytes(UTF_8)));
+    java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+    data.write(header(Spool.MAGIC, 0)); // empty record
+    data.write(good);
+    data.write(header(Spool.MAGIC, Spool.MAX_RECORD + 1)); // longer than any record
+    data.write(good);
+    data.write(header(Spool.MAGIC, 1_000)); // runs past the end of the file
+    Files.write(dir.resolve("segment-0000000000000001.log"), data.toByteArray());
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d7");
+      assertThat(s.skipped()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aRecordOfTheLargestAcceptedSizeIsRecovered() throws IOException {
+    String head =
+        "{\"event\":\"Big\",\"distinctId\":\"big\",\"userId\":\"u\",\"eventProperties\":{\"pad\":\"";
+    String tail = "\"}}";
+    int pad = Spool.MAX_RECORD - 1 - head.length() - tail.length(); // 1: the record type
+    byte[] row = (head + "x".repeat(pad) + tail).getBytes(UTF_8);
+    Files.write(dir.resolve("segment-0000000000000001.log"), bytes(Spool.frame('A', row)));
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("big");
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void aRecordOfExactlyTheFileLengthAndAShortTailAreHandled() throws IOException {
+    byte[] good = bytes(Spool.frame('A', Wire.rowJson(event(1)).getBytes(UTF_8)));
+    Files.write(dir.resolve("segment-0000000000000001.log"), good); // ends exactly at the end
+    byte[] shortTail = java.util.Arrays.copyOf(good, good.length + 5); // 5 bytes: no header
+    Files.write(dir.resolve("segment-0000000000000002.log"), shortTail);
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).hasSize(1); // both segments hold d1: it is recovered once
+      assertThat(s.skipped()).isEqualTo(1); // the 5-byte tail
+    }
+  }
+
+  @Test
+  void aRecordThatIsNotAnObjectOrLacksFieldsIsSkipped() throws IOException {
+    java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+    data.write(bytes(Spool.frame('A', "[1]".getBytes(UTF_8))));
+    data.write(bytes(Spool.frame('A', "{\"event\":\"E\"}".getBytes(UTF_8))));
+    data.write(bytes(Spool.frame('A', Wire.rowJson(event(3)).getBytes(UTF_8))));
+    Files.write(dir.resolve("segment-0000000000000001.log"), data.toByteArray());
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d3");
+      assertThat(s.skipped()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theFsyncThreadIsADaemonThatEndsWithTheSpool() throws InterruptedException {
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    Spool s = Spool.open(dir, Duration.ofMillis(5));
+    Thread syncer =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("ours-tracker-spool-sync") && !before.contains(t))
+            .findFirst()
+            .orElseThrow();
+    assertThat(syncer.isDaemon()).isTrue();
+
+    s.close();
+    syncer.join(10_000);
+
+    assertThat(syncer.isAlive()).isFalse();
   }
 
   // ---- compaction ----

@@ -324,7 +324,9 @@ class TrackerTest extends TrackerFixture {
 
     assertThat(accepted[0]).isTrue();
     assertThat(idsOf(Kind.DROPPED)).isEmpty();
+    assertThat(t.stats().queued()).isEqualTo(3);
     assertThat(t.stats().sent()).isEqualTo(3);
+    assertThat(t.stats().pending()).isZero();
   }
 
   /** Holds every worker at its first send until the test opens the gate. */
