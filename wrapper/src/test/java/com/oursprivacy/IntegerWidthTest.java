@@ -42,7 +42,7 @@ class IntegerWidthTest {
       throws IOException, ReflectiveOperationException {
     JsonObject root =
         JsonParser.parseString(
-                Files.readString(Path.of("..", "spec", "target", "openapi", spec + ".json")))
+                Files.readString(Path.of("target", "normalized-specs", spec + ".json")))
             .getAsJsonObject();
     List<String> checked = new ArrayList<>();
     for (Map.Entry<String, JsonElement> schema :
