@@ -385,7 +385,7 @@ class ResponseParsingTest {
                 aResponse()
                     .withStatus(203)
                     .withHeader("Content-Type", "application/json")
-                    .withBody("{}")));
+                    .withBody("{\"entities\":null}")));
 
     assertThatThrownBy(() -> ours.destinations().list().firstPage())
         .isInstanceOfSatisfying(
