@@ -404,4 +404,40 @@ class ResponseParsingTest {
         .isInstanceOfSatisfying(
             OursInvalidResponseException.class, e -> assertThat(e.statusCode()).isEqualTo(202));
   }
+
+  @ParameterizedTest(name = "async={0}")
+  @ValueSource(booleans = {false, true})
+  void multiByteTextAcrossTheDecodeBufferArrivesIntact(boolean async) {
+    // 1- to 4-byte UTF-8 sequences repeated past several 1 KiB decode-buffer refills, so refills
+    // cut sequences at every position.
+    String[] sequences = {"a", "\u00e9", "\u4e2d", "\ud83d\ude00"}; // 1 to 4 UTF-8 bytes
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < 1_500; i++) {
+      name.append(sequences[i % sequences.length]); // a 10-byte cycle: cuts fall everywhere
+    }
+    String body = DESTINATION.replace("\"Warehouse\"", "\"" + name + "\"");
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body.getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(find(async).getName()).isEqualTo(name.toString());
+  }
+
+  @Test
+  void malformedUtf8InAStringIsReplacedNotFatal() {
+    byte[] body = DESTINATION.replace("Warehouse", "Ware#house").getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < body.length; i++) {
+      if (body[i] == '#') {
+        body[i] = (byte) 0xFF;
+      }
+    }
+    wm.stubFor(
+        get("/rest/v1/destinations/dst_1")
+            .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(body)));
+
+    assertThat(find(false).getName()).isEqualTo("Ware\ufffdhouse");
+  }
 }
