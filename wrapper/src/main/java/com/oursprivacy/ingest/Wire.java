@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.List;
@@ -126,24 +125,16 @@ final class Wire {
   }
 
   /**
-   * One row as JSON text: what the spool stores and {@link #batch(JsonWriter, String, List)} sends.
+   * One row as JSON text: what the spool stores and {@link #batch(JsonWriter, String, List)} sends
+   * ({@link #rowUtf8} decoded).
    */
   static String rowJson(Event e) {
-    StringWriter out = new StringWriter(256);
-    try {
-      JsonWriter w = new JsonWriter(out);
-      w.setSerializeNulls(true);
-      row(w, e);
-      w.flush();
-    } catch (IOException impossible) {
-      throw new java.io.UncheckedIOException(impossible);
-    }
-    return out.toString();
+    return new String(rowUtf8(e), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
-   * {@link #rowJson} as UTF-8 bytes, encoded as it is written (no String, no second copy): the
-   * spool writes one per {@code track} on the caller's thread.
+   * One row as UTF-8 JSON, encoded as it is written (no String, no second copy): the spool writes
+   * one per {@code track} on the caller's thread.
    */
   static byte[] rowUtf8(Event e) {
     okio.Buffer out = new okio.Buffer();
