@@ -1,7 +1,16 @@
 package com.oursprivacy.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.oursprivacy.OursPrivacy;
+import com.oursprivacy.core.RequestOptions;
+import com.oursprivacy.ingest.Mode;
+import com.oursprivacy.ingest.OursIngest;
+import com.oursprivacy.models.Destination;
+import com.oursprivacy.models.DestinationCreateType;
+import com.oursprivacy.resources.DestinationCreateParams;
+import com.oursprivacy.sandbox.OursSandbox;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -13,15 +22,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Docs as code: every {@code ```java} block of README.md and docs/*.md compiles, and the blocks
@@ -36,8 +49,21 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>A {@code <!-- given: Type name, Type name -->} line before a block names the variables it
  *       uses without creating them (e.g. an {@code OursPrivacy ours} built earlier on the page);
  *       their types must be imported by the block.
- *   <li>A {@code <!-- runnable -->} line before a block runs it; a runnable block takes nothing as
- *       given.
+ *   <li>A {@code <!-- runnable -->} line before a block runs it; it fails the test if it throws. A
+ *       runnable block that takes nothing given runs as it is (and starts its own sandbox if it
+ *       needs one). For a runnable block with givens, the harness starts a fresh {@link
+ *       OursSandbox} for that block alone and supplies each given from it:
+ *       <ul>
+ *         <li>{@code OursSandbox sandbox}: the sandbox itself;
+ *         <li>{@code OursPrivacy ours}: a platform client on it ({@code sandbox.newClient()});
+ *         <li>{@code OursIngest ingest}: a TEST-mode ingest client for a source created there;
+ *         <li>{@code String sourceId}: that source's id; {@code String destinationId} and {@code
+ *             Destination d}: a Mixpanel destination created there;
+ *         <li>{@code String key}: the sandbox's API key; {@code RequestOptions opts}: empty
+ *             options; {@code OkHttpClient sharedOkHttp}: a new OkHttp client; {@code Logger log}:
+ *             an SLF4J logger.
+ *       </ul>
+ *       Any other given fails the test, naming it; the block stays compile-only then.
  * </ul>
  */
 class DocsSnippetsTest {
@@ -103,16 +129,51 @@ class DocsSnippetsTest {
   Stream<DynamicTest> everyJavaBlockCompilesAndTheRunnableOnesRun() throws IOException {
     List<Snippet> all = snippets();
     assertThat(all).as("java blocks in README.md and docs/").hasSizeGreaterThan(10);
-    assertThat(all.stream().filter(x -> x.runnable)).as("runnable blocks").isNotEmpty();
+    assertThat(all.stream().filter(x -> x.runnable)).as("runnable blocks").hasSizeGreaterThan(10);
     return Stream.iterate(0, i -> i + 1)
         .limit(all.size())
         .map(i -> DynamicTest.dynamicTest(all.get(i).where, () -> check(all.get(i), i)));
   }
 
+  @Test
+  void aRunnableBlockThatThrowsFailsTheTest() {
+    Snippet s = new Snippet("t.md:1", "", "throw new IllegalStateException(\"boom\");\n", "", true);
+    assertThatThrownBy(() -> check(s, 900))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("t.md:1 failed when run")
+        .cause()
+        .hasMessage("boom");
+  }
+
+  @Test
+  void aRunnableBlockWithAGivenTheHarnessCannotSupplyFailsNamingIt() {
+    Snippet s =
+        new Snippet(
+            "t.md:2",
+            "import com.oursprivacy.OursPrivacy;\nimport java.util.UUID;\n",
+            "id.toString();\n",
+            "OursPrivacy ours, UUID id",
+            true);
+    assertThatThrownBy(() -> check(s, 901))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(
+            "t.md:2 is runnable but the harness cannot supply the given 'UUID id'");
+  }
+
+  @Test
+  void theHarnessSuppliesTheSandboxGivensFromOneFreshSandbox() throws Exception {
+    Snippet s =
+        new Snippet(
+            "t.md:3",
+            "import com.oursprivacy.OursPrivacy;\nimport com.oursprivacy.sandbox.OursSandbox;\n",
+            "if (!ours.destinations().get(destinationId).getId().equals(destinationId)"
+                + " || sandbox.ingest().events().size() != 0) throw new AssertionError(\"givens\");\n",
+            "OursSandbox sandbox, OursPrivacy ours, String destinationId",
+            true);
+    check(s, 902);
+  }
+
   private void check(Snippet s, int n) throws Exception {
-    assertThat(s.runnable && !s.given.isEmpty())
-        .as("a runnable block takes nothing given")
-        .isFalse();
     String name = "Snippet" + n;
     String source =
         DECLARATION.matcher(s.body.strip()).find()
@@ -158,13 +219,88 @@ class DocsSnippetsTest {
     if (s.runnable) {
       try (URLClassLoader loader =
           new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-        Method run = loader.loadClass(name).getMethod("run");
-        try {
-          run.invoke(null);
-        } catch (InvocationTargetException e) {
-          throw new AssertionError(s.where + " failed when run", e.getCause());
+        Method run =
+            Stream.of(loader.loadClass(name).getMethods())
+                .filter(m -> m.getName().equals("run"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(s.where + ": no run method"));
+        if (s.given.isEmpty()) {
+          invoke(s, run);
+        } else {
+          try (Givens givens = new Givens()) {
+            invoke(s, run, givens.supply(s));
+          }
         }
       }
+    }
+  }
+
+  private static void invoke(Snippet s, Method run, Object... args) throws Exception {
+    try {
+      run.invoke(null, args);
+    } catch (InvocationTargetException e) {
+      throw new AssertionError(s.where + " failed when run", e.getCause());
+    }
+  }
+
+  /** The values a runnable block's givens stand for, from a sandbox of its own. */
+  private static final class Givens implements AutoCloseable {
+    private final OursSandbox sandbox = OursSandbox.start();
+    private final OursPrivacy ours = sandbox.newClient();
+    private final String sourceId = sandbox.createSource("web");
+    private final OursIngest ingest = sandbox.newIngest(sourceId, Mode.TEST);
+    private final Destination destination =
+        ours.destinations()
+            .create(
+                DestinationCreateParams.builder()
+                    .name("Mixpanel")
+                    .type(DestinationCreateType.MIXPANEL)
+                    .settings(Map.of("projectToken", "0123abcd", "legacyKey", "old"))
+                    .build());
+
+    Object[] supply(Snippet s) {
+      return Stream.of(s.given.split(","))
+          .map(String::strip)
+          .map(declaration -> value(s, declaration))
+          .toArray();
+    }
+
+    private Object value(Snippet s, String declaration) {
+      switch (declaration) {
+        case "OursSandbox sandbox":
+          return sandbox;
+        case "OursPrivacy ours":
+          return ours;
+        case "OursIngest ingest":
+          return ingest;
+        case "String sourceId":
+          return sourceId;
+        case "String destinationId":
+          return destination.getId();
+        case "Destination d":
+          return destination;
+        case "String key":
+          return sandbox.apiKey();
+        case "RequestOptions opts":
+          return RequestOptions.builder().build();
+        case "OkHttpClient sharedOkHttp":
+          return new OkHttpClient();
+        case "Logger log":
+          return LoggerFactory.getLogger(DocsSnippetsTest.class);
+        default:
+          throw new AssertionError(
+              s.where
+                  + " is runnable but the harness cannot supply the given '"
+                  + declaration
+                  + "' (see DocsSnippetsTest's Javadoc for those it can)");
+      }
+    }
+
+    @Override
+    public void close() {
+      ingest.close();
+      ours.close();
+      sandbox.close();
     }
   }
 
