@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -155,6 +156,9 @@ final class Spool implements AutoCloseable {
 
   private volatile boolean dirty;
 
+  /** Calls of {@link FileChannel#force} so far: tests check the fsync policy with it. */
+  private final AtomicLong forces = new AtomicLong();
+
   @GuardedBy("lock")
   private long skipped;
 
@@ -241,6 +245,11 @@ final class Spool implements AutoCloseable {
     }
   }
 
+  /** How many times the spool forced a segment to the device so far (tests). */
+  long forces() {
+    return forces.get();
+  }
+
   /** Appends the event (which must have its distinctId); returns its segment. */
   long append(Event e) throws IOException {
     ByteBuffer buf = frame('A', Wire.rowUtf8(e));
@@ -254,7 +263,7 @@ final class Spool implements AutoCloseable {
       writeFully(buf);
       written(e.distinctId(), pos, buf.limit());
       if (fsyncEvery.isZero()) {
-        active.force(false);
+        force(active);
       } else {
         dirty = true;
       }
@@ -274,7 +283,7 @@ final class Spool implements AutoCloseable {
     if (activeBytes < segmentBytes) {
       return false;
     }
-    active.force(false);
+    force(active);
     active.close();
     openSegment(activeSeg.n + 1);
     return true;
@@ -341,7 +350,7 @@ final class Spool implements AutoCloseable {
         syncer.shutdown();
       }
       try {
-        active.force(false);
+        force(active);
       } catch (IOException e) {
         LOG.warn("tracker spool {}: final fsync failed ({})", dir, e.toString());
       }
@@ -370,8 +379,9 @@ final class Spool implements AutoCloseable {
   /**
    * Forces the active segment outside the spool's lock: an fsync takes milliseconds, and {@code
    * track} must not wait for it (a {@link FileChannel} allows writes during {@code force}).
+   * Package-private so tests can run one tick of the fsync thread without waiting for it.
    */
-  private void syncQuietly() {
+  void syncQuietly() {
     if (!dirty) {
       return;
     }
@@ -387,7 +397,7 @@ final class Spool implements AutoCloseable {
       lock.unlock();
     }
     try {
-      ch.force(false);
+      force(ch);
     } catch (java.nio.channels.ClosedChannelException rolled) {
       // the segment was closed after a roll, which forced it first
     } catch (IOException e) {
@@ -449,7 +459,7 @@ final class Spool implements AutoCloseable {
         activeSeg.live++;
       }
     }
-    active.force(false); // the copies are on the device before the originals go
+    force(active); // the copies are on the device before the originals go
     beforeCompactionDelete.run();
     compactions++;
     LOG.debug(
@@ -459,6 +469,11 @@ final class Spool implements AutoCloseable {
         moving.size(),
         activeSeg.n);
     deleteFinishedSegments();
+  }
+
+  private void force(FileChannel ch) throws IOException {
+    ch.force(false);
+    forces.incrementAndGet();
   }
 
   @GuardedBy("lock")

@@ -99,4 +99,12 @@ class RowResultsTest extends TrackerFixture {
     assertThat(retry.distinctId()).contains("d1");
     assertThat(retry.reason()).isEqualTo("missing_result: no result for this row");
   }
+
+  @Test
+  void aResultIndexOnePastTheLastRowIsIgnored() {
+    Row[] withStray = RowResults.classify(207, List.of(ok(0), ok(2)), 2);
+    Row[] without = RowResults.classify(207, List.of(ok(0)), 2);
+
+    assertThat(verdicts(withStray)).isEqualTo(verdicts(without));
+  }
 }

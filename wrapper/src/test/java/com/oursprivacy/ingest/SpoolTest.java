@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oursprivacy.ingest.Outcome.Kind;
+import com.oursprivacy.testing.LogCapture;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -580,6 +581,263 @@ class SpoolTest {
 
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
       assertThat(s.recovered()).isEmpty();
+    }
+  }
+
+  // ---- fsync policy, locking, compaction thresholds, recovery report ----
+
+  private static final Duration NEVER = Duration.ofHours(1); // the timer never fires in a test
+
+  @Test
+  void withFsyncEveryEventEachAppendIsForcedBeforeItReturns() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      long before = s.forces();
+      s.append(event(0));
+      assertThat(s.forces()).isEqualTo(before + 1);
+      s.append(event(1));
+      assertThat(s.forces()).isEqualTo(before + 2);
+      s.syncQuietly(); // no fsync thread in this mode: nothing is left dirty by an append
+    }
+  }
+
+  @Test
+  void withAnFsyncIntervalAppendsReturnWithoutForcingAndTheTimerForcesOnlyWhatIsDirty()
+      throws IOException {
+    Spool s = Spool.open(dir, NEVER);
+    try {
+      long before = s.forces();
+      s.append(event(0));
+      s.append(event(1));
+      assertThat(s.forces()).isEqualTo(before);
+
+      s.syncQuietly();
+      assertThat(s.forces()).isEqualTo(before + 1);
+      s.syncQuietly(); // nothing new: no fsync
+      assertThat(s.forces()).isEqualTo(before + 1);
+
+      s.remove(List.of(envelope(event(0), -1))); // a tombstone dirties the file too
+      s.syncQuietly();
+      assertThat(s.forces()).isEqualTo(before + 2);
+
+      s.append(event(2));
+      s.close(); // the final fsync
+      assertThat(s.forces()).isEqualTo(before + 3);
+      s.syncQuietly(); // closed: never touches the channel again
+      assertThat(s.forces()).isEqualTo(before + 3);
+    } finally {
+      s.close();
+    }
+  }
+
+  @Test
+  void theFsyncThreadForcesADirtySegmentOnItsOwn() throws Exception {
+    try (Spool s = Spool.open(dir, Duration.ofMillis(1))) {
+      long before = s.forces();
+      s.append(event(0));
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (s.forces() == before && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertThat(s.forces()).isGreaterThan(before);
+    }
+  }
+
+  @Test
+  void aFullSegmentIsForcedBeforeTheNextOneStarts() throws IOException {
+    try (Spool s = Spool.open(dir, NEVER, frameLength(event(0)))) {
+      long before = s.forces();
+      s.append(event(0));
+      assertThat(s.forces()).isEqualTo(before);
+      s.append(event(1)); // rolls: segment 1 is forced and closed
+      assertThat(s.forces()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  void aSegmentRollsAsSoonAsItHoldsExactlyItsSizeLimit() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO, frameLength(event(0)))) {
+      assertThat(s.append(event(0))).isEqualTo(1);
+      assertThat(s.append(event(1))).isEqualTo(2);
+      assertThat(s.append(event(2))).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void readingTheCountersLeavesTheSpoolUsableFromOtherThreads() throws Exception {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.skipped()).isZero();
+      assertThat(s.compactions()).isZero();
+      java.util.concurrent.ExecutorService other =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      try {
+        long seg =
+            other.submit(() -> s.append(event(0))).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(seg).isEqualTo(1);
+      } finally {
+        other.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void afterCloseAnotherThreadIsToldTheSpoolIsClosedAtOnce() throws Exception {
+    Spool s = Spool.open(dir, Duration.ZERO);
+    s.close();
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<Long> f = other.submit(() -> s.append(event(0)));
+      assertThatThrownBy(() -> f.get(20, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(IOException.class)
+          .hasMessageContaining("spool closed");
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void theSameDistinctIdWrittenAgainFreesItsOlderSegment() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO, frameLength(event(0)))) {
+      s.append(event(0));
+      long second = s.append(event(0)); // a resend under the same id, in segment 2
+      assertThat(second).isEqualTo(2);
+      s.remove(List.of(envelope(event(0), second)));
+
+      assertThat(segments())
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("segment-0000000000000002.log");
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty();
+    }
+  }
+
+  /** Three segments of four rows, four rows and one row: d0-d3, d4-d7, d8. */
+  private Spool threeSegments(Duration fsync) throws IOException {
+    Spool s = Spool.open(dir, fsync, 4L * frameLength(event(0)));
+    for (int i = 0; i < 9; i++) {
+      s.append(event(i));
+    }
+    assertThat(segments()).hasSize(3);
+    return s;
+  }
+
+  private static List<Envelope> finals(int... ids) {
+    List<Envelope> out = new ArrayList<>();
+    for (int i : ids) {
+      out.add(envelope(event(i), -1));
+    }
+    return out;
+  }
+
+  @Test
+  void theOldestOfThreeSegmentsIsCompactedOnTheRemoveThatLeavesAQuarterOfItsRows()
+      throws IOException {
+    try (Spool s = threeSegments(NEVER)) {
+      s.remove(finals(0, 1)); // half of segment 1 unfinished: kept as it is
+      assertThat(s.compactions()).isZero();
+      long before = s.forces();
+
+      s.remove(finals(2)); // exactly a quarter left: d3 moves, segment 1 goes at once
+
+      assertThat(s.compactions()).isEqualTo(1);
+      assertThat(s.forces()).isEqualTo(before + 1); // the copy is forced before the delete
+      assertThat(segments())
+          .extracting(p -> p.getFileName().toString())
+          .containsExactly("segment-0000000000000002.log", "segment-0000000000000003.log");
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d4", "d5", "d6", "d7", "d8", "d3");
+      assertThat(s.recovered().get(5).event.spooledRow()).isEqualTo(Wire.rowJson(event(3)));
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void twoSegmentsAreNeverCompacted() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO, 4L * frameLength(event(0)))) {
+      for (int i = 0; i < 5; i++) {
+        s.append(event(i)); // d0-d3 in segment 1, d4 in segment 2
+      }
+      s.remove(finals(0, 1, 2));
+      assertThat(s.compactions()).isZero();
+      assertThat(segments()).hasSize(2);
+    }
+  }
+
+  @Test
+  void compactionCopiesTheUnfinishedRowsInTheOrderTheyWereWritten() throws IOException {
+    // d9 before d1 in the file; a hash map would hand them out the other way round
+    int[] first = {9, 1, 2, 3, 4, 5, 6, 7};
+    try (Spool s = Spool.open(dir, Duration.ZERO, 8L * frameLength(event(0)))) {
+      for (int i : first) {
+        s.append(event(i));
+      }
+      for (int i = 10; i < 19; i++) {
+        s.append(event(i)); // segment 2: d10-d17 (longer rows), segment 3: d18
+      }
+      assertThat(segments()).hasSize(3);
+      s.remove(finals(2, 3, 4, 5, 6, 7)); // a quarter of segment 1 left: d9 and d1 move
+
+      assertThat(s.compactions()).isEqualTo(1);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      List<String> back = ids(s.recovered());
+      assertThat(back.subList(back.size() - 2, back.size())).containsExactly("d9", "d1");
+    }
+  }
+
+  @Test
+  void rowsRecoveredFromAnEarlierProcessAreCompactedLikeNewOnes() throws IOException {
+    threeSegments(Duration.ZERO).close();
+    try (Spool s = Spool.open(dir, Duration.ZERO, 4L * frameLength(event(0)))) {
+      assertThat(s.recovered()).hasSize(9);
+      s.remove(finals(0, 1, 2)); // a quarter of recovered segment 1 left
+
+      assertThat(s.compactions()).isEqualTo(1);
+      assertThat(segments())
+          .extracting(p -> p.getFileName().toString())
+          .doesNotContain("segment-0000000000000001.log");
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d4", "d5", "d6", "d7", "d8", "d3");
+      assertThat(s.recovered().get(5).event.spooledRow()).isEqualTo(Wire.rowJson(event(3)));
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void recoveryReportsWhatItFoundAtInfoAndStaysQuietWhenThereIsNothing() throws IOException {
+    String report = "from an earlier process will be sent first";
+    try (LogCapture logs = new LogCapture()) {
+      Spool.open(dir, Duration.ZERO).close();
+      assertThat(logs.text()).doesNotContain(report);
+    }
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(event(0));
+    }
+    try (LogCapture logs = new LogCapture()) {
+      Spool.open(dir, Duration.ZERO).close();
+      assertThat(logs.text()).contains("1 unfinished events " + report + "; 0 torn");
+      assertThat(logs.records())
+          .filteredOn(r -> r.getMessage().contains(report))
+          .singleElement()
+          .satisfies(r -> assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.INFO));
+    }
+  }
+
+  @Test
+  void aSpoolWithOnlyACorruptRecordStillReportsItAtRecovery() throws IOException {
+    Files.write(dir.resolve("segment-0000000000000001.log"), header(Spool.MAGIC, 5));
+    try (LogCapture logs = new LogCapture()) {
+      try (Spool s = Spool.open(dir, Duration.ZERO)) {
+        assertThat(s.recovered()).isEmpty();
+        assertThat(s.skipped()).isEqualTo(1);
+      }
+      assertThat(logs.text())
+          .contains("0 unfinished events from an earlier process will be sent first; 1 torn")
+          .contains("skipping a torn or corrupt record in segment 1 at byte 0");
     }
   }
 }

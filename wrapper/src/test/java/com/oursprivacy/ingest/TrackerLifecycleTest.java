@@ -415,4 +415,140 @@ class TrackerLifecycleTest extends TrackerFixture {
 
     assertThat(Runtime.getRuntime().removeShutdownHook(t.hook())).isTrue();
   }
+
+  // ---- interrupts, cancellation and overlapping flushes ----
+
+  @Test
+  void aFlushInterruptedWhileWaitingReturnsUnfinishedAndKeepsTheInterrupt() {
+    transport.script = c -> transport.hang();
+    Tracker t = tracker(config());
+    t.track(event(0));
+
+    Thread.currentThread().interrupt();
+    FlushReport r = t.flush(LONG);
+    boolean interrupted = Thread.interrupted();
+
+    assertThat(interrupted).isTrue();
+    assertThat(r.completed()).isFalse();
+  }
+
+  @Test
+  void anInterruptedCloseStillAbandonsWhatIsLeftAndKeepsTheInterrupt() {
+    transport.script = c -> transport.hang();
+    Tracker t = tracker(config());
+    t.track(event(0));
+
+    Thread.currentThread().interrupt();
+    FlushReport r = t.close(LONG);
+    boolean interrupted = Thread.interrupted();
+
+    assertThat(interrupted).isTrue();
+    assertThat(r.completed()).isFalse();
+    assertThat(idsOf(Kind.ABANDONED)).containsExactly("d0");
+  }
+
+  @Test
+  void closeEndsAWorkerWhoseCallOnlyStopsWhenCancelled() {
+    transport.script =
+        c -> {
+          boolean interrupted = false;
+          while (true) {
+            try {
+              transport.cancelled.await(); // deaf to interrupts: only cancelAll() ends it
+              break;
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
+          }
+          if (interrupted) {
+            Thread.currentThread().interrupt();
+          }
+          return Reply.network("Canceled");
+        };
+    Tracker t = tracker(config().batchSize(1).threads(1));
+    t.track(event(0));
+    while (transport.calls.isEmpty()) {
+      Thread.onSpinWait();
+    }
+
+    t.close(Duration.ofMillis(50));
+
+    assertThat(t.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());
+    assertThat(idsOf(Kind.ABANDONED)).containsExactly("d0");
+  }
+
+  @Test
+  void closeEndsAWorkerWhoseCallOnlyStopsWhenInterrupted() {
+    CountDownLatch never = new CountDownLatch(1);
+    transport.script =
+        c -> {
+          try {
+            never.await(); // ignores cancelAll(): only an interrupt ends it
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return Reply.network("Interrupted");
+        };
+    Tracker t = tracker(config().batchSize(1).threads(1));
+    t.track(event(0));
+    while (transport.calls.isEmpty()) {
+      Thread.onSpinWait();
+    }
+
+    t.close(Duration.ofMillis(50));
+
+    assertThat(t.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());
+    assertThat(idsOf(Kind.ABANDONED)).containsExactly("d0");
+  }
+
+  @Test
+  void aFlushWaitsForAnEventAnotherWorkerTookBeforeItsMarker() {
+    transport.script = c -> transport.hang();
+    Tracker t = tracker(config().batchSize(1).threads(2));
+    t.track(event(0)); // taken alone by one worker, which then hangs in the call
+    while (transport.calls.isEmpty()) {
+      Thread.onSpinWait();
+    }
+
+    FlushReport r = t.flush(Duration.ofMillis(200)); // the other worker takes the marker
+
+    assertThat(r.completed()).isFalse();
+    assertThat(r.pending()).isEqualTo(1);
+  }
+
+  @Test
+  void aFlushDoesNotWaitForEventsTrackedAfterIt() throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    transport.script =
+        c -> {
+          if (c.distinctIds.contains("d0")) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return Reply.ok(200, null);
+          }
+          return transport.hang(); // d1 stays in flight until close
+        };
+    Tracker t = tracker(config().batchSize(1).threads(1));
+    t.track(event(0));
+    while (transport.calls.isEmpty()) {
+      Thread.onSpinWait();
+    }
+    FlushReport[] report = new FlushReport[1];
+    Thread flusher = new Thread(() -> report[0] = t.flush(LONG));
+    flusher.start();
+    while (flusher.getState() != Thread.State.TIMED_WAITING && flusher.isAlive()) {
+      Thread.onSpinWait();
+    }
+    t.track(event(1)); // behind the flush's marker
+
+    release.countDown();
+    flusher.join();
+
+    assertThat(report[0].completed()).isTrue();
+    assertThat(report[0].sent()).isEqualTo(1);
+    assertThat(t.stats().pending()).isEqualTo(1);
+  }
 }

@@ -224,4 +224,22 @@ class TrackerOverflowTest extends TrackerFixture {
     assertThat(transport.calls).extracting(c -> c.path).containsExactly("/identify");
     assertThat(outcomes).extracting(Outcome::kind).containsExactly(Kind.DROPPED, Kind.SENT);
   }
+
+  @Test
+  void aBlockedProducerTakesTheOneSlotThatFreesUp() throws InterruptedException {
+    Tracker t = busyTracker(blocking(1));
+    assertThat(t.track(event(1))).isTrue(); // the one slot
+    AtomicBoolean accepted = new AtomicBoolean();
+    Thread producer = new Thread(() -> accepted.set(t.track(event(2))));
+    producer.start();
+    awaitBlocked(producer);
+
+    gate.countDown(); // d0 is done: the worker takes d1, and its slot goes to d2
+    producer.join(20_000);
+
+    assertThat(accepted).isTrue();
+    assertThat(t.flush(LONG).completed()).isTrue();
+    assertThat(t.stats().sent()).isEqualTo(3);
+    assertThat(t.stats().dropped()).isZero();
+  }
 }

@@ -318,4 +318,37 @@ class TrackerRetryTest extends TrackerFixture {
         .containsExactly(List.of("d0", "d1"), List.of("d0", "d1"), List.of("d2", "d3"));
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
   }
+
+  @Test
+  void theParkedBatchWhoseBackoffEndsFirstIsRetriedFirst() {
+    // d0 is told to come back in 30 s; d1, failing after it, gets the 5 s back-off and goes first
+    java.util.concurrent.CountDownLatch d1Tracked = new java.util.concurrent.CountDownLatch(1);
+    transport.script =
+        c -> {
+          switch (transport.calls.size()) {
+            case 1:
+              try {
+                d1Tracked.await(); // the fake sleeper would otherwise retry d0 at once
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return FakeTransport.retryAfter(503, Duration.ofSeconds(30));
+            case 2:
+              return FakeTransport.status(500);
+            default:
+              return Reply.ok(200, null);
+          }
+        };
+    Tracker t = tracker(config().batchSize(1).threads(1));
+    t.track(event(0));
+    t.track(event(1));
+    d1Tracked.countDown();
+
+    assertThat(t.flush(LONG).completed()).isTrue();
+
+    assertThat(transport.calls)
+        .extracting(c -> c.distinctIds.get(0))
+        .containsExactly("d0", "d1", "d1", "d0");
+    assertThat(sleepSeconds()).containsExactly(5L, 25L);
+  }
 }

@@ -75,4 +75,27 @@ class Utf8WriterTest {
 
     assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void theLastAndFirstCharOfEachEncodedLengthEncodeLikeTheJdk() throws IOException {
+    String s = "\u0000\u007F\u0080\u07FF\u0800\uD7FF\uE000\uFFFF\uD800\uDC00\uDBFF\uDFFF";
+    for (int i = 0; i < s.length(); i++) {
+      String one = s.substring(i, i + 1);
+      if (Character.isSurrogate(one.charAt(0))) {
+        continue;
+      }
+      Buffer out = new Buffer();
+      try (Utf8Writer w = new Utf8Writer(out)) {
+        w.write(one.charAt(0));
+      }
+      assertThat(out.readByteArray())
+          .as("U+%04X", (int) one.charAt(0))
+          .isEqualTo(one.getBytes(StandardCharsets.UTF_8));
+    }
+    Buffer out = new Buffer();
+    try (Utf8Writer w = new Utf8Writer(out)) {
+      w.write(s);
+    }
+    assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+  }
 }
