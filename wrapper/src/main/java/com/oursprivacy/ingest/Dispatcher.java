@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -349,14 +350,22 @@ final class Dispatcher {
           if (carry != null || size.get() > 0 || markers > 0) {
             int max = config.batching() ? batchSize : 1;
             Envelope head = queue.peek();
-            boolean urgent = closing || markers > 0 || carry != null || size.get() >= max;
-            // head == null with size > 0: a producer counted its item and has not offered it
-            // yet. That is no reason to send: taking now would ship a partial batch (the item
-            // appears a moment later), so look again shortly instead.
+            boolean urgent = closing || markers > 0 || carry != null;
+            // A producer counts its item in size before it offers it. So head == null with
+            // size > 0, or a full count with fewer items in the queue, means a producer is
+            // mid-offer: taking now would ship a short batch (the item appears a moment later),
+            // so look again shortly instead.
             long due =
                 head == null
                     ? MID_OFFER_RECHECK_NANOS
                     : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
+            if (!urgent && size.get() >= max) {
+              if (queueHolds(max)) {
+                urgent = true;
+              } else {
+                due = Math.min(due, MID_OFFER_RECHECK_NANOS);
+              }
+            }
             if (urgent || (head != null && due <= 0)) {
               List<Envelope> batch = take(max);
               if (!batch.isEmpty()) {
@@ -402,6 +411,15 @@ final class Dispatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether the queue already shows {@code n} items (walks at most {@code n} nodes). */
+  private boolean queueHolds(int n) {
+    int seen = 0;
+    for (Iterator<Envelope> it = queue.iterator(); it.hasNext() && seen < n; it.next()) {
+      seen++;
+    }
+    return seen >= n;
   }
 
   @GuardedBy("lock")
