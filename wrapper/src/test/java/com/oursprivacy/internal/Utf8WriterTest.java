@@ -98,4 +98,21 @@ class Utf8WriterTest {
     }
     assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aPairAcrossTheBufferEdgeIsJoinedAndALoneHighSurrogateAtTheEndBecomesAQuestionMark()
+      throws IOException {
+    for (int at = 4090; at < 4100; at++) {
+      String s = "a".repeat(at) + "\uD83D\uDE00" + "b".repeat(9000) + "\uD83D";
+      Buffer out = new Buffer();
+      Utf8Writer w = new Utf8Writer(out);
+      for (char c : s.toCharArray()) {
+        w.write(c);
+      }
+      w.flush();
+      assertThat(out.readByteArray())
+          .as("pair at %d", at)
+          .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }
