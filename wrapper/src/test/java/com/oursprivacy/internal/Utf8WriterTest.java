@@ -106,8 +106,8 @@ class Utf8WriterTest {
       String s = "a".repeat(at) + "\uD83D\uDE00" + "b".repeat(9000) + "\uD83D";
       Buffer out = new Buffer();
       Utf8Writer w = new Utf8Writer(out);
-      for (char c : s.toCharArray()) {
-        w.write(c);
+      for (int i = 0; i < s.length(); i++) {
+        w.write(s.charAt(i));
       }
       w.flush();
       assertThat(out.readByteArray())
