@@ -172,7 +172,7 @@ final class CoreTransport implements IngestTransport {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      Utf8Writer w = new Utf8Writer(sink);
+      Utf8Writer w = Utf8Writer.large(sink);
       Wire.batch(w, token, rows);
       w.flush();
     }

@@ -15,29 +15,45 @@ import okio.BufferedSink;
  * <p><b>Why it gathers chars first.</b> A {@code /batch} body of 100 rows is some 40 writes per
  * row; handing each to Okio ({@code writeUtf8} finds a writable segment and checks its bounds every
  * time) was a fifth of the sending thread's CPU in a tracker profile. Writes now only copy chars
- * into an array, encoded in one pass when it fills and on {@link #flush}.
+ * into a fixed array, encoded in one pass when it fills and on {@link #flush} (fixed, not grown:
+ * growing to a body's size allocated more than the whole tracker did per event).
  */
 public final class Utf8Writer extends java.io.Writer {
-  /** The char buffer's first size: a spool row (one event) fits without growing. */
-  private static final int FIRST_CHARS = 256;
-
-  /** The largest char buffer; a full one is encoded and handed on to the sink. */
-  private static final int MAX_CHARS = 4096;
+  // Chars gathered before encoding: by the constructor's writers (a spool row, a request) and by
+  // large()'s (a /batch body of many rows).
+  private static final int SMALL_CHARS = 64;
+  private static final int LARGE_CHARS = 1024;
 
   private final BufferedSink out;
-  private char[] chars = new char[FIRST_CHARS];
+  private final char[] chars;
+  private final byte[] bytes; // at most 3 bytes per char (4 per pair of chars)
   private int count;
-  private byte[] bytes;
 
-  /** Encodes into {@code out}, in pieces of at most {@value #MAX_CHARS} chars and on flush. */
+  /** Encodes into {@code out} every 64 chars and on flush. */
   public Utf8Writer(BufferedSink out) {
+    this(out, SMALL_CHARS);
+  }
+
+  private Utf8Writer(BufferedSink out, int size) {
     this.out = out;
+    this.chars = new char[size];
+    this.bytes = new byte[3 * size];
+  }
+
+  /**
+   * A writer for a large body: encodes into {@code out} every 1024 chars and on flush.
+   *
+   * @param out the sink
+   * @return the writer
+   */
+  public static Utf8Writer large(BufferedSink out) {
+    return new Utf8Writer(out, LARGE_CHARS);
   }
 
   @Override
   public void write(int c) throws IOException {
     if (count == chars.length) {
-      makeRoom();
+      encode(false);
     }
     chars[count++] = (char) c;
   }
@@ -48,7 +64,7 @@ public final class Utf8Writer extends java.io.Writer {
     int end = off + len;
     while (from < end) {
       if (count == chars.length) {
-        makeRoom();
+        encode(false);
       }
       int n = Math.min(end - from, chars.length - count);
       s.getChars(from, from + n, chars, count);
@@ -67,15 +83,6 @@ public final class Utf8Writer extends java.io.Writer {
     write(String.valueOf(buf, off, len)); // rare: JsonWriter writes strings and single chars
   }
 
-  /** Grows the buffer up to {@link #MAX_CHARS}; a full one is encoded and handed on. */
-  private void makeRoom() throws IOException {
-    if (chars.length < MAX_CHARS) {
-      chars = java.util.Arrays.copyOf(chars, chars.length * 2);
-    } else {
-      encode(false);
-    }
-  }
-
   /**
    * Encodes the buffered chars into the sink. Unless {@code all}, a high surrogate at the end stays
    * behind (moved to the front) to meet its low half; with {@code all} it becomes {@code ?}.
@@ -84,9 +91,6 @@ public final class Utf8Writer extends java.io.Writer {
     int end = count;
     if (!all && Character.isHighSurrogate(chars[end - 1])) {
       end--;
-    }
-    if (bytes == null || bytes.length < 3 * end) {
-      bytes = new byte[3 * chars.length]; // at most 3 bytes per char (4 per pair of chars)
     }
     int b = 0;
     for (int i = 0; i < end; i++) {

@@ -102,17 +102,19 @@ class Utf8WriterTest {
   @Test
   void aPairAcrossTheBufferEdgeIsJoinedAndALoneHighSurrogateAtTheEndBecomesAQuestionMark()
       throws IOException {
-    for (int at = 4090; at < 4100; at++) {
-      String s = "a".repeat(at) + "\uD83D\uDE00" + "b".repeat(9000) + "\uD83D";
-      Buffer out = new Buffer();
-      Utf8Writer w = new Utf8Writer(out);
-      for (int i = 0; i < s.length(); i++) {
-        w.write(s.charAt(i));
+    for (int at = 0; at < 1100; at++) {
+      String s = "a".repeat(at) + "\uD83D\uDE00" + "b".repeat(3000) + "\uD83D";
+      for (boolean large : new boolean[] {false, true}) {
+        Buffer out = new Buffer();
+        Utf8Writer w = large ? Utf8Writer.large(out) : new Utf8Writer(out);
+        for (int i = 0; i < s.length(); i++) {
+          w.write(s.charAt(i));
+        }
+        w.flush();
+        assertThat(out.readByteArray())
+            .as("pair at %d, large %s", at, large)
+            .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
       }
-      w.flush();
-      assertThat(out.readByteArray())
-          .as("pair at %d", at)
-          .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
     }
   }
 }
