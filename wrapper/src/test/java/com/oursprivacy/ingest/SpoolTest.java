@@ -707,6 +707,17 @@ class SpoolTest {
   }
 
   @Test
+  void aSegmentIsPreallocatedToExactlyItsMappedSize() throws IOException {
+    try (Spool s = Spool.open(dir, NEVER, 100_000)) { // not a multiple of the zeroing chunk
+      s.append(event(0));
+      assertThat(s.mappedBytes(0)).isEqualTo(125_000);
+      assertThat(Files.size(segments().get(0))).isEqualTo(125_000);
+      assertThat(writtenEnd(Files.readAllBytes(segments().get(0))))
+          .isEqualTo(frameLength(event(0)));
+    }
+  }
+
+  @Test
   void aCleanCloseTrimsTheActiveSegmentToItsRecords() throws IOException {
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
       s.append(event(0));
