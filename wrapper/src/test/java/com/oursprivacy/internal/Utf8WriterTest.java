@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import okio.Buffer;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Sink;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,5 +100,30 @@ class Utf8WriterTest {
       w.write(s);
     }
     assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void flushPushesTheTextThroughABufferedSinkToWhatItWraps() throws IOException {
+    Buffer wire = new Buffer();
+    BufferedSink sink = Okio.buffer((Sink) wire);
+    Utf8Writer w = new Utf8Writer(sink);
+    w.write("{\"event\":\"Signup\"}");
+    assertThat(wire.size()).isZero(); // held until the flush
+
+    w.flush();
+
+    assertThat(wire.readUtf8()).isEqualTo("{\"event\":\"Signup\"}");
+  }
+
+  @Test
+  void exactlySixteenKibibytesAreHandedOnBeforeTheFlush() throws IOException {
+    Buffer out = new Buffer();
+    Utf8Writer w = new Utf8Writer(out);
+    w.write("x".repeat(16 * 1024 - 1));
+    assertThat(out.size()).isZero();
+
+    w.write("y");
+
+    assertThat(out.size()).isEqualTo(16 * 1024);
   }
 }
