@@ -347,10 +347,10 @@ final class Dispatcher {
           if (!ready.isEmpty()) {
             return launch(ready.poll());
           }
-          if (carry != null || size.get() > 0 || markers > 0) {
+          if (carry != null || size.get() != 0 || markers != 0) { // counts, never negative
             int max = config.batching() ? batchSize : 1;
             Envelope head = queue.peek();
-            boolean urgent = closing || markers > 0 || carry != null;
+            boolean urgent = closing || markers != 0 || carry != null;
             // A producer counts its item in size before it offers it. So head == null with
             // size > 0, or a full count with fewer items in the queue, means a producer is
             // mid-offer: taking now would ship a short batch (the item appears a moment later),
@@ -416,7 +416,7 @@ final class Dispatcher {
   /** Whether the queue already shows {@code n} items (walks at most {@code n} nodes). */
   private boolean queueHolds(int n) {
     int seen = 0;
-    for (Iterator<Envelope> it = queue.iterator(); it.hasNext() && seen < n; it.next()) {
+    for (Iterator<Envelope> it = queue.iterator(); it.hasNext() && seen != n; it.next()) {
       seen++;
     }
     return seen >= n;
