@@ -6,7 +6,7 @@
 #   benchmarks/run.sh --smoke    one short pass of everything (< 1 min), written to target/smoke/;
 #                                the README is left alone
 # Extra Maven flags (e.g. -o) may be passed in MAVEN_ARGS; SKIP_BUILD=1 reuses the last build.
-#   benchmarks/run.sh --tracker [--pairs N] [--events N] [--window S]
+#   benchmarks/run.sh --tracker [--pairs N] [--events N] [--warmup N] [--window S]
 #                                the tracker's paired figures only (ABAB…, ~10 min)
 #                                → benchmarks/results/tracker.md
 # For a profile of one call path, run the JMH class directly, e.g.

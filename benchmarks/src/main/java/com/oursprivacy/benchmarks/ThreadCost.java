@@ -15,17 +15,24 @@ final class ThreadCost {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private final Map<Long, long[]> byThread = new HashMap<>();
+  private final Map<Long, String> names = new HashMap<>();
 
   private ThreadCost() {}
 
   /** A snapshot of every client thread's CPU nanoseconds and allocated bytes. */
   static ThreadCost snapshot() {
+    return snapshot(false);
+  }
+
+  /** Like {@link #snapshot()}; with {@code all}, the loopback server's threads too. */
+  static ThreadCost snapshot(boolean all) {
     ThreadCost c = new ThreadCost();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("loopback-")) {
+      if (!all && t.getName().startsWith("loopback-")) {
         continue;
       }
       long id = t.getId();
+      c.names.put(id, t.getName().replaceAll("[0-9]+$", ""));
       long cpu = MX.getThreadCpuTime(id);
       long bytes = MX.getThreadAllocatedBytes(id);
       if (cpu >= 0 && bytes >= 0) {
@@ -45,6 +52,21 @@ final class ThreadCost {
       bytes += e.getValue()[1] - b[1];
     }
     return new long[] {cpu, bytes};
+  }
+
+  /**
+   * {@code [cpu ns, bytes]} since {@code before} per thread name (trailing digits dropped, so a
+   * pool's threads add up): where a run's work went, for {@code TrackerRun}'s detail lines.
+   */
+  Map<String, long[]> byName(ThreadCost before) {
+    Map<String, long[]> out = new java.util.TreeMap<>();
+    for (Map.Entry<Long, long[]> e : byThread.entrySet()) {
+      long[] b = before.byThread.getOrDefault(e.getKey(), new long[2]);
+      long[] sum = out.computeIfAbsent(names.get(e.getKey()), k -> new long[2]);
+      sum[0] += e.getValue()[0] - b[0];
+      sum[1] += e.getValue()[1] - b[1];
+    }
+    return out;
   }
 
   /** Bytes the calling thread has allocated so far. */

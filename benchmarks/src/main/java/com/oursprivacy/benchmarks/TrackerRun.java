@@ -15,15 +15,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|ours-spool|segment EVENTS
- * BATCH} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts its own loopback
- * sink, warms the client up with a fifth of the events, then enqueues EVENTS events from one
- * thread, timing each enqueue call, and waits until the sink has counted every one. Prints {@code
- * RESULT} lines: events/s (first enqueue to last event received), enqueue p50/p99/max in
- * microseconds, and the load-independent figures: CPU time and bytes allocated per event by all of
- * the client's threads (the loopback sink's excluded), and bytes allocated per enqueue on the
- * caller's thread. Both clients get the same events (name, user id, one property), the same batch
- * size, one sending thread and a queue large enough not to drop.
+ * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|ours-spool|segment EVENTS BATCH
+ * [WARMUP]} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts its own
+ * loopback sink, warms the client up with WARMUP events (default: a fifth of EVENTS) and waits
+ * until the sink has them all, then enqueues EVENTS events from one thread, timing each enqueue
+ * call, and waits until the sink has counted every one. Prints {@code RESULT} lines: events/s
+ * (first enqueue to last event received), enqueue p50/p99/max in microseconds, and the
+ * load-independent figures: CPU time and bytes allocated per event by all of the client's threads
+ * (the loopback sink's excluded), and bytes allocated per enqueue on the caller's thread. Both
+ * clients get the same events (name, user id, one property), the same batch size, one sending
+ * thread and a queue large enough not to drop.
  */
 public final class TrackerRun {
   private TrackerRun() {}
@@ -33,7 +34,7 @@ public final class TrackerRun {
     String kind = args[0];
     int events = Integer.parseInt(args[1]);
     int batch = Integer.parseInt(args[2]);
-    int warmup = events / 5;
+    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : events / 5;
     Routes routes = new Routes(1);
     try (LoopbackServer server = LoopbackServer.start(routes)) {
       Client client =
@@ -45,13 +46,23 @@ public final class TrackerRun {
       await(routes, warmup);
       long[] latencies = new long[events];
       ThreadCost before = ThreadCost.snapshot();
+      ThreadCost beforeAll = DETAIL ? ThreadCost.snapshot(true) : null;
       long callerBefore = ThreadCost.callerBytes();
       long t0 = System.nanoTime();
+      long up0 = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
       send(client, warmup, events, latencies);
+      if (DETAIL) {
+        System.out.printf(
+            "DETAIL %s enqueue phase from %d to %d ms JVM uptime%n",
+            kind, up0, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+      }
       long callerBytes = ThreadCost.callerBytes() - callerBefore;
       await(routes, warmup + events);
       long elapsed = System.nanoTime() - t0;
       long[] cost = ThreadCost.snapshot().since(before);
+      if (DETAIL) {
+        detail(kind, latencies, ThreadCost.snapshot(true).byName(beforeAll), events);
+      }
       client.close();
       Arrays.sort(latencies);
       String p = "tracker." + kind + ".";
@@ -66,6 +77,36 @@ public final class TrackerRun {
       System.out.println("RESULT " + p + "allocBytesPerEvent " + (double) cost[1] / events);
       System.out.println(
           "RESULT " + p + "callerAllocBytesPerEvent " + (double) callerBytes / events);
+    }
+  }
+
+  /** {@code -Dtracker.detail=true}: per-thread work and latency by call index, for profiling. */
+  private static final boolean DETAIL = Boolean.getBoolean("tracker.detail");
+
+  private static void detail(String kind, long[] latencies, Map<String, long[]> work, int events) {
+    work.forEach(
+        (name, w) ->
+            System.out.printf(
+                java.util.Locale.ROOT,
+                "DETAIL %s thread %-24s cpu %8.0f ns/event  alloc %7.0f B/event%n",
+                kind,
+                name,
+                (double) w[0] / events,
+                (double) w[1] / events));
+    int tenth = events / 10;
+    for (int d = 0; d < 10; d++) {
+      long[] part = Arrays.copyOfRange(latencies, d * tenth, (d + 1) * tenth);
+      long slow = Arrays.stream(part).filter(l -> l > 2_000).count();
+      Arrays.sort(part);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "DETAIL %s calls %7d-%7d p50 %.2f p99 %.2f us, %d over 2 us%n",
+          kind,
+          d * tenth,
+          (d + 1) * tenth,
+          part[tenth / 2] / 1000.0,
+          part[(int) (tenth * 0.99)] / 1000.0,
+          slow);
     }
   }
 

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
-import com.google.gson.stream.JsonWriter;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.errors.OursApiException;
@@ -31,8 +30,8 @@ import retrofit2.Call;
 /**
  * The tracker's transport over {@link ClientCore}: one attempt per call (the core's retries are
  * switched off, the tracker owns the back-off), the status and 207/500 row results kept, every
- * failure turned into a {@link Reply}. {@code /batch} bodies are streamed with a {@link JsonWriter}
- * straight into the request body (no JSON tree, no intermediate string).
+ * failure turned into a {@link Reply}. {@code /batch} bodies are streamed straight into the request
+ * body by {@link Wire#batch(java.io.Writer, String, List)} (no JSON tree, no intermediate string).
  *
  * <p>Every wait is bounded: the call carries a whole-attempt timeout, and the wait on the core's
  * future gives up {@link #WAIT_GRACE} after it, cancelling the call, should the future never
@@ -173,8 +172,7 @@ final class CoreTransport implements IngestTransport {
 
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
-      JsonWriter w = new JsonWriter(new Utf8Writer(sink));
-      w.setSerializeNulls(true);
+      Utf8Writer w = Utf8Writer.large(sink);
       Wire.batch(w, token, rows);
       w.flush();
     }

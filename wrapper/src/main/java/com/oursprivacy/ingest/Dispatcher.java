@@ -486,11 +486,7 @@ final class Dispatcher {
     boolean isBatch = config.batching() && first instanceof Event;
     Reply reply;
     try {
-      for (Envelope e : batch) {
-        if (e.item instanceof Event && !((Event) e.item).hasDistinctId()) {
-          e.item = ((Event) e.item).distinctId(DistinctIds.next()); // off the caller's thread
-        }
-      }
+      assignDistinctIds(batch);
       if (first instanceof Identify) {
         reply = transport.identify(token, (Identify) first);
       } else if (!isBatch) {
@@ -536,6 +532,27 @@ final class Dispatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Gives each event without a distinctId one, off the caller's thread, from one draw. */
+  private static void assignDistinctIds(List<Envelope> batch) {
+    int missing = 0;
+    for (Envelope e : batch) {
+      if (needsId(e)) {
+        missing++;
+      }
+    }
+    String[] ids = DistinctIds.next(missing);
+    int next = 0;
+    for (Envelope e : batch) {
+      if (needsId(e)) {
+        e.item = ((Event) e.item).distinctId(ids[next++]);
+      }
+    }
+  }
+
+  private static boolean needsId(Envelope e) {
+    return e.item instanceof Event && !((Event) e.item).hasDistinctId();
   }
 
   @GuardedBy("lock")

@@ -43,4 +43,41 @@ class DistinctIdsTest {
     }
     assertThat(b).isEmpty();
   }
+
+  @Test
+  void aBatchDrawIsVersion4UuidsThatDoNotRepeat() {
+    Set<String> seen = new HashSet<>();
+    for (int round = 0; round < 1_000; round++) {
+      String[] ids = DistinctIds.next(100);
+      assertThat(ids).hasSize(100);
+      for (String id : ids) {
+        UUID u = UUID.fromString(id);
+        assertThat(u.version()).isEqualTo(4);
+        assertThat(u.variant()).isEqualTo(2);
+        assertThat(u.toString()).isEqualTo(id);
+        assertThat(seen.add(id)).isTrue();
+      }
+    }
+    assertThat(DistinctIds.next(0)).isEmpty();
+  }
+
+  @Test
+  void aBatchDrawKeepsEveryOtherBitRandom() {
+    // the version and variant bits are set; every other bit must take both values across draws
+    long msbOr = 0;
+    long msbAnd = -1;
+    long lsbOr = 0;
+    long lsbAnd = -1;
+    for (String id : DistinctIds.next(2_000)) {
+      UUID u = UUID.fromString(id);
+      msbOr |= u.getMostSignificantBits();
+      msbAnd &= u.getMostSignificantBits();
+      lsbOr |= u.getLeastSignificantBits();
+      lsbAnd &= u.getLeastSignificantBits();
+    }
+    assertThat(msbOr).isEqualTo(~0xB000L); // all bits but the version's zeros (0100)
+    assertThat(msbAnd).isEqualTo(0x4000L);
+    assertThat(lsbOr).isEqualTo(0xBFFFFFFFFFFFFFFFL); // variant 10
+    assertThat(lsbAnd).isEqualTo(0x8000000000000000L);
+  }
 }

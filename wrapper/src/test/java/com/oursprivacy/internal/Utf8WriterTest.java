@@ -116,14 +116,21 @@ class Utf8WriterTest {
   }
 
   @Test
-  void exactlySixteenKibibytesAreHandedOnBeforeTheFlush() throws IOException {
-    Buffer out = new Buffer();
-    Utf8Writer w = new Utf8Writer(out);
-    w.write("x".repeat(16 * 1024 - 1));
-    assertThat(out.size()).isZero();
-
-    w.write("y");
-
-    assertThat(out.size()).isEqualTo(16 * 1024);
+  void aPairAcrossTheBufferEdgeIsJoinedAndALoneHighSurrogateAtTheEndBecomesAQuestionMark()
+      throws IOException {
+    for (int at = 0; at < 1100; at++) {
+      String s = "a".repeat(at) + "\uD83D\uDE00" + "b".repeat(3000) + "\uD83D";
+      for (boolean large : new boolean[] {false, true}) {
+        Buffer out = new Buffer();
+        Utf8Writer w = large ? Utf8Writer.large(out) : new Utf8Writer(out);
+        for (int i = 0; i < s.length(); i++) {
+          w.write(s.charAt(i));
+        }
+        w.flush();
+        assertThat(out.readByteArray())
+            .as("pair at %d, large %s", at, large)
+            .isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+      }
+    }
   }
 }
