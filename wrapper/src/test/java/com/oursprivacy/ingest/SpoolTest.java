@@ -310,6 +310,7 @@ class SpoolTest {
     byte[] good = bytes(Spool.frame('A', Wire.rowJson(event(1)).getBytes(UTF_8)));
     Files.write(dir.resolve("segment-0000000000000001.log"), good); // ends exactly at the end
     byte[] shortTail = java.util.Arrays.copyOf(good, good.length + 5); // 5 bytes: no header
+    System.arraycopy(good, 0, shortTail, good.length, 5); // non-zero: not a zero tail
     Files.write(dir.resolve("segment-0000000000000002.log"), shortTail);
 
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
@@ -368,7 +369,7 @@ class SpoolTest {
 
   @Test
   void anEventThatKeepsFailingDoesNotKeepItsSegmentAndThoseBehindItOnDisk() throws IOException {
-    try (Spool s = Spool.open(dir, Duration.ZERO, SMALL_SEGMENT)) {
+    try (Spool s = Spool.open(dir, NEVER, SMALL_SEGMENT)) { // compaction forces on its own
       s.append(event(0)); // never final: it keeps failing
       long maxBytes = 0;
       for (int i = 1; i < 2_000; i++) {
@@ -431,16 +432,17 @@ class SpoolTest {
 
     List<Path> files = segmentsIn(snapshot);
     Path newest = files.get(files.size() - 1);
-    long full = Files.size(newest);
-    // killed after every copy (before the delete), and torn at every point of the copies
-    for (long cut = full; cut >= full - copied; cut -= 3) {
+    byte[] newestBytes = Files.readAllBytes(newest);
+    int full = writtenEnd(newestBytes); // the rest is the preallocated zero tail
+    assertThat(full).isLessThan(newestBytes.length);
+    // killed after every copy (before the delete), and torn at every point of the copies: what
+    // was not yet copied into the mapping is still zeros
+    for (int cut = full; cut >= full - copied; cut -= 3) {
       Path trial = Files.createDirectories(dir.resolve("trial-" + cut));
       copyDir(snapshot, trial);
-      try (java.nio.channels.FileChannel ch =
-          java.nio.channels.FileChannel.open(
-              trial.resolve(newest.getFileName()), StandardOpenOption.WRITE)) {
-        ch.truncate(cut);
-      }
+      byte[] torn = newestBytes.clone();
+      java.util.Arrays.fill(torn, cut, full, (byte) 0);
+      Files.write(trial.resolve(newest.getFileName()), torn);
       try (Spool s = Spool.open(trial, Duration.ZERO, SMALL_SEGMENT)) {
         List<String> back = ids(s.recovered());
         assertThat(back).as("cut at %d of %d", cut, full).doesNotHaveDuplicates();
@@ -494,6 +496,143 @@ class SpoolTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The end of what was written to a segment: the index after its last non-zero byte. */
+  private static int writtenEnd(byte[] data) {
+    int end = data.length;
+    while (end > 0 && data[end - 1] == 0) {
+      end--;
+    }
+    return end;
+  }
+
+  // ---- preallocated, mapped segments ----
+
+  @Test
+  void aCrashLeavesAPreallocatedSegmentWhoseZeroTailIsTheEndOfTheLog() throws IOException {
+    Path crashed = Files.createDirectories(dir.resolve("crashed"));
+    Path spoolDir = Files.createDirectories(dir.resolve("spool"));
+    try (Spool s = Spool.open(spoolDir, NEVER, SMALL_SEGMENT)) {
+      s.append(event(0));
+      s.append(event(1));
+      copyDir(spoolDir, crashed); // what a kill -9 right now would leave: no fsync, no close
+      Path seg = segmentsIn(crashed).get(0);
+      assertThat(Files.size(seg)).isEqualTo(s.mappedBytes(0)); // preallocated, not grown
+      assertThat(s.mappedBytes(0)).isEqualTo(SMALL_SEGMENT + SMALL_SEGMENT / 4);
+      byte[] data = Files.readAllBytes(seg);
+      assertThat(writtenEnd(data)).isEqualTo(frameLength(event(0)) + frameLength(event(1)));
+    }
+    try (Spool s = Spool.open(crashed, Duration.ZERO, SMALL_SEGMENT)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d1");
+      assertThat(s.skipped()).isZero(); // the zero tail is not a torn record
+    }
+  }
+
+  @Test
+  void aRecordTornBeforeTheZeroTailIsSkippedAndReported() throws IOException {
+    byte[] first = bytes(Spool.frame('A', Wire.rowJson(event(0)).getBytes(UTF_8)));
+    byte[] second = bytes(Spool.frame('A', Wire.rowJson(event(1)).getBytes(UTF_8)));
+    byte[] data = new byte[first.length + second.length + 4_096];
+    System.arraycopy(first, 0, data, 0, first.length);
+    System.arraycopy(second, 0, data, first.length, second.length / 2); // killed mid-copy
+    Files.write(dir.resolve("segment-0000000000000001.log"), data);
+
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d0");
+      assertThat(s.skipped()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSegmentOfZerosOnlyHoldsNothingAndIsNotReported() throws IOException {
+    Files.write(dir.resolve("segment-0000000000000001.log"), new byte[4_096]);
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(s.recovered()).isEmpty();
+      assertThat(s.skipped()).isZero();
+      assertThat(segments()).hasSize(1); // it held nothing alive: deleted; only the new one
+    }
+  }
+
+  @Test
+  void theNextSegmentIsPreparedAheadAndTheRollUsesIt() throws Exception {
+    Path prepared = dir.resolve(Spool.PREPARED);
+    try (Spool s = Spool.open(dir, NEVER, frameLength(event(0)))) {
+      awaitFile(prepared, s.mappedBytes(0));
+      assertThat(s.append(event(0))).isEqualTo(1);
+      assertThat(s.append(event(1))).isEqualTo(2); // rolls into the prepared file
+      List<Path> files = segments();
+      assertThat(files).hasSize(2);
+      assertThat(Files.size(files.get(1))).isEqualTo(s.mappedBytes(0));
+      awaitFile(prepared, s.mappedBytes(0)); // and the one after is prepared again
+    }
+    assertThat(prepared).doesNotExist(); // close removes it
+  }
+
+  private static void awaitFile(Path p, long size) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (!(Files.exists(p) && Files.size(p) == size) && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(p).exists();
+    assertThat(Files.size(p)).isEqualTo(size);
+  }
+
+  @Test
+  void aPreparedSegmentLeftByADeadProcessIsDiscarded() throws IOException {
+    Files.write(dir.resolve(Spool.PREPARED), new byte[] {1, 2, 3});
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(event(0));
+      assertThat(s.skipped()).isZero();
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d0");
+    }
+  }
+
+  @Test
+  void aRecordLargerThanASegmentGetsASegmentOfItsOwn() throws IOException {
+    Event big = event(1).property("pad", "x".repeat(5_000));
+    try (Spool s = Spool.open(dir, NEVER, SMALL_SEGMENT)) {
+      assertThat(s.append(event(0))).isEqualTo(1);
+      assertThat(s.append(big)).isEqualTo(2);
+      assertThat(s.append(event(2))).isEqualTo(3); // the big one filled its segment
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO, SMALL_SEGMENT)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d1", "d2");
+      assertThat(s.recovered().get(1).event.spooledRow()).isEqualTo(Wire.rowJson(big));
+    }
+  }
+
+  @Test
+  void tombstonesThatDoNotFitRollToANewSegment() throws IOException {
+    List<Envelope> done = new ArrayList<>();
+    try (Spool s = Spool.open(dir, NEVER, SMALL_SEGMENT)) {
+      s.append(event(0)); // stays unfinished
+      for (int i = 1; i < 8; i++) {
+        done.add(envelope(event(i), s.append(event(i))));
+      }
+      for (int i = 100; i < 200; i++) {
+        done.add(envelope(event(i), -1)); // 100 more tombstones: larger than a whole segment
+      }
+      long before = s.forces();
+      s.remove(done);
+      assertThat(s.forces()).isEqualTo(before + 1); // the full segment was forced on the roll
+      assertThat(segments()).hasSizeGreaterThan(1);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO, SMALL_SEGMENT)) {
+      assertThat(ids(s.recovered())).containsExactly("d0");
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void aCleanCloseTrimsTheActiveSegmentToItsRecords() throws IOException {
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      s.append(event(0));
+      assertThat(Files.size(segments().get(0))).isEqualTo(s.mappedBytes(0));
+    }
+    assertThat(Files.size(segments().get(0))).isEqualTo(frameLength(event(0)));
   }
 
   private static int indexOfMagic(byte[] data, int nth) {
