@@ -133,6 +133,20 @@ class TrackerWakeTest extends TrackerFixture {
   }
 
   @Test
+  void closeRetriesABatchWhoseBackoffEndsWithinItsTimeout() {
+    transport.script =
+        c -> transport.calls.size() == 1 ? FakeTransport.status(503) : Reply.ok(200, null);
+    Tracker t = tracker(sleepy());
+    t.track(event(1));
+
+    FlushReport r = t.close(LONG); // the worker must not leave while the batch is parked
+
+    assertThat(r.completed()).isTrue();
+    assertThat(idsOf(Kind.SENT)).containsExactly("d1");
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5)); // 2 s + 3 s jitter, faked
+  }
+
+  @Test
   void closeEndsAWorkerWaitingOutABatchsBackoff() {
     transport.script = c -> FakeTransport.status(503);
     // the fake clock without the fake sleeper: the worker waits (really) for a back-off that,
