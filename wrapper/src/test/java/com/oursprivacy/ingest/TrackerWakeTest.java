@@ -56,15 +56,59 @@ class TrackerWakeTest extends TrackerFixture {
 
   @Test
   void theEventThatFillsABatchWakesTheIdleWorker() {
+    CountDownLatch gate = new CountDownLatch(1);
+    transport.script =
+        c -> {
+          if (c.distinctIds.contains("d0")) {
+            try {
+              gate.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return Reply.ok(200, null);
+        };
     Tracker t = tracker(sleepy().batchSize(3));
-    for (int i = 1; i <= 3; i++) {
-      awaitIdle(t); // each event finds the worker idle: only the third may send
-      t.track(event(i));
-    }
+    t.track(event(0));
+    t.flush(Duration.ZERO); // d0 goes alone and holds the worker
+    await(() -> !transport.calls.isEmpty());
+    t.track(event(1)); // the worker is busy: nobody to wake
+    t.track(event(2));
+    gate.countDown();
+    await(() -> t.stats().sent() == 1);
+    awaitIdle(t); // two queued, not a batch yet: waiting for the flush interval
 
-    await(() -> t.stats().sent() == 3);
-    assertThat(transport.calls).hasSize(1);
-    assertThat(transport.calls.get(0).distinctIds).containsExactly("d1", "d2", "d3");
+    t.track(event(3)); // fills the batch: only its wake-up sends it
+
+    await(() -> t.stats().sent() == 4);
+    assertThat(transport.calls).hasSize(2);
+    assertThat(transport.calls.get(1).distinctIds).containsExactly("d1", "d2", "d3");
+  }
+
+  @Test
+  void closeEndsAWorkerThatOnlyARateLimitHolds() {
+    transport.script = c -> FakeTransport.retryAfter(429, Duration.ofSeconds(30));
+    Tracker t =
+        tracker(
+            TrackerConfig.builder()
+                .flushInterval(HOUR)
+                .listener(outcomes::add)
+                .shutdownHook(false)
+                .clock(time) // without the fake sleeper: the pause is really waited for
+                .random(half())
+                .idleWait(HOUR)
+                .maxAttempts(1)
+                .threads(1));
+    t.track(event(1));
+    assertThat(t.flush(LONG).failed()).isEqualTo(1); // given up, but the pause stays
+    awaitIdle(t);
+
+    FlushReport r = t.close(Duration.ZERO); // nothing to abandon, so no interrupt either
+
+    assertThat(r.pending()).isZero();
+    for (Thread w : t.workers()) {
+      assertThat(w.isAlive()).as("%s ended by close()", w.getName()).isFalse();
+    }
   }
 
   @Test
