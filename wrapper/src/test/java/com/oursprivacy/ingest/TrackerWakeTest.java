@@ -26,6 +26,21 @@ class TrackerWakeTest extends TrackerFixture {
     return config().idleWait(HOUR).threads(1);
   }
 
+  /**
+   * The fake clock without the fake sleeper: a worker waits (really) for a back-off or pause that,
+   * on the fake clock, never ends.
+   */
+  private TrackerConfig.Builder frozen() {
+    return TrackerConfig.builder()
+        .flushInterval(HOUR)
+        .listener(outcomes::add)
+        .shutdownHook(false)
+        .clock(time)
+        .random(half())
+        .idleWait(HOUR)
+        .threads(1);
+  }
+
   /** Waits until every worker waits for work (or a back-off) without a pending wake-up. */
   private static void awaitIdle(Tracker t) {
     for (Thread w : t.workers()) {
@@ -88,17 +103,7 @@ class TrackerWakeTest extends TrackerFixture {
   @Test
   void closeEndsAWorkerThatOnlyARateLimitHolds() {
     transport.script = c -> FakeTransport.retryAfter(429, Duration.ofSeconds(30));
-    Tracker t =
-        tracker(
-            TrackerConfig.builder()
-                .flushInterval(HOUR)
-                .listener(outcomes::add)
-                .shutdownHook(false)
-                .clock(time) // without the fake sleeper: the pause is really waited for
-                .random(half())
-                .idleWait(HOUR)
-                .maxAttempts(1)
-                .threads(1));
+    Tracker t = tracker(frozen().maxAttempts(1));
     t.track(event(1));
     assertThat(t.flush(LONG).failed()).isEqualTo(1); // given up, but the pause stays
     awaitIdle(t);
@@ -193,18 +198,7 @@ class TrackerWakeTest extends TrackerFixture {
   @Test
   void closeEndsAWorkerWaitingOutABatchsBackoff() {
     transport.script = c -> FakeTransport.status(503);
-    // the fake clock without the fake sleeper: the worker waits (really) for a back-off that,
-    // on the fake clock, never passes
-    Tracker t =
-        tracker(
-            TrackerConfig.builder()
-                .flushInterval(HOUR)
-                .listener(outcomes::add)
-                .shutdownHook(false)
-                .clock(time)
-                .random(half())
-                .idleWait(HOUR)
-                .threads(1));
+    Tracker t = tracker(frozen());
     t.track(event(1));
     t.flush(Duration.ZERO);
     await(() -> t.stats().retried() == 1);
