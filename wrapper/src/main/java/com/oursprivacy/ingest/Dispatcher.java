@@ -494,10 +494,11 @@ final class Dispatcher {
     Reply reply;
     try {
       assignDistinctIds(batch);
-      if (first instanceof Identify) {
-        reply = transport.identify(token, (Identify) first);
+      Object item = batch.get(0).item; // first, now with its distinctId
+      if (item instanceof Identify) {
+        reply = transport.identify(token, (Identify) item);
       } else if (!isBatch) {
-        reply = transport.track(token, (Event) first);
+        reply = transport.track(token, (Event) item);
       } else {
         List<Event> rows = new ArrayList<>(batch.size());
         batch.forEach(e -> rows.add((Event) e.item));

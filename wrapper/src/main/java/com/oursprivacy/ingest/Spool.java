@@ -202,6 +202,9 @@ final class Spool implements AutoCloseable {
   /** Runs between a compaction's copies and its delete; tests take their crash snapshot here. */
   Runnable beforeCompactionDelete = () -> {};
 
+  /** Runs before each segment is prepared, on whichever thread; tests make it fail here. */
+  volatile Runnable beforePrepare = () -> {};
+
   @GuardedBy("lock")
   private long compactions;
 
@@ -317,16 +320,21 @@ final class Spool implements AutoCloseable {
 
   /** Appends the event (which must have its distinctId); returns its segment. */
   long append(Event e) throws IOException {
-    ByteBuffer buf = frame('A', Wire.rowUtf8(e));
+    byte[] row = Wire.rowUtf8(e);
+    int sum = checksum('A', row);
+    int len = HEADER + 1 + row.length;
     lock.lock();
     try {
       if (closed) {
         throw new IOException("spool closed");
       }
-      boolean rolled = rollIfFull(buf.remaining());
+      boolean rolled = rollIfFull(len);
       long pos = activeBytes;
-      put(buf);
-      written(e.distinctId(), pos, buf.limit());
+      // the frame straight into the mapping: no intermediate buffer on the caller's thread
+      active.position((int) pos);
+      active.putInt(MAGIC).putInt(row.length + 1).putInt(sum).put((byte) 'A').put(row);
+      activeBytes += len;
+      written(e.distinctId(), pos, len);
       if (fsyncEvery.isZero()) {
         force(active);
       } else {
@@ -411,6 +419,7 @@ final class Spool implements AutoCloseable {
    * failed.
    */
   private MappedByteBuffer prepare(int size) throws IOException {
+    beforePrepare.run();
     try (FileChannel ch =
         FileChannel.open(
             dir.resolve(PREPARED),
@@ -684,12 +693,17 @@ final class Spool implements AutoCloseable {
 
   static ByteBuffer frame(char type, byte[] body) {
     ByteBuffer b = ByteBuffer.allocate(HEADER + 1 + body.length);
+    b.putInt(MAGIC).putInt(body.length + 1).putInt(checksum(type, body)).put((byte) type).put(body);
+    b.flip();
+    return b;
+  }
+
+  /** The CRC32C of a payload: its type byte, then its body. */
+  private static int checksum(char type, byte[] body) {
     CRC32C crc = new CRC32C();
     crc.update((byte) type);
     crc.update(body);
-    b.putInt(MAGIC).putInt(body.length + 1).putInt((int) crc.getValue()).put((byte) type).put(body);
-    b.flip();
-    return b;
+    return (int) crc.getValue();
   }
 
   @GuardedBy("lock")

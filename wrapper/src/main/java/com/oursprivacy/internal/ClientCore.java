@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -181,6 +182,17 @@ public final class ClientCore implements AutoCloseable {
   public <T> RawResponse<T> executeRaw(Call<T> call, RequestOptions options) {
     Request request = request(call);
     return runSync(exchange(request, responseType(call, request), options));
+  }
+
+  /**
+   * Like {@link #executeRaw(Call, RequestOptions)}, handing each OkHttp call (one per attempt) to
+   * {@code started} before it runs, so that another thread can cancel it: for a caller that blocks
+   * a thread of its own on the call and must be able to stop it (the tracker's workers).
+   */
+  public <T> RawResponse<T> executeRaw(
+      Call<T> call, RequestOptions options, Consumer<okhttp3.Call> started) {
+    Request request = request(call);
+    return runSync(exchange(request, responseType(call, request), options), started);
   }
 
   /**
@@ -351,8 +363,13 @@ public final class ClientCore implements AutoCloseable {
   }
 
   private <T> RawResponse<T> runSync(Exchange<T> exchange) {
+    return runSync(exchange, call -> {});
+  }
+
+  private <T> RawResponse<T> runSync(Exchange<T> exchange, Consumer<okhttp3.Call> started) {
     while (true) {
       okhttp3.Call call = exchange.newCall();
+      started.accept(call);
       Step<T> step;
       try {
         step = exchange.onResponse(call, call.execute());

@@ -80,6 +80,53 @@ class CoreTransportTest {
   }
 
   @Test
+  void aCallRunningOnTheWorkersOwnThreadIsCancelledByCancelAll() throws Exception {
+    List<java.net.Socket> held = new CopyOnWriteArrayList<>();
+    try (java.net.ServerSocket silent =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(silent.accept()); // connected, never answered
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      ClientCore c =
+          ClientCore.builder()
+              .name("t")
+              .baseUrl("http://127.0.0.1:" + silent.getLocalPort() + "/api/v1/")
+              .build();
+      try {
+        CoreTransport t = new CoreTransport(c, Duration.ofSeconds(60));
+        List<Event> rows = List.of(Event.named("A").userId("u").distinctId("d1"));
+        CompletableFuture<Reply> pending =
+            CompletableFuture.supplyAsync(() -> t.batch("tok", rows));
+        while (held.isEmpty()) {
+          Thread.onSpinWait();
+        }
+
+        t.cancelAll();
+
+        Reply r = pending.get(20, TimeUnit.SECONDS); // not the 60 s call timeout
+        assertThat(r.status).isZero();
+        assertThat(r.isTransient()).isTrue();
+        assertThat(t.batch("tok", rows).error).isEqualTo("cancelled");
+      } finally {
+        c.close();
+        for (java.net.Socket s : held) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void theStreamedBatchBodyIsExactlyTheTreeBuiltBody() throws Exception {
     List<Event> rows = new ArrayList<>();
     rows.add(

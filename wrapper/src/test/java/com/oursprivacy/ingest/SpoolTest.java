@@ -627,6 +627,97 @@ class SpoolTest {
   }
 
   @Test
+  void aRollThatIsNotForcedByTheSizeLimitStillTriggersCompaction() throws IOException {
+    int f = frameLength(event(0));
+    try (Spool s = Spool.open(dir, NEVER, 4L * f)) { // 4 rows, mapped 5 rows
+      for (int i = 0; i < 8; i++) {
+        s.append(event(i)); // segment 1: d0..d3, segment 2: d4..d7
+      }
+      s.append(event(1)); // rolls to segment 3; d1 of segment 1 is superseded
+      s.append(event(2));
+      s.append(event(3)); // segment 1 now holds one live row of four, but nothing rolled
+      assertThat(s.compactions()).isZero();
+      // too large for the room left in segment 3, though under its size limit: rolls
+      assertThat(s.append(event(9).property("pad", "x".repeat(3 * f)))).isEqualTo(4);
+      assertThat(s.compactions()).isEqualTo(1);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered()))
+          .containsExactlyInAnyOrder("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d9");
+      assertThat(s.skipped()).isZero();
+    }
+  }
+
+  @Test
+  void aWriteThatExactlyFillsTheMappingStaysInItsSegment() throws IOException {
+    try (Spool s = Spool.open(dir, NEVER, SMALL_SEGMENT)) {
+      s.append(event(0));
+      int room = s.mappedBytes(0) - frameLength(event(0));
+      String exact = "x".repeat(room - 13); // a tombstone frame: 12 header bytes, 'D', the id
+      s.remove(List.of(envelope(Event.named("E").distinctId(exact), -1)));
+      assertThat(segments()).hasSize(1);
+      s.remove(List.of(envelope(Event.named("E").distinctId("y"), -1)));
+      assertThat(segments()).hasSize(2); // the mapping was full: one more byte rolls
+    }
+  }
+
+  @Test
+  void aSegmentTheSpoolThreadFailedToPrepareIsPreparedByTheCaller() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (LogCapture logs = new LogCapture();
+        Spool s = Spool.open(dir, NEVER, frameLength(event(0)))) {
+      awaitFile(dir.resolve(Spool.PREPARED), s.mappedBytes(0)); // the next one is ready
+      s.beforePrepare =
+          () -> {
+            if (failures.getAndIncrement() == 0) {
+              throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+            }
+          };
+      assertThat(s.append(event(0))).isEqualTo(1);
+      assertThat(s.append(event(1))).isEqualTo(2); // takes the ready one; the next one fails
+      assertThat(s.append(event(2))).isEqualTo(3); // prepared here instead
+      assertThat(failures.get()).isGreaterThanOrEqualTo(2);
+      assertThat(logs.text()).contains("preparing a segment failed");
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d1", "d2");
+    }
+  }
+
+  @Test
+  void aSegmentThatCannotBePreparedFailsOnlyTheAppendThatNeedsIt() throws Exception {
+    try (Spool s = Spool.open(dir, NEVER, frameLength(event(0)))) {
+      awaitFile(dir.resolve(Spool.PREPARED), s.mappedBytes(0));
+      s.append(event(0));
+      s.beforePrepare =
+          () -> {
+            throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+          };
+      s.append(event(1)); // the ready segment; preparing the one after fails
+      assertThatThrownBy(() -> s.append(event(2)))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessageContaining("No space left");
+      s.beforePrepare = () -> {}; // space again
+      assertThat(s.append(event(3))).isEqualTo(3);
+    }
+    try (Spool s = Spool.open(dir, Duration.ZERO)) {
+      assertThat(ids(s.recovered())).containsExactly("d0", "d1", "d3");
+    }
+  }
+
+  @Test
+  void aSegmentIsPreallocatedToExactlyItsMappedSize() throws IOException {
+    try (Spool s = Spool.open(dir, NEVER, 100_000)) { // not a multiple of the zeroing chunk
+      s.append(event(0));
+      assertThat(s.mappedBytes(0)).isEqualTo(125_000);
+      assertThat(Files.size(segments().get(0))).isEqualTo(125_000);
+      assertThat(writtenEnd(Files.readAllBytes(segments().get(0))))
+          .isEqualTo(frameLength(event(0)));
+    }
+  }
+
+  @Test
   void aCleanCloseTrimsTheActiveSegmentToItsRecords() throws IOException {
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
       s.append(event(0));

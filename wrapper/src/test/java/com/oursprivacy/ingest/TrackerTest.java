@@ -464,6 +464,19 @@ class TrackerTest extends TrackerFixture {
   }
 
   @Test
+  void batchingOffSendsAnEventWithoutADistinctIdOnItsFirstAttemptWithOne() {
+    Tracker t = tracker(config().batching(false));
+    t.track(Event.named("Purchase").userId("u1"));
+
+    t.flush(LONG);
+
+    assertThat(transport.calls)
+        .singleElement()
+        .satisfies(c -> assertThat(c.distinctIds).singleElement().matches(s -> s.length() == 36));
+    assertThat(outcomes).extracting(Outcome::kind).containsExactly(Kind.SENT);
+  }
+
+  @Test
   void aThrowingListenerDoesNotStopDelivery() {
     Tracker t =
         new Tracker(
