@@ -2,8 +2,10 @@ package com.oursprivacy.ingest;
 
 import com.oursprivacy.core.RetryPolicy;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 
 /**
  * The ingest API's documented back-off for 429, 5xx and network errors: after the n-th failure of a
@@ -53,11 +55,17 @@ final class Backoff {
     return POLICY.backoff(Math.min(Math.max(failures, 1), 64), 0, random.nextDouble());
   }
 
-  /** {@code d} within the floor and the cap, compared as durations (no millisecond overflow). */
+  private static final BinaryOperator<Duration> LONGER =
+      BinaryOperator.maxBy(Comparator.naturalOrder());
+  private static final BinaryOperator<Duration> SHORTER =
+      BinaryOperator.minBy(Comparator.naturalOrder());
+
+  /**
+   * {@code d} within the floor and the cap, compared as durations (no millisecond overflow). The
+   * JDK's max and min rather than two if-statements: at a bound both branches return the same
+   * value, so a test could never tell {@code <} from {@code <=} there.
+   */
   static Duration clamp(Duration d) {
-    if (d.compareTo(MIN_RETRY_AFTER) < 0) {
-      return MIN_RETRY_AFTER;
-    }
-    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+    return SHORTER.apply(LONGER.apply(d, MIN_RETRY_AFTER), MAX_RETRY_AFTER);
   }
 }

@@ -53,9 +53,6 @@ final class Dispatcher {
   /** Longest single wait of a closing caller between checks. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  /** Longest wait of an idle worker between checks. */
-  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
   /** How soon a worker looks again when an item is counted but not yet in the queue. */
   private static final long MID_OFFER_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
@@ -65,13 +62,15 @@ final class Dispatcher {
   private final Backoff backoff;
   private final Spool spool;
 
+  /** Longest wait of an idle worker between checks ({@link TrackerConfig#idleWait}). */
+  private final long idleNanos;
+
   // ---- shared with producers: lock-free ----
   private final ConcurrentLinkedQueue<Envelope> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private volatile boolean closing;
   private volatile boolean stopped;
   private volatile int idleWorkers;
-  private volatile int blockedProducers;
   private volatile int batchSize;
   private final AtomicLong queued = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
@@ -136,6 +135,7 @@ final class Dispatcher {
     this.backoff = new Backoff(config.random);
     this.batchSize = config.batchSize();
     this.spool = spool;
+    this.idleNanos = config.idleWait.toNanos();
   }
 
   /** Queues what a previous process left in the spool (first), then starts the workers. */
@@ -168,18 +168,19 @@ final class Dispatcher {
   /** Enqueues {@code item}, tracked at {@code now} (the caller's reading of the tracker clock). */
   boolean enqueue(Object item, Instant now) {
     if (closing) {
-      return drop(item, "tracker is closed");
+      drop(item, "tracker is closed");
+      return false;
     }
     int capacity = config.capacity();
     int n = size.incrementAndGet();
     if (n > capacity) {
       size.decrementAndGet();
       if (config.overflow() == OverflowPolicy.DROP_NEWEST) {
-        return drop(item, "queue full (capacity " + capacity + ")");
+        drop(item, "queue full (capacity " + capacity + ")");
+        return false;
       }
-      n = config.overflow() == OverflowPolicy.BLOCK ? awaitSpace() : evictOldest();
-      if (n < 0) {
-        return drop(
+      if (config.overflow() == OverflowPolicy.BLOCK ? !awaitSpace() : !evictOldest()) {
+        drop(
             item,
             closing
                 ? "tracker is closed"
@@ -188,7 +189,9 @@ final class Dispatcher {
                     + ") after waiting "
                     + config.blockTimeout().toMillis()
                     + " ms");
+        return false;
       }
+      n = 1; // it had to wait or evict: wake an idle worker as for a first item
     }
     Envelope e = new Envelope(item, now, System.nanoTime());
     if (spool != null && item instanceof Event) {
@@ -197,7 +200,8 @@ final class Dispatcher {
       } catch (RuntimeException | java.io.IOException ex) {
         size.decrementAndGet();
         LOG.warn("tracker spool write failed ({}); event dropped", ex.toString());
-        return drop(item, "spool write failed: " + ex.getClass().getSimpleName());
+        drop(item, "spool write failed: " + ex.getClass().getSimpleName());
+        return false;
       }
     }
     queued.incrementAndGet();
@@ -206,10 +210,11 @@ final class Dispatcher {
       // close() drained the queue between our check and our offer
       size.decrementAndGet();
       evicted.incrementAndGet();
-      return drop(item, "tracker is closed");
+      drop(item, "tracker is closed");
+      return false;
     }
     int max = config.batching() ? batchSize : 1;
-    if ((n == 1 || n == max) && idleWorkers > 0) {
+    if ((n == 1 || n == max) && idleWorkers != 0) {
       // Wake a worker only when it has something new to do: the first item starts its flush
       // timer, a full batch is ready. Waking it for every event costs the caller a lock.
       lock.lock();
@@ -222,76 +227,80 @@ final class Dispatcher {
     return true;
   }
 
-  /** BLOCK: waits for a slot; returns the new size, or -1 on timeout or close. */
-  @SuppressWarnings(
-      "NonAtomicVolatileUpdate") // written under lock only; volatile for lock-free reads
-  private int awaitSpace() {
-    long nanos = config.blockTimeout().toNanos();
+  /** BLOCK: waits for a slot; false on timeout or close. */
+  private boolean awaitSpace() {
+    long deadline = System.nanoTime() + config.blockTimeout().toNanos();
     lock.lock();
     try {
-      blockedProducers++;
-      try {
-        while (true) {
-          if (closing) {
-            return -1;
-          }
-          int n = size.incrementAndGet();
-          if (n <= config.capacity()) {
-            return n;
-          }
-          size.decrementAndGet();
-          if (nanos <= 0) {
-            return -1;
-          }
-          nanos = space.awaitNanos(nanos);
-        }
-      } finally {
-        blockedProducers--;
-      }
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      return -1;
+      return slotBy(deadline);
     } finally {
       lock.unlock();
     }
   }
 
-  /** DROP_OLDEST: reports the oldest queued item DROPPED and takes its slot. */
-  private int evictOldest() {
-    List<Envelope> markersSeen = new ArrayList<>(0);
+  // Apart from awaitSpace so that no constant return passes through a finally block: there PIT
+  // cannot see the constant and makes mutants that return the very same value.
+  @GuardedBy("lock")
+  private boolean slotBy(long deadline) {
+    boolean inTime = true;
     try {
-      Envelope old;
+      while (true) {
+        if (closing) {
+          return false;
+        }
+        if (size.incrementAndGet() <= config.capacity()) {
+          return true;
+        }
+        size.decrementAndGet();
+        if (!inTime) {
+          return false;
+        }
+        // false once the time is up: one last look for space, then give up
+        inTime = space.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * DROP_OLDEST: reports the oldest queued item DROPPED and takes its slot; false when workers took
+   * every item meanwhile (the queue then has room, but the caller gives up as if it had none).
+   */
+  private boolean evictOldest() {
+    List<Envelope> markersSeen = new ArrayList<>(0);
+    Envelope old;
+    try {
       while ((old = queue.poll()) != null && old.isMarker()) {
         markersSeen.add(old);
       }
-      if (old == null) {
-        return -1;
+      if (old != null) {
+        // the slot of the evicted item passes to the new one: size is unchanged
+        evicted.incrementAndGet();
+        dropped.incrementAndGet();
+        if (spool != null && old.segment != -1) {
+          spool.remove(List.of(old));
+        }
+        fire(
+            List.of(
+                new Outcome(
+                    Kind.DROPPED,
+                    old.item,
+                    0,
+                    0,
+                    "queue full (capacity " + config.capacity() + "); oldest dropped")));
       }
-      // the slot of the evicted item passes to the new one: size is unchanged
-      evicted.incrementAndGet();
-      dropped.incrementAndGet();
-      if (spool != null && old.segment >= 0) {
-        spool.remove(List.of(old));
-      }
-      fire(
-          List.of(
-              new Outcome(
-                  Kind.DROPPED,
-                  old.item,
-                  0,
-                  0,
-                  "queue full (capacity " + config.capacity() + "); oldest dropped")));
-      return size.get();
     } finally {
       // a marker is put back at the tail: its flush then waits for more, never for less
       markersSeen.forEach(queue::offer);
     }
+    return old != null;
   }
 
-  private boolean drop(Object item, String reason) {
+  private void drop(Object item, String reason) {
     dropped.incrementAndGet();
     fire(List.of(new Outcome(Kind.DROPPED, item, 0, 0, reason)));
-    return false;
   }
 
   // ---- workers ----
@@ -347,10 +356,10 @@ final class Dispatcher {
           if (!ready.isEmpty()) {
             return launch(ready.poll());
           }
-          if (carry != null || size.get() > 0 || markers > 0) {
+          if (carry != null || size.get() != 0 || markers != 0) { // counts, never negative
             int max = config.batching() ? batchSize : 1;
             Envelope head = queue.peek();
-            boolean urgent = closing || markers > 0 || carry != null;
+            boolean urgent = closing || markers != 0 || carry != null;
             // A producer counts its item in size before it offers it. So head == null with
             // size > 0, or a full count with fewer items in the queue, means a producer is
             // mid-offer: taking now would ship a short batch (the item appears a moment later),
@@ -379,11 +388,9 @@ final class Dispatcher {
             clockDeadline = p.readyAt;
           }
         }
-        if (closing
-            && clockDeadline == Long.MAX_VALUE
-            && waitNanos == Long.MAX_VALUE
-            && size.get() == 0
-            && carry == null) {
+        // Closing makes everything urgent, so here carry is null and nothing waits for the flush
+        // interval: only a back-off, or a producer that counted an item just now, keeps it.
+        if (closing && clockDeadline == Long.MAX_VALUE && size.get() == 0) {
           return null; // nothing left for this worker; others may still be sending
         }
         if (clockDeadline != Long.MAX_VALUE) {
@@ -403,7 +410,7 @@ final class Dispatcher {
         idleWorkers++;
         try {
           // bounded even when idle: a lost wake-up costs at most this long
-          work.awaitNanos(Math.min(waitNanos, IDLE_NANOS));
+          work.awaitNanos(Math.min(waitNanos, idleNanos));
         } finally {
           idleWorkers--;
         }
@@ -416,7 +423,7 @@ final class Dispatcher {
   /** Whether the queue already shows {@code n} items (walks at most {@code n} nodes). */
   private boolean queueHolds(int n) {
     int seen = 0;
-    for (Iterator<Envelope> it = queue.iterator(); it.hasNext() && seen < n; it.next()) {
+    for (Iterator<Envelope> it = queue.iterator(); it.hasNext() && seen != n; it.next()) {
       seen++;
     }
     return seen >= n;
@@ -470,9 +477,7 @@ final class Dispatcher {
       }
     }
     addPending(counted);
-    if (blockedProducers > 0) {
-      space.signalAll();
-    }
+    space.signalAll(); // a producer blocked under BLOCK; a no-op when none waits
     return out;
   }
 
@@ -522,13 +527,18 @@ final class Dispatcher {
       unspool(finals);
       fire(notes);
     } finally {
-      lock.lock();
-      try {
-        notifying--;
-        progress.signalAll();
-      } finally {
-        lock.unlock();
-      }
+      notified();
+    }
+  }
+
+  /** The end of a worker's callbacks for a batch: a flush or close may be waiting for it. */
+  private void notified() {
+    lock.lock();
+    try {
+      notifying--;
+      progress.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -675,11 +685,12 @@ final class Dispatcher {
       default:
         abandoned.incrementAndGet();
     }
-    if (kind != Kind.ABANDONED && e.segment >= 0) {
+    if (kind != Kind.ABANDONED && e.segment != -1) {
       finals.add(e); // an abandoned item stays in the spool: the next tracker on it sends it
     }
+    // no progress signal: a flush or close also waits for notifying == 0, so deliver's notified()
+    // (or close itself) wakes them once the outcomes are out
     notes.add(new Outcome(kind, e.item, e.attempts, status, reason));
-    progress.signalAll();
   }
 
   private void unspool(List<Envelope> finals) {
@@ -719,12 +730,13 @@ final class Dispatcher {
         queue.offer(marker);
         work.signalAll();
       }
-      long nanos = timeout.toNanos();
+      long deadline = System.nanoTime() + timeout.toNanos();
+      boolean inTime = true;
       try {
-        while (!stopped
-            && !(marker.taken && noPendingUpTo(marker.gen) && notifying == 0)
-            && nanos > 0) {
-          nanos = progress.awaitNanos(nanos);
+        while (inTime
+            && !stopped
+            && !(marker.taken && noPendingUpTo(marker.gen) && notifying == 0)) {
+          inTime = progress.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -788,18 +800,21 @@ final class Dispatcher {
           rest.add(e);
         }
       }
-      ready.forEach(rest::addAll);
-      parked.forEach(p -> rest.addAll(p.batch));
+      for (List<Envelope> b; (b = ready.poll()) != null; ) {
+        rest.addAll(b);
+      }
+      for (Parked p; (p = parked.poll()) != null; ) {
+        rest.addAll(p.batch);
+      }
+      // a batch in flight leaves the set when its worker returns (deliver), as after any call
       inFlight.forEach(rest::addAll);
-      ready.clear();
-      parked.clear();
-      inFlight.clear();
       for (Envelope e : rest) {
         resolve(e, Kind.ABANDONED, 0, abandonReason, notes, none);
       }
+      // workers waiting for work or a back-off end; a flush waiting for its marker returns.
+      // Blocked producers saw `closing` when it was set (space.signalAll above).
       work.signalAll();
       progress.signalAll();
-      space.signalAll();
     } finally {
       lock.unlock();
     }
@@ -821,11 +836,8 @@ final class Dispatcher {
       if (t == Thread.currentThread()) {
         continue; // close() called from a listener: this worker exits when the callback returns
       }
-      long left = deadline - System.nanoTime();
       try {
-        if (left > 0) {
-          TimeUnit.NANOSECONDS.timedJoin(t, left);
-        }
+        TimeUnit.NANOSECONDS.timedJoin(t, deadline - System.nanoTime()); // <= 0: no wait
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

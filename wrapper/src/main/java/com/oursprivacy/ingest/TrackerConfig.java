@@ -44,6 +44,12 @@ public final class TrackerConfig {
 
   final Random random;
 
+  /**
+   * The longest wait of an idle worker between checks, so a lost wake-up costs at most this long.
+   * Tests lengthen it: a wake-up the tracker relies on then shows when it is missing.
+   */
+  final Duration idleWait;
+
   private TrackerConfig(Builder b) {
     capacity = b.capacity;
     overflow = b.overflow;
@@ -62,6 +68,7 @@ public final class TrackerConfig {
     clock = b.clock;
     sleeper = b.sleeper;
     random = b.random;
+    idleWait = b.idleWait;
   }
 
   /** A builder with the defaults. */
@@ -171,6 +178,7 @@ public final class TrackerConfig {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper;
     private Random random = new Random();
+    private Duration idleWait = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -192,6 +200,7 @@ public final class TrackerConfig {
       clock = c.clock;
       sleeper = c.sleeper;
       random = c.random;
+      idleWait = c.idleWait;
     }
 
     /** Queue capacity, ≥ 1; default 10,000. */
@@ -318,6 +327,11 @@ public final class TrackerConfig {
 
     Builder random(Random random) {
       this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    Builder idleWait(Duration idleWait) {
+      this.idleWait = Objects.requireNonNull(idleWait, "idleWait == null");
       return this;
     }
 

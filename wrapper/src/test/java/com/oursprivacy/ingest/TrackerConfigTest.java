@@ -52,6 +52,7 @@ class TrackerConfigTest {
             .clock(time)
             .sleeper(time)
             .random(TrackerFixture.half())
+            .idleWait(Duration.ofMinutes(3))
             .build();
 
     TrackerConfig d = c.toBuilder().build();

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import okio.Buffer;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Sink;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +100,19 @@ class Utf8WriterTest {
       w.write(s);
     }
     assertThat(out.readByteArray()).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void flushPushesTheTextThroughABufferedSinkToWhatItWraps() throws IOException {
+    Buffer wire = new Buffer();
+    BufferedSink sink = Okio.buffer((Sink) wire);
+    Utf8Writer w = new Utf8Writer(sink);
+    w.write("{\"event\":\"Signup\"}");
+    assertThat(wire.size()).isZero(); // held until the flush
+
+    w.flush();
+
+    assertThat(wire.readUtf8()).isEqualTo("{\"event\":\"Signup\"}");
   }
 
   @Test
