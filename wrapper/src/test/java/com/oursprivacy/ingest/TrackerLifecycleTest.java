@@ -357,6 +357,37 @@ class TrackerLifecycleTest extends TrackerFixture {
   }
 
   @Test
+  void aCloseInterruptedWhileAWorkerOutlivesItKeepsTheInterrupt() {
+    CountDownLatch release = new CountDownLatch(1);
+    transport.script =
+        c -> {
+          while (release.getCount() > 0) { // deaf to interrupts and cancelAll()
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+          }
+          return Reply.ok(200, null);
+        };
+    Tracker t = tracker(config());
+    t.track(event(1));
+    t.flush(Duration.ZERO);
+    while (transport.calls.isEmpty()) {
+      Thread.onSpinWait();
+    }
+    try {
+      Thread.currentThread().interrupt();
+      // the worker is still alive when close joins it, so the join itself sees the interrupt
+      FlushReport r = t.close(LONG);
+      boolean interrupted = Thread.interrupted();
+
+      assertThat(interrupted).as("the caller's interrupt survives close()").isTrue();
+      assertThat(r.completed()).isFalse();
+      assertThat(t.workers().iterator().next().isAlive()).isTrue();
+    } finally {
+      Thread.interrupted();
+      release.countDown();
+    }
+  }
+
+  @Test
   void aPartialBatchWaitsForTheFlushIntervalThenGoesAlone() throws InterruptedException {
     Tracker patient = tracker(config()); // flushInterval: 1 h
     Tracker quick = tracker(config().flushInterval(Duration.ofMillis(20)));
