@@ -332,19 +332,7 @@ class TrackerLifecycleTest extends TrackerFixture {
   @Test
   void aWorkerThatOutlivesCloseIsLogged() {
     CountDownLatch release = new CountDownLatch(1);
-    transport.script =
-        c -> {
-          while (release.getCount() > 0) { // deaf to interrupts and cancelAll()
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-          }
-          return Reply.ok(200, null);
-        };
-    Tracker t = tracker(config());
-    t.track(event(1));
-    t.flush(Duration.ZERO);
-    while (transport.calls.isEmpty()) {
-      Thread.onSpinWait();
-    }
+    Tracker t = trackerWithADeafCallInFlight(release);
 
     try (LogCapture logs = new LogCapture()) {
       t.close(Duration.ofMillis(10));
@@ -359,19 +347,7 @@ class TrackerLifecycleTest extends TrackerFixture {
   @Test
   void aCloseInterruptedWhileAWorkerOutlivesItKeepsTheInterrupt() {
     CountDownLatch release = new CountDownLatch(1);
-    transport.script =
-        c -> {
-          while (release.getCount() > 0) { // deaf to interrupts and cancelAll()
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-          }
-          return Reply.ok(200, null);
-        };
-    Tracker t = tracker(config());
-    t.track(event(1));
-    t.flush(Duration.ZERO);
-    while (transport.calls.isEmpty()) {
-      Thread.onSpinWait();
-    }
+    Tracker t = trackerWithADeafCallInFlight(release);
     try {
       Thread.currentThread().interrupt();
       // the worker is still alive when close joins it, so the join itself sees the interrupt
@@ -385,6 +361,24 @@ class TrackerLifecycleTest extends TrackerFixture {
       Thread.interrupted();
       release.countDown();
     }
+  }
+
+  /** A tracker whose one worker is in a call deaf to interrupts and cancelAll() until release. */
+  private Tracker trackerWithADeafCallInFlight(CountDownLatch release) {
+    transport.script =
+        c -> {
+          while (release.getCount() > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+          }
+          return Reply.ok(200, null);
+        };
+    Tracker t = tracker(config());
+    t.track(event(1));
+    t.flush(Duration.ZERO);
+    while (transport.calls.isEmpty()) {
+      Thread.onSpinWait();
+    }
+    return t;
   }
 
   @Test
