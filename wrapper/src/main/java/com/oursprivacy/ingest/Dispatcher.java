@@ -67,7 +67,16 @@ final class Dispatcher {
 
   // ---- shared with producers: lock-free ----
   private final ConcurrentLinkedQueue<Envelope> queue = new ConcurrentLinkedQueue<>();
+
+  /** Items in {@link #queue} (counted before the offer): the workers' batching decisions. */
   private final AtomicInteger size = new AtomicInteger();
+
+  /**
+   * The capacity's slots in use: every accepted item from admission to its final outcome, whether
+   * queued, ready, parked or in flight. The one bound on what the tracker holds.
+   */
+  private final AtomicInteger held = new AtomicInteger();
+
   private volatile boolean closing;
   private volatile boolean stopped;
   private volatile int idleWorkers;
@@ -143,6 +152,7 @@ final class Dispatcher {
     for (Spool.Record r : recovered) {
       Envelope e = new Envelope(r.event, config.clock.instant(), System.nanoTime());
       e.segment = r.segment;
+      e.holdsSlot = false; // admitted by an earlier process: new events are not dropped for them
       queued.incrementAndGet();
       size.incrementAndGet();
       queue.offer(e);
@@ -172,49 +182,38 @@ final class Dispatcher {
       return false;
     }
     int capacity = config.capacity();
-    int n = size.incrementAndGet();
-    if (n > capacity) {
-      size.decrementAndGet();
-      if (config.overflow() == OverflowPolicy.DROP_NEWEST) {
-        drop(item, "queue full (capacity " + capacity + ")");
+    boolean waited = false;
+    if (held.incrementAndGet() > capacity) {
+      held.decrementAndGet();
+      if (!admitWhenFull(item, capacity)) {
         return false;
       }
-      if (config.overflow() == OverflowPolicy.BLOCK ? !awaitSpace() : !evictOldest()) {
-        drop(
-            item,
-            closing
-                ? "tracker is closed"
-                : "queue full (capacity "
-                    + capacity
-                    + ") after waiting "
-                    + config.blockTimeout().toMillis()
-                    + " ms");
-        return false;
-      }
-      n = 1; // it had to wait or evict: wake an idle worker as for a first item
+      waited = true; // it had to wait or evict: wake an idle worker as for a first item
     }
     Envelope e = new Envelope(item, now, System.nanoTime());
     if (spool != null && item instanceof Event) {
       try {
         e.segment = spool.append((Event) item);
       } catch (RuntimeException | java.io.IOException ex) {
-        size.decrementAndGet();
+        held.decrementAndGet();
         LOG.warn("tracker spool write failed ({}); event dropped", ex.toString());
         drop(item, "spool write failed: " + ex.getClass().getSimpleName());
         return false;
       }
     }
     queued.incrementAndGet();
+    int n = size.incrementAndGet();
     queue.offer(e);
     if (stopped && queue.remove(e)) {
       // close() drained the queue between our check and our offer
       size.decrementAndGet();
+      held.decrementAndGet();
       evicted.incrementAndGet();
       drop(item, "tracker is closed");
       return false;
     }
     int max = config.batching() ? batchSize : 1;
-    if ((n == 1 || n == max) && idleWorkers != 0) {
+    if ((waited || n == 1 || n == max) && idleWorkers != 0) {
       // Wake a worker only when it has something new to do: the first item starts its flush
       // timer, a full batch is ready. Waking it for every event costs the caller a lock.
       lock.lock();
@@ -225,6 +224,35 @@ final class Dispatcher {
       }
     }
     return true;
+  }
+
+  /**
+   * Every slot is taken: applies the overflow policy. True when the item got a slot (a freed one
+   * under BLOCK, the evicted item's under DROP_OLDEST); false when it was dropped (and reported).
+   */
+  private boolean admitWhenFull(Object item, int capacity) {
+    String full = "queue full (capacity " + capacity + ")";
+    switch (config.overflow()) {
+      case BLOCK:
+        if (awaitSpace()) {
+          return true;
+        }
+        drop(
+            item,
+            closing
+                ? "tracker is closed"
+                : full + " after waiting " + config.blockTimeout().toMillis() + " ms");
+        return false;
+      case DROP_OLDEST:
+        if (evictOldest(full + "; oldest dropped")) {
+          return true;
+        }
+        drop(item, full + "; every held item is in flight");
+        return false;
+      default:
+        drop(item, full);
+        return false;
+    }
   }
 
   /** BLOCK: waits for a slot; false on timeout or close. */
@@ -248,10 +276,10 @@ final class Dispatcher {
         if (closing) {
           return false;
         }
-        if (size.incrementAndGet() <= config.capacity()) {
+        if (held.incrementAndGet() <= config.capacity()) {
           return true;
         }
-        size.decrementAndGet();
+        held.decrementAndGet();
         if (!inTime) {
           return false;
         }
@@ -265,37 +293,74 @@ final class Dispatcher {
   }
 
   /**
-   * DROP_OLDEST: reports the oldest queued item DROPPED and takes its slot; false when workers took
-   * every item meanwhile (the queue then has room, but the caller gives up as if it had none).
+   * DROP_OLDEST: reports the oldest item not in flight DROPPED and passes its slot to the caller;
+   * false when every held item is in flight (nothing can be taken back).
    */
-  private boolean evictOldest() {
+  private boolean evictOldest(String reason) {
+    List<Outcome> notes = new ArrayList<>(1);
+    List<Envelope> finals = new ArrayList<>(1);
+    lock.lock();
+    try {
+      Envelope old = oldestWaiting();
+      if (old == null) {
+        return false;
+      }
+      resolve(old, Kind.DROPPED, 0, reason, notes, finals);
+      notifying++;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      unspool(finals);
+      fire(notes);
+    } finally {
+      notified();
+    }
+    return true;
+  }
+
+  /**
+   * Removes and returns the oldest held item that is not in flight: the head of a ready or parked
+   * batch (taken before anything still queued), else the queue's head; null when there is none.
+   */
+  @GuardedBy("lock")
+  private Envelope oldestWaiting() {
+    List<Envelope> best = null;
+    Parked bestParked = null;
+    for (List<Envelope> b : ready) {
+      if (best == null || b.get(0).trackedNanos - best.get(0).trackedNanos < 0) {
+        best = b;
+      }
+    }
+    for (Parked p : parked) {
+      if (best == null || p.batch.get(0).trackedNanos - best.get(0).trackedNanos < 0) {
+        best = p.batch;
+        bestParked = p;
+      }
+    }
+    if (best != null) {
+      Envelope old = best.remove(0);
+      if (best.isEmpty()) {
+        List<Envelope> gone = best;
+        if (bestParked != null) {
+          parked.remove(bestParked);
+        } else {
+          ready.removeIf(b -> b == gone);
+        }
+      }
+      return old;
+    }
     List<Envelope> markersSeen = new ArrayList<>(0);
     Envelope old;
-    try {
-      while ((old = queue.poll()) != null && old.isMarker()) {
-        markersSeen.add(old);
-      }
-      if (old != null) {
-        // the slot of the evicted item passes to the new one: size is unchanged
-        evicted.incrementAndGet();
-        dropped.incrementAndGet();
-        if (spool != null && old.segment != -1) {
-          spool.remove(List.of(old));
-        }
-        fire(
-            List.of(
-                new Outcome(
-                    Kind.DROPPED,
-                    old.item,
-                    0,
-                    0,
-                    "queue full (capacity " + config.capacity() + "); oldest dropped")));
-      }
-    } finally {
-      // a marker is put back at the tail: its flush then waits for more, never for less
-      markersSeen.forEach(queue::offer);
+    while ((old = queue.poll()) != null && old.isMarker()) {
+      markersSeen.add(old);
     }
-    return old != null;
+    // a marker is put back at the tail: its flush then waits for more, never for less
+    markersSeen.forEach(queue::offer);
+    if (old != null) {
+      size.decrementAndGet();
+    }
+    return old;
   }
 
   private void drop(Object item, String reason) {
@@ -466,6 +531,7 @@ final class Dispatcher {
       }
       size.decrementAndGet();
       e.gen = gen;
+      e.taken = true;
       counted++;
       if (e.item instanceof Identify && !out.isEmpty()) {
         carry = e;
@@ -477,7 +543,6 @@ final class Dispatcher {
       }
     }
     addPending(counted);
-    space.signalAll(); // a producer blocked under BLOCK; a no-op when none waits
     return out;
   }
 
@@ -671,9 +736,11 @@ final class Dispatcher {
       return;
     }
     e.resolved = true;
-    long[] count = pendingByGen.get(e.gen);
-    if (count != null && --count[0] == 0) {
-      pendingByGen.remove(e.gen);
+    if (e.taken) {
+      long[] count = pendingByGen.get(e.gen);
+      if (count != null && --count[0] == 0) {
+        pendingByGen.remove(e.gen);
+      }
     }
     switch (kind) {
       case SENT:
@@ -682,8 +749,17 @@ final class Dispatcher {
       case FAILED:
         failed.incrementAndGet();
         break;
+      case DROPPED:
+        // evicted under DROP_OLDEST: its slot passes to the item that evicted it
+        evicted.incrementAndGet();
+        dropped.incrementAndGet();
+        break;
       default:
         abandoned.incrementAndGet();
+    }
+    if (kind != Kind.DROPPED && e.holdsSlot) {
+      held.decrementAndGet();
+      space.signal(); // a producer blocked under BLOCK; a no-op when none waits
     }
     if (kind != Kind.ABANDONED && e.segment != -1) {
       finals.add(e); // an abandoned item stays in the spool: the next tracker on it sends it
@@ -719,9 +795,7 @@ final class Dispatcher {
   // ---- flush, close, stats ----
 
   FlushReport flush(Duration timeout) {
-    long s0 = sent.get();
-    long f0 = failed.get();
-    long d0 = dropped.get();
+    TrackerStats before = stats();
     Envelope marker = Envelope.marker();
     lock.lock();
     try {
@@ -741,9 +815,8 @@ final class Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      boolean done = marker.taken && noPendingUpTo(marker.gen);
-      return new FlushReport(
-          done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, pending());
+      boolean done = marker.taken && noPendingUpTo(marker.gen) && notifying == 0;
+      return new FlushReport(done, before, stats());
     } finally {
       lock.unlock();
     }
@@ -767,14 +840,11 @@ final class Dispatcher {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Outcome> notes = new ArrayList<>();
     List<Envelope> none = new ArrayList<>(0);
-    long s0 = sent.get();
-    long f0 = failed.get();
-    long d0 = dropped.get();
-    boolean done;
+    TrackerStats before = stats();
     lock.lock();
     try {
       if (stopped) {
-        return new FlushReport(true, 0, 0, 0, 0);
+        return new FlushReport(true, before, before);
       }
       closing = true;
       work.signalAll();
@@ -787,7 +857,6 @@ final class Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      done = pending() == 0;
       stopped = true;
       List<Envelope> rest = new ArrayList<>();
       if (carry != null) {
@@ -827,8 +896,8 @@ final class Dispatcher {
     if (spool != null) {
       spool.close();
     }
-    return new FlushReport(
-        done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, notes.size());
+    // complete when nothing had to be abandoned: every item reached SENT, FAILED or DROPPED
+    return new FlushReport(notes.isEmpty(), before, stats());
   }
 
   private void joinWorkers(long deadline) {
