@@ -91,15 +91,15 @@ class TrackerBoundTest extends TrackerFixture {
 
     assertThat(idsOf(Kind.DROPPED)).containsExactly("d10");
     assertThat(outcomes.stream().filter(o -> o.kind() == Kind.DROPPED).findFirst().orElseThrow())
-        .satisfies(o -> assertThat(o.reason()).isEqualTo("queue full (capacity 10) after waiting 0 ms"));
+        .satisfies(
+            o -> assertThat(o.reason()).isEqualTo("queue full (capacity 10) after waiting 0 ms"));
   }
 
   @Test
   void dropOldestDropsTheNewestWhenEveryHeldItemIsInFlight() {
     transport.script = c -> transport.hang();
     Tracker t =
-        tracker(
-            outage(2, OverflowPolicy.DROP_OLDEST).batchSize(2).flushInterval(Duration.ZERO));
+        tracker(outage(2, OverflowPolicy.DROP_OLDEST).batchSize(2).flushInterval(Duration.ZERO));
     t.track(event(0));
     t.track(event(1));
     await(() -> transport.calls.size() == 1 && transport.calls.get(0).distinctIds.size() == 2);
