@@ -836,15 +836,13 @@ final class Spool implements AutoCloseable {
         }
       }
     }
-    if (!files.isEmpty()) {
-      lastNumber = Math.max(0, files.lastKey());
-    }
     Map<String, Record> rows = new LinkedHashMap<>();
+    long stuck = 0; // the highest number of a file that could not be moved aside
     for (Map.Entry<Long, Path> f : files.entrySet()) {
       Path file = f.getValue();
-      String problem = recoverSegment(f.getKey(), file, f.getKey() == lastNumber, rows);
-      if (problem != null) {
-        quarantine(file, problem);
+      String problem = recoverSegment(f.getKey(), file, f.getKey().equals(files.lastKey()), rows);
+      if (problem != null && !quarantine(file, problem)) {
+        stuck = Math.max(stuck, f.getKey());
       }
     }
     for (Loc l : unfinished.values()) {
@@ -852,6 +850,7 @@ final class Spool implements AutoCloseable {
     }
     recovered.addAll(rows.values());
     deleteFinishedSegments();
+    lastNumber = Math.max(stuck, segments.isEmpty() ? 0 : segments.lastKey());
     if (!recovered.isEmpty() || skipped > 0) {
       LOG.info(
           "tracker spool {}: {} unfinished events from an earlier process will be sent first; "
@@ -902,8 +901,8 @@ final class Spool implements AutoCloseable {
     return null;
   }
 
-  /** Moves an unusable file aside (never read again) and says so. */
-  private void quarantine(Path file, String problem) {
+  /** Moves an unusable file aside (never read again) and says so; false if it stays. */
+  private boolean quarantine(Path file, String problem) {
     Path target = dir.resolve(QUARANTINE).resolve(file.getFileName());
     try {
       disk.createDirectory(target.getParent());
@@ -918,6 +917,7 @@ final class Spool implements AutoCloseable {
           file.getFileName(),
           problem,
           dir.relativize(target));
+      return true;
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "tracker spool {}: {} cannot be used ({}) nor moved aside ({}); it is ignored and the "
@@ -926,6 +926,7 @@ final class Spool implements AutoCloseable {
           file.getFileName(),
           problem,
           e.toString());
+      return false;
     }
   }
 

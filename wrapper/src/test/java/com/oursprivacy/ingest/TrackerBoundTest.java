@@ -97,9 +97,10 @@ class TrackerBoundTest extends TrackerFixture {
 
   @Test
   void dropOldestDropsTheNewestWhenEveryHeldItemIsInFlight() {
+    TrackerConfig.Builder b =
+        outage(2, OverflowPolicy.DROP_OLDEST).batchSize(2).flushInterval(Duration.ZERO);
     transport.script = c -> transport.hang();
-    Tracker t =
-        tracker(outage(2, OverflowPolicy.DROP_OLDEST).batchSize(2).flushInterval(Duration.ZERO));
+    Tracker t = tracker(b);
     t.track(event(0));
     t.track(event(1));
     await(() -> transport.calls.size() == 1 && transport.calls.get(0).distinctIds.size() == 2);
