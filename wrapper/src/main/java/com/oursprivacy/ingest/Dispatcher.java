@@ -31,12 +31,16 @@ import org.slf4j.LoggerFactory;
  * the worker lock only to wake an idle worker (first item, full batch) or, under {@link
  * OverflowPolicy#BLOCK}, to wait for space. Measured against {@code LinkedBlockingQueue} (whose put
  * lock producers share with each other and whose signal path takes the take lock) and {@code
- * ArrayBlockingQueue} (one lock for both sides), see {@code benchmarks/}.
+ * ArrayBlockingQueue} (one lock for both sides): {@code docs/adr/0001}.
  *
  * <p><b>Per-batch back-off.</b> A batch that failed transiently is parked with its own deadline
  * (the documented schedule of {@link Backoff}, counted by its rows' attempts) in a delay queue and
  * no worker waits for it: other batches keep flowing. Only a 429 pauses all sending, until its
  * (capped) {@code Retry-After}.
+ *
+ * <p><b>One bound.</b> An accepted item holds one of the capacity's slots from admission to its
+ * final outcome, whether queued, ready, parked or in flight ({@code docs/adr/0002}); what to do with
+ * a reply is decided by the pure {@link ReplyPolicy}.
  *
  * <p><b>Bookkeeping.</b> Every accepted item is counted once in {@code queued} and once in exactly
  * one of sent, failed, evicted (dropped after acceptance) or abandoned; {@code flush} waits for a
@@ -628,14 +632,14 @@ final class Dispatcher {
     return e.item instanceof Event && !((Event) e.item).hasDistinctId();
   }
 
+  /** Applies the {@link ReplyPolicy}'s verdict on a reply to its batch. */
   @GuardedBy("lock")
   private void handle(
       List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes, List<Envelope> finals) {
-    List<Envelope> again = new ArrayList<>();
-    String httpReason = r.error != null ? r.error : "HTTP " + r.status;
-    if (r.status == 413 && isBatch && batch.size() > 1) {
+    ReplyPolicy.Verdict v = ReplyPolicy.classify(r, isBatch, batch.size());
+    if (v.splitAt > 0) {
       // The server named the batch too large: halve the batch size for good and resend both halves.
-      int half = batch.size() / 2;
+      int half = v.splitAt;
       batchSize = Math.max(1, Math.min(batchSize, half));
       for (Envelope e : batch) {
         e.attempts--;
@@ -649,33 +653,20 @@ final class Dispatcher {
       work.signalAll();
       return;
     }
-    if (isBatch && r.results != null && (r.isSuccess() || r.isTransient())) {
-      RowResults.Row[] verdicts = RowResults.classify(r.status, r.results, batch.size());
-      for (int i = 0; i < verdicts.length; i++) {
-        Envelope e = batch.get(i);
-        RowResults.Row v = verdicts[i];
-        if (v.verdict == RowResults.Verdict.ACCEPTED) {
+    List<Envelope> again = new ArrayList<>();
+    for (int i = 0; i < v.fates.length; i++) {
+      Envelope e = batch.get(i);
+      switch (v.fates[i]) {
+        case SENT:
           resolve(e, Kind.SENT, r.status, null, notes, finals);
-        } else if (v.verdict == RowResults.Verdict.REJECTED) {
-          resolve(e, Kind.FAILED, r.status, v.reason(), notes, finals);
-        } else if (retryOrGiveUp(e, r.status, v.reason(), notes, finals)) {
-          again.add(e);
-        }
-      }
-    } else if (r.isSuccess() && !(isBatch && r.status == 207)) {
-      for (Envelope e : batch) {
-        resolve(e, Kind.SENT, r.status, null, notes, finals);
-      }
-    } else if (r.isTransient() || r.isSuccess()) {
-      // a 207 without readable results: resending is safe, every row keeps its distinctId
-      for (Envelope e : batch) {
-        if (retryOrGiveUp(e, r.status, httpReason, notes, finals)) {
-          again.add(e);
-        }
-      }
-    } else {
-      for (Envelope e : batch) {
-        resolve(e, Kind.FAILED, r.status, httpReason, notes, finals);
+          break;
+        case FAILED:
+          resolve(e, Kind.FAILED, r.status, v.reasons[i], notes, finals);
+          break;
+        default:
+          if (retryOrGiveUp(e, r.status, v.reasons[i], notes, finals)) {
+            again.add(e);
+          }
       }
     }
     long now = config.clock.millis();
@@ -704,19 +695,9 @@ final class Dispatcher {
       return false;
     }
     Duration age = Duration.between(e.tracked, config.clock.instant());
-    if (e.attempts >= config.maxAttempts() || age.compareTo(config.maxAge()) >= 0) {
+    if (ReplyPolicy.givesUp(e.attempts, age, config.maxAttempts(), config.maxAge())) {
       resolve(
-          e,
-          Kind.FAILED,
-          status,
-          "gave up after "
-              + e.attempts
-              + " attempts over "
-              + age.toSeconds()
-              + " s; last error: "
-              + reason,
-          notes,
-          finals);
+          e, Kind.FAILED, status, ReplyPolicy.gaveUp(e.attempts, age, reason), notes, finals);
       return false;
     }
     retried.incrementAndGet();

@@ -39,69 +39,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tracker's crash-safe disk queue: an append-only log in numbered segment files.
- *
- * <p><b>Why hand-written.</b> The candidates were an embedded store (MapDB, H2's MVStore, RocksDB's
- * JNI, Chronicle Queue) or Tape (Square's file queue, which Segment's Android library uses). Each
- * is a new runtime dependency for every SDK user (the SDK's are Retrofit, OkHttp, Gson, SLF4J,
- * JSpecify), several bring native code or {@code sun.misc.Unsafe}, and none matches the access
- * pattern: events are appended in order but finish out of order (a 207 retries row 3 while rows
- * 4–99 are done), which a FIFO file queue such as Tape cannot express without rewriting the file.
- * What is needed is small: length-prefixed, checksummed records, a tombstone per final outcome, and
- * deletion of a segment once all of its events are final — about 300 lines, tested here against
- * torn and corrupt records.
+ * The tracker's crash-safe disk queue: an append-only log in numbered segment files, memory-mapped
+ * and preallocated. Why it is hand-written, its format, compaction and the measurements behind the
+ * mapping are in {@code docs/adr/0003-hand-written-spool.md}; its behaviour on a full or broken
+ * disk in {@code docs/adr/0004-spool-on-a-full-disk.md}.
  *
  * <p><b>Format.</b> Each record is {@code MAGIC (4) | length (4) | CRC32C of payload (4) |
- * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent) or {@code 'D'}
- * + a distinctId whose outcome is final. Recovery reads the segments in order, keeps rows without a
- * tombstone, and skips (and reports) a torn tail or a corrupt record, resynchronising on the next
- * {@code MAGIC}; it never throws for bad content. A segment is deleted when every row it holds is
- * final and every older segment is gone (its tombstones can then refer to nothing alive).
+ * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent, see {@link
+ * Wire#rowUtf8}) or {@code 'D'} + a distinctId whose outcome is final. A segment's unwritten rest is
+ * zeros. Recovery maps the segments in order, keeps rows without a tombstone, skips (and reports) a
+ * torn tail or a corrupt record, resynchronising on the next {@code MAGIC}, and sets aside files it
+ * cannot use; it never throws for what the files hold.
  *
- * <p><b>Compaction.</b> One event that keeps failing must not keep its whole segment, and every
- * finished segment behind it, on disk until it is given up. Once there are at least three segments
- * and at most a quarter of the rows ever written to the oldest one are still unfinished, those rows
- * are copied verbatim (same bytes, same checksum, same distinctId) to the end of the active
- * segment, the active segment is forced to the device, and only then is the oldest deleted (with
- * every finished segment behind it). So the spool holds at most about three segments plus four
- * times the unfinished rows. Crash-safe at every step: killed before the delete, the row is on disk
- * twice and recovery keeps one (rows are keyed by distinctId, the later copy wins, and a tombstone
- * is only ever written after every copy of its row, because only unfinished rows are copied); a
- * torn copy is skipped like any torn record while the original is still there.
+ * <p><b>Deletion and compaction.</b> A segment is deleted when every row it holds is final and
+ * every older segment is gone (its tombstones can then refer to nothing alive). With three segments
+ * or more, when at most a quarter of the oldest one's rows are unfinished, those rows are copied
+ * verbatim to the active segment, which is forced, and only then is the oldest deleted: a crash at
+ * any step loses nothing (a row present twice is kept once, by distinctId).
  *
- * <p><b>Appending without a system call.</b> Each segment is a file of fixed size ({@link
- * #SEGMENT_BYTES} plus up to {@link #SLACK}), filled with zeros and mapped {@code MAP_SHARED}
- * ({@link FileChannel.MapMode#READ_WRITE}) before it is needed, on the spool's own thread; {@code
- * append} copies the record into the mapping. Measured on the benchmark's run ({@code TrackerRun
- * ours-spool}, JFR with 10 µs thresholds): with one {@code write()} per event, 2.2 % of appends
- * spent over 10 µs in that call (median of those 15 µs, worst 120 ms: page allocation, the ext4
- * journal, writeback), while waits for the spool's lock over 10 µs were 0.03 %; with the mapping
- * the caller makes no system call per event and enters the kernel only on a page fault (the first
- * store into each page, and the first after each fsync). The zeros are written (not a sparse {@code
- * setLength}) so that the file system reserves the blocks before a record lands on them: a full
- * disk fails the preparation with an {@code IOException} (the event is then dropped and reported)
- * instead of killing the JVM with {@code SIGBUS} on a store into an unbacked page.
+ * <p><b>Room and space.</b> Appends leave {@code reserve} bytes of each mapping for tombstones.
+ * Final outcomes are booked and free their segments even when their tombstones cannot be written;
+ * when no segment can be prepared (a full disk) appends fail at once until a back-off passes, and a
+ * spool that cannot prepare one at start opens drain-only.
  *
  * <p><b>Durability.</b> {@code track} returns after the record is in the mapping, that is in the
- * operating system's page cache, which survives the death of the process ({@code kill -9}, OOM
- * kill) exactly as a {@code write} does. With {@code fsyncEvery == 0} it also waits for {@link
- * MappedByteBuffer#force} ({@code msync}: survives power loss); otherwise the spool's thread forces
- * the active segment every {@code fsyncEvery}. A segment is forced before the next one becomes
- * active. Thread-safe.
+ * page cache, which survives the death of the process; with {@code fsyncEvery == 0} also after
+ * {@link MappedByteBuffer#force}; otherwise the spool's thread forces the active segment every
+ * {@code fsyncEvery}. A segment is forced before the next one becomes active. Thread-safe.
  *
- * <p><b>The zero tail.</b> A segment's unwritten rest is zeros. Recovery reads records up to the
- * last non-zero byte and takes the zeros after it as the end of the log (nothing skipped); a record
- * cut short or damaged before that point fails its length or checksum (a zero {@code MAGIC} or
- * length is never valid) and is skipped and reported. A cleanly closed spool truncates its active
- * segment to what was written.
- *
- * <p><b>Mappings.</b> At most two mappings are reachable at any time: the active segment and the
- * prepared next one. Java 11 cannot unmap explicitly, so a rolled segment's buffer is dropped and
- * the JDK unmaps it when the garbage collector collects it; until then it costs address space and
- * one map entry, not memory (its pages are the page cache's, clean after the roll's force) and not
- * disk: a segment is truncated to zero bytes before it is deleted, which frees its blocks and
- * cached pages at once even while a stale mapping still exists (that mapping is never touched
- * again).
+ * <p><b>Mappings.</b> At most two are reachable: the active segment and the prepared next one. A
+ * rolled segment's buffer is unmapped by the garbage collector; a segment is truncated to zero
+ * bytes before it is deleted, which frees its blocks at once even while a stale mapping exists.
  */
 final class Spool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);

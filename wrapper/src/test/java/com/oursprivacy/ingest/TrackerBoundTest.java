@@ -62,6 +62,7 @@ class TrackerBoundTest extends TrackerFixture {
     assertThat(idsOf(Kind.DROPPED)).containsExactly("d10");
     assertThat(t.stats().pending()).isEqualTo(10);
     assertThat(t.stats().dropped()).isEqualTo(1);
+    assertThat(t.close(Duration.ZERO).abandoned()).isEqualTo(10);
   }
 
   @Test
@@ -144,5 +145,6 @@ class TrackerBoundTest extends TrackerFixture {
     assertThat(t.track(event(1))).isTrue();
     assertThat(t.track(event(2))).isFalse();
     assertThat(t.stats().pending()).isEqualTo(5);
+    assertThat(t.close(Duration.ZERO).abandoned()).isEqualTo(5);
   }
 }
