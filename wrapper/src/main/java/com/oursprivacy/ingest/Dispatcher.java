@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * (capped) {@code Retry-After}.
  *
  * <p><b>One bound.</b> An accepted item holds one of the capacity's slots from admission to its
- * final outcome, whether queued, ready, parked or in flight ({@code docs/adr/0002}); what to do with
- * a reply is decided by the pure {@link ReplyPolicy}.
+ * final outcome, whether queued, ready, parked or in flight ({@code docs/adr/0002}); what to do
+ * with a reply is decided by the pure {@link ReplyPolicy}.
  *
  * <p><b>Bookkeeping.</b> Every accepted item is counted once in {@code queued} and once in exactly
  * one of sent, failed, evicted (dropped after acceptance) or abandoned; {@code flush} waits for a
@@ -696,8 +696,7 @@ final class Dispatcher {
     }
     Duration age = Duration.between(e.tracked, config.clock.instant());
     if (ReplyPolicy.givesUp(e.attempts, age, config.maxAttempts(), config.maxAge())) {
-      resolve(
-          e, Kind.FAILED, status, ReplyPolicy.gaveUp(e.attempts, age, reason), notes, finals);
+      resolve(e, Kind.FAILED, status, ReplyPolicy.gaveUp(e.attempts, age, reason), notes, finals);
       return false;
     }
     retried.incrementAndGet();

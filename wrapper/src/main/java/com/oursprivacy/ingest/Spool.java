@@ -46,10 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Format.</b> Each record is {@code MAGIC (4) | length (4) | CRC32C of payload (4) |
  * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent, see {@link
- * Wire#rowUtf8}) or {@code 'D'} + a distinctId whose outcome is final. A segment's unwritten rest is
- * zeros. Recovery maps the segments in order, keeps rows without a tombstone, skips (and reports) a
- * torn tail or a corrupt record, resynchronising on the next {@code MAGIC}, and sets aside files it
- * cannot use; it never throws for what the files hold.
+ * Wire#rowUtf8}) or {@code 'D'} + a distinctId whose outcome is final. A segment's unwritten rest
+ * is zeros. Recovery maps the segments in order, keeps rows without a tombstone, skips (and
+ * reports) a torn tail or a corrupt record, resynchronising on the next {@code MAGIC}, and sets
+ * aside files it cannot use; it never throws for what the files hold.
  *
  * <p><b>Deletion and compaction.</b> A segment is deleted when every row it holds is final and
  * every older segment is gone (its tombstones can then refer to nothing alive). With three segments

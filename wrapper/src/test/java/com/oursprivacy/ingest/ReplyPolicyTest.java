@@ -65,7 +65,9 @@ class ReplyPolicyTest {
   @Test
   void transientStatusesAndNetworkErrorsRetry() {
     for (int status : new int[] {408, 429, 500, 503}) {
-      assertThat(batch(FakeTransport.status(status), 2).fates).as("%s", status).containsOnly(Fate.RETRY);
+      assertThat(batch(FakeTransport.status(status), 2).fates)
+          .as("%s", status)
+          .containsOnly(Fate.RETRY);
     }
     Verdict reset = batch(Reply.network("connection reset"), 2);
     assertThat(reset.fates).containsOnly(Fate.RETRY);
@@ -83,7 +85,9 @@ class ReplyPolicyTest {
   @Test
   void otherClientErrorsFailEveryRow() {
     for (int status : new int[] {400, 401, 403, 404, 422}) {
-      assertThat(batch(FakeTransport.status(status), 2).fates).as("%s", status).containsOnly(Fate.FAILED);
+      assertThat(batch(FakeTransport.status(status), 2).fates)
+          .as("%s", status)
+          .containsOnly(Fate.FAILED);
     }
   }
 

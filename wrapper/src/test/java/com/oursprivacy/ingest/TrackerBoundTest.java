@@ -94,6 +94,7 @@ class TrackerBoundTest extends TrackerFixture {
     assertThat(outcomes.stream().filter(o -> o.kind() == Kind.DROPPED).findFirst().orElseThrow())
         .satisfies(
             o -> assertThat(o.reason()).isEqualTo("queue full (capacity 10) after waiting 0 ms"));
+    assertThat(t.close(Duration.ZERO).abandoned()).isEqualTo(10);
   }
 
   @Test
@@ -115,6 +116,7 @@ class TrackerBoundTest extends TrackerFixture {
               assertThat(o.kind()).isEqualTo(Kind.DROPPED);
               assertThat(o.reason()).endsWith("every held item is in flight");
             });
+    assertThat(t.close(Duration.ZERO).abandoned()).isEqualTo(2);
   }
 
   @Test
