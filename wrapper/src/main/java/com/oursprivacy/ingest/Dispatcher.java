@@ -57,9 +57,6 @@ final class Dispatcher {
   /** Longest single wait of a closing caller between checks. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  /** How soon a worker looks again when an item is counted but not yet in the queue. */
-  private static final long MID_OFFER_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-
   private final TrackerConfig config;
   private final IngestTransport transport;
   private final String token;
@@ -401,10 +398,14 @@ final class Dispatcher {
     }
   }
 
-  /** The next batch to send, or null when the worker should exit. */
+  /**
+   * The next batch to send, or null when the worker should exit: gathers what the worker sees, lets
+   * the pure {@link Schedule} decide, and acts on it.
+   */
   @SuppressWarnings(
       "NonAtomicVolatileUpdate") // written under lock only; volatile for lock-free reads
   private List<Envelope> next() throws InterruptedException {
+    Schedule.View v = new Schedule.View();
     lock.lock();
     try {
       while (true) {
@@ -412,69 +413,58 @@ final class Dispatcher {
           return null;
         }
         long now = config.clock.millis();
-        long clockDeadline = Long.MAX_VALUE;
-        long waitNanos = Long.MAX_VALUE;
-        if (pausedUntil > now) {
-          clockDeadline = pausedUntil; // a 429: nobody sends anything
-        } else {
-          Parked p = parked.peek();
-          if (p != null && p.readyAt <= now) {
+        Parked p = parked.peek();
+        v.nowMillis = now;
+        v.pausedUntil = pausedUntil;
+        v.parkedReadyAt = p == null ? Schedule.NONE : p.readyAt;
+        v.readyBatch = !ready.isEmpty();
+        v.queued = size.get();
+        v.carry = carry != null;
+        v.markers = markers;
+        v.closing = closing;
+        v.max = config.batching() ? batchSize : 1;
+        Envelope head = queue.peek();
+        v.head = head != null;
+        v.headDueNanos =
+            head == null
+                ? 0
+                : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
+        v.fullBatchVisible = v.queued >= v.max && queueHolds(v.max);
+        Schedule.Decision d = Schedule.decide(v);
+        switch (d.action) {
+          case LAUNCH_PARKED:
             parked.poll();
             return launch(p.batch);
-          }
-          if (!ready.isEmpty()) {
+          case LAUNCH_READY:
             return launch(ready.poll());
-          }
-          if (carry != null || size.get() != 0 || markers != 0) { // counts, never negative
-            int max = config.batching() ? batchSize : 1;
-            Envelope head = queue.peek();
-            boolean urgent = closing || markers != 0 || carry != null;
-            // A producer counts its item in size before it offers it. So head == null with
-            // size > 0, or a full count with fewer items in the queue, means a producer is
-            // mid-offer: taking now would ship a short batch (the item appears a moment later),
-            // so look again shortly instead.
-            long due =
-                head == null
-                    ? MID_OFFER_RECHECK_NANOS
-                    : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
-            if (!urgent && size.get() >= max) {
-              if (queueHolds(max)) {
-                urgent = true;
-              } else {
-                due = Math.min(due, MID_OFFER_RECHECK_NANOS);
-              }
+          case TAKE:
+            List<Envelope> batch = take(v.max);
+            if (!batch.isEmpty()) {
+              return launch(batch);
             }
-            if (urgent || (head != null && due <= 0)) {
-              List<Envelope> batch = take(max);
-              if (!batch.isEmpty()) {
-                return launch(batch);
-              }
-              continue; // only markers (or a producer mid-offer): look again
+            continue; // only markers (or a producer mid-offer): look again
+          case EXIT:
+            if (size.get() == 0) {
+              return null; // nothing left for this worker; others may still be sending
             }
-            waitNanos = due;
-          }
-          if (p != null) {
-            clockDeadline = p.readyAt;
-          }
+            continue; // a producer counted an item just now
+          default:
+            break;
         }
-        // Closing makes everything urgent, so here carry is null and nothing waits for the flush
-        // interval: only a back-off, or a producer that counted an item just now, keeps it.
-        if (closing && clockDeadline == Long.MAX_VALUE && size.get() == 0) {
-          return null; // nothing left for this worker; others may still be sending
-        }
-        if (clockDeadline != Long.MAX_VALUE) {
+        long waitNanos = d.waitNanos;
+        if (d.clockDeadline != Schedule.NONE) {
           if (config.sleeper != null) {
             // tests: a fake sleeper moves the fake clock instead of waiting
-            Duration d = Duration.ofMillis(clockDeadline - now);
+            Duration wait = Duration.ofMillis(d.clockDeadline - now);
             lock.unlock();
             try {
-              config.sleeper.sleep(d);
+              config.sleeper.sleep(wait);
             } finally {
               lock.lock();
             }
             continue;
           }
-          waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(clockDeadline - now));
+          waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(d.clockDeadline - now));
         }
         idleWorkers++;
         try {

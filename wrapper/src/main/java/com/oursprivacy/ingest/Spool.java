@@ -1,10 +1,6 @@
 package com.oursprivacy.ingest;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -17,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -106,9 +101,6 @@ final class Spool implements AutoCloseable {
 
   /** The oldest segment is compacted when at most 1/COMPACT_RATIO of its rows are unfinished. */
   static final int COMPACT_RATIO = 4;
-
-  private static final java.lang.reflect.Type MAP =
-      new TypeToken<Map<String, Object>>() {}.getType();
 
   /** An event a previous process left unfinished, and the segment that holds it. */
   static final class Record {
@@ -943,7 +935,7 @@ final class Spool implements AutoCloseable {
         rows.remove(body);
         unfinished.remove(body);
       } else {
-        Event e = parse(body);
+        Event e = Wire.readRow(body);
         if (e == null) {
           skipped++;
           LOG.warn(
@@ -959,39 +951,6 @@ final class Spool implements AutoCloseable {
     if (pos < end && !inJunk) {
       skipped++;
       LOG.warn("tracker spool {}: skipping a torn record at the end of segment {}", dir, segment);
-    }
-  }
-
-  /** A view of the spooled row for listeners; the row itself is sent verbatim. */
-  private static Event parse(String row) {
-    try {
-      JsonElement el = JsonParser.parseString(row);
-      if (!el.isJsonObject()) {
-        return null;
-      }
-      JsonObject o = el.getAsJsonObject();
-      Event e =
-          Event.named(o.get("event").getAsString()).distinctId(o.get("distinctId").getAsString());
-      if (o.has("time")) {
-        e = e.at(Instant.ofEpochMilli(o.get("time").getAsLong()));
-      }
-      if (o.has("userId")) {
-        e = e.userId(o.get("userId").getAsString());
-      }
-      if (o.has("externalId")) {
-        e = e.externalId(o.get("externalId").getAsString());
-      }
-      if (o.has("email")) {
-        e = e.email(o.get("email").getAsString());
-      }
-      if (o.has("eventProperties") && o.get("eventProperties").isJsonObject()) {
-        Map<String, Object> props =
-            new com.google.gson.Gson().fromJson(o.get("eventProperties"), MAP);
-        e = e.properties(props);
-      }
-      return e.spooled(row);
-    } catch (RuntimeException unreadable) {
-      return null;
     }
   }
 }
