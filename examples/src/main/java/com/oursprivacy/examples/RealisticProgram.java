@@ -2,11 +2,11 @@ package com.oursprivacy.examples;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.ingest.Event;
-import com.oursprivacy.ingest.FlushReport;
 import com.oursprivacy.ingest.Mode;
 import com.oursprivacy.ingest.OursIngest;
 import com.oursprivacy.ingest.Tracker;
 import com.oursprivacy.ingest.TrackerConfig;
+import com.oursprivacy.ingest.TrackerStats;
 import com.oursprivacy.models.Destination;
 import com.oursprivacy.models.DestinationCreateType;
 import com.oursprivacy.models.Source;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A realistic first program, written only from the README: create a source and 25 destinations,
@@ -40,6 +41,15 @@ public final class RealisticProgram {
 
   /** The program itself; returns what it did in one line. */
   static String run(OursSandbox sandbox) {
+    return run(sandbox, tracker -> {});
+  }
+
+  /**
+   * The program, with {@code beforeClose} run between the last {@code track} and {@code close()}:
+   * tests use it to have the worker send everything before {@code close()}, as it does on a fast
+   * machine.
+   */
+  static String run(OursSandbox sandbox, Consumer<Tracker> beforeClose) {
     try (OursPrivacy ours = sandbox.newClient()) {
       Source web =
           ours.sources()
@@ -79,7 +89,9 @@ public final class RealisticProgram {
         for (int i = 0; i < 1_000; i++) {
           tracker.track(Event.named("Page Viewed").userId("user-" + i % 50).property("n", i));
         }
-        FlushReport sent = tracker.close(Duration.ofSeconds(30));
+        beforeClose.accept(tracker);
+        // totals(): every event since the tracker started, not only those sent during close()
+        TrackerStats sent = tracker.close(Duration.ofSeconds(30)).totals();
         return all.size()
             + " destinations in "
             + pages

@@ -31,12 +31,16 @@ import org.slf4j.LoggerFactory;
  * the worker lock only to wake an idle worker (first item, full batch) or, under {@link
  * OverflowPolicy#BLOCK}, to wait for space. Measured against {@code LinkedBlockingQueue} (whose put
  * lock producers share with each other and whose signal path takes the take lock) and {@code
- * ArrayBlockingQueue} (one lock for both sides), see {@code benchmarks/}.
+ * ArrayBlockingQueue} (one lock for both sides): {@code docs/adr/0001}.
  *
  * <p><b>Per-batch back-off.</b> A batch that failed transiently is parked with its own deadline
  * (the documented schedule of {@link Backoff}, counted by its rows' attempts) in a delay queue and
  * no worker waits for it: other batches keep flowing. Only a 429 pauses all sending, until its
  * (capped) {@code Retry-After}.
+ *
+ * <p><b>One bound.</b> An accepted item holds one of the capacity's slots from admission to its
+ * final outcome, whether queued, ready, parked or in flight ({@code docs/adr/0002}); what to do
+ * with a reply is decided by the pure {@link ReplyPolicy}.
  *
  * <p><b>Bookkeeping.</b> Every accepted item is counted once in {@code queued} and once in exactly
  * one of sent, failed, evicted (dropped after acceptance) or abandoned; {@code flush} waits for a
@@ -53,9 +57,6 @@ final class Dispatcher {
   /** Longest single wait of a closing caller between checks. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  /** How soon a worker looks again when an item is counted but not yet in the queue. */
-  private static final long MID_OFFER_RECHECK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-
   private final TrackerConfig config;
   private final IngestTransport transport;
   private final String token;
@@ -67,7 +68,16 @@ final class Dispatcher {
 
   // ---- shared with producers: lock-free ----
   private final ConcurrentLinkedQueue<Envelope> queue = new ConcurrentLinkedQueue<>();
+
+  /** Items in {@link #queue} (counted before the offer): the workers' batching decisions. */
   private final AtomicInteger size = new AtomicInteger();
+
+  /**
+   * The capacity's slots in use: every accepted item from admission to its final outcome, whether
+   * queued, ready, parked or in flight. The one bound on what the tracker holds.
+   */
+  private final AtomicInteger held = new AtomicInteger();
+
   private volatile boolean closing;
   private volatile boolean stopped;
   private volatile int idleWorkers;
@@ -143,6 +153,7 @@ final class Dispatcher {
     for (Spool.Record r : recovered) {
       Envelope e = new Envelope(r.event, config.clock.instant(), System.nanoTime());
       e.segment = r.segment;
+      e.holdsSlot = false; // admitted by an earlier process: new events are not dropped for them
       queued.incrementAndGet();
       size.incrementAndGet();
       queue.offer(e);
@@ -172,49 +183,38 @@ final class Dispatcher {
       return false;
     }
     int capacity = config.capacity();
-    int n = size.incrementAndGet();
-    if (n > capacity) {
-      size.decrementAndGet();
-      if (config.overflow() == OverflowPolicy.DROP_NEWEST) {
-        drop(item, "queue full (capacity " + capacity + ")");
+    boolean waited = false;
+    if (held.incrementAndGet() > capacity) {
+      held.decrementAndGet();
+      if (!admitWhenFull(item, capacity)) {
         return false;
       }
-      if (config.overflow() == OverflowPolicy.BLOCK ? !awaitSpace() : !evictOldest()) {
-        drop(
-            item,
-            closing
-                ? "tracker is closed"
-                : "queue full (capacity "
-                    + capacity
-                    + ") after waiting "
-                    + config.blockTimeout().toMillis()
-                    + " ms");
-        return false;
-      }
-      n = 1; // it had to wait or evict: wake an idle worker as for a first item
+      waited = true; // it had to wait or evict: wake an idle worker as for a first item
     }
     Envelope e = new Envelope(item, now, System.nanoTime());
     if (spool != null && item instanceof Event) {
       try {
         e.segment = spool.append((Event) item);
       } catch (RuntimeException | java.io.IOException ex) {
-        size.decrementAndGet();
+        held.decrementAndGet();
         LOG.warn("tracker spool write failed ({}); event dropped", ex.toString());
         drop(item, "spool write failed: " + ex.getClass().getSimpleName());
         return false;
       }
     }
     queued.incrementAndGet();
+    int n = size.incrementAndGet();
     queue.offer(e);
     if (stopped && queue.remove(e)) {
       // close() drained the queue between our check and our offer
       size.decrementAndGet();
+      held.decrementAndGet();
       evicted.incrementAndGet();
       drop(item, "tracker is closed");
       return false;
     }
     int max = config.batching() ? batchSize : 1;
-    if ((n == 1 || n == max) && idleWorkers != 0) {
+    if ((waited || n == 1 || n == max) && idleWorkers != 0) {
       // Wake a worker only when it has something new to do: the first item starts its flush
       // timer, a full batch is ready. Waking it for every event costs the caller a lock.
       lock.lock();
@@ -225,6 +225,35 @@ final class Dispatcher {
       }
     }
     return true;
+  }
+
+  /**
+   * Every slot is taken: applies the overflow policy. True when the item got a slot (a freed one
+   * under BLOCK, the evicted item's under DROP_OLDEST); false when it was dropped (and reported).
+   */
+  private boolean admitWhenFull(Object item, int capacity) {
+    String full = "queue full (capacity " + capacity + ")";
+    switch (config.overflow()) {
+      case BLOCK:
+        if (awaitSpace()) {
+          return true;
+        }
+        drop(
+            item,
+            closing
+                ? "tracker is closed"
+                : full + " after waiting " + config.blockTimeout().toMillis() + " ms");
+        return false;
+      case DROP_OLDEST:
+        if (evictOldest(full + "; oldest dropped")) {
+          return true;
+        }
+        drop(item, full + "; every held item is in flight");
+        return false;
+      default:
+        drop(item, full);
+        return false;
+    }
   }
 
   /** BLOCK: waits for a slot; false on timeout or close. */
@@ -248,10 +277,10 @@ final class Dispatcher {
         if (closing) {
           return false;
         }
-        if (size.incrementAndGet() <= config.capacity()) {
+        if (held.incrementAndGet() <= config.capacity()) {
           return true;
         }
-        size.decrementAndGet();
+        held.decrementAndGet();
         if (!inTime) {
           return false;
         }
@@ -265,37 +294,74 @@ final class Dispatcher {
   }
 
   /**
-   * DROP_OLDEST: reports the oldest queued item DROPPED and takes its slot; false when workers took
-   * every item meanwhile (the queue then has room, but the caller gives up as if it had none).
+   * DROP_OLDEST: reports the oldest item not in flight DROPPED and passes its slot to the caller;
+   * false when every held item is in flight (nothing can be taken back).
    */
-  private boolean evictOldest() {
+  private boolean evictOldest(String reason) {
+    List<Outcome> notes = new ArrayList<>(1);
+    List<Envelope> finals = new ArrayList<>(1);
+    lock.lock();
+    try {
+      Envelope old = oldestWaiting();
+      if (old == null) {
+        return false;
+      }
+      resolve(old, Kind.DROPPED, 0, reason, notes, finals);
+      notifying++;
+    } finally {
+      lock.unlock();
+    }
+    try {
+      unspool(finals);
+      fire(notes);
+    } finally {
+      notified();
+    }
+    return true;
+  }
+
+  /**
+   * Removes and returns the oldest held item that is not in flight: the head of a ready or parked
+   * batch (taken before anything still queued), else the queue's head; null when there is none.
+   */
+  @GuardedBy("lock")
+  private Envelope oldestWaiting() {
+    List<Envelope> best = null;
+    Parked bestParked = null;
+    for (List<Envelope> b : ready) {
+      if (best == null || b.get(0).trackedNanos - best.get(0).trackedNanos < 0) {
+        best = b;
+      }
+    }
+    for (Parked p : parked) {
+      if (best == null || p.batch.get(0).trackedNanos - best.get(0).trackedNanos < 0) {
+        best = p.batch;
+        bestParked = p;
+      }
+    }
+    if (best != null) {
+      Envelope old = best.remove(0);
+      if (best.isEmpty()) {
+        List<Envelope> gone = best;
+        if (bestParked != null) {
+          parked.remove(bestParked);
+        } else {
+          ready.removeIf(b -> b == gone);
+        }
+      }
+      return old;
+    }
     List<Envelope> markersSeen = new ArrayList<>(0);
     Envelope old;
-    try {
-      while ((old = queue.poll()) != null && old.isMarker()) {
-        markersSeen.add(old);
-      }
-      if (old != null) {
-        // the slot of the evicted item passes to the new one: size is unchanged
-        evicted.incrementAndGet();
-        dropped.incrementAndGet();
-        if (spool != null && old.segment != -1) {
-          spool.remove(List.of(old));
-        }
-        fire(
-            List.of(
-                new Outcome(
-                    Kind.DROPPED,
-                    old.item,
-                    0,
-                    0,
-                    "queue full (capacity " + config.capacity() + "); oldest dropped")));
-      }
-    } finally {
-      // a marker is put back at the tail: its flush then waits for more, never for less
-      markersSeen.forEach(queue::offer);
+    while ((old = queue.poll()) != null && old.isMarker()) {
+      markersSeen.add(old);
     }
-    return old != null;
+    // a marker is put back at the tail: its flush then waits for more, never for less
+    markersSeen.forEach(queue::offer);
+    if (old != null) {
+      size.decrementAndGet();
+    }
+    return old;
   }
 
   private void drop(Object item, String reason) {
@@ -332,10 +398,14 @@ final class Dispatcher {
     }
   }
 
-  /** The next batch to send, or null when the worker should exit. */
+  /**
+   * The next batch to send, or null when the worker should exit: gathers what the worker sees, lets
+   * the pure {@link Schedule} decide, and acts on it.
+   */
   @SuppressWarnings(
       "NonAtomicVolatileUpdate") // written under lock only; volatile for lock-free reads
   private List<Envelope> next() throws InterruptedException {
+    Schedule.View v = new Schedule.View();
     lock.lock();
     try {
       while (true) {
@@ -343,69 +413,58 @@ final class Dispatcher {
           return null;
         }
         long now = config.clock.millis();
-        long clockDeadline = Long.MAX_VALUE;
-        long waitNanos = Long.MAX_VALUE;
-        if (pausedUntil > now) {
-          clockDeadline = pausedUntil; // a 429: nobody sends anything
-        } else {
-          Parked p = parked.peek();
-          if (p != null && p.readyAt <= now) {
+        Parked p = parked.peek();
+        v.nowMillis = now;
+        v.pausedUntil = pausedUntil;
+        v.parkedReadyAt = p == null ? Schedule.NONE : p.readyAt;
+        v.readyBatch = !ready.isEmpty();
+        v.queued = size.get();
+        v.carry = carry != null;
+        v.markers = markers;
+        v.closing = closing;
+        v.max = config.batching() ? batchSize : 1;
+        Envelope head = queue.peek();
+        v.head = head != null;
+        v.headDueNanos =
+            head == null
+                ? 0
+                : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
+        v.fullBatchVisible = v.queued >= v.max && queueHolds(v.max);
+        Schedule.Decision d = Schedule.decide(v);
+        switch (d.action) {
+          case LAUNCH_PARKED:
             parked.poll();
             return launch(p.batch);
-          }
-          if (!ready.isEmpty()) {
+          case LAUNCH_READY:
             return launch(ready.poll());
-          }
-          if (carry != null || size.get() != 0 || markers != 0) { // counts, never negative
-            int max = config.batching() ? batchSize : 1;
-            Envelope head = queue.peek();
-            boolean urgent = closing || markers != 0 || carry != null;
-            // A producer counts its item in size before it offers it. So head == null with
-            // size > 0, or a full count with fewer items in the queue, means a producer is
-            // mid-offer: taking now would ship a short batch (the item appears a moment later),
-            // so look again shortly instead.
-            long due =
-                head == null
-                    ? MID_OFFER_RECHECK_NANOS
-                    : head.trackedNanos + config.flushInterval().toNanos() - System.nanoTime();
-            if (!urgent && size.get() >= max) {
-              if (queueHolds(max)) {
-                urgent = true;
-              } else {
-                due = Math.min(due, MID_OFFER_RECHECK_NANOS);
-              }
+          case TAKE:
+            List<Envelope> batch = take(v.max);
+            if (!batch.isEmpty()) {
+              return launch(batch);
             }
-            if (urgent || (head != null && due <= 0)) {
-              List<Envelope> batch = take(max);
-              if (!batch.isEmpty()) {
-                return launch(batch);
-              }
-              continue; // only markers (or a producer mid-offer): look again
+            continue; // only markers (or a producer mid-offer): look again
+          case EXIT:
+            if (size.get() == 0) {
+              return null; // nothing left for this worker; others may still be sending
             }
-            waitNanos = due;
-          }
-          if (p != null) {
-            clockDeadline = p.readyAt;
-          }
+            continue; // a producer counted an item just now
+          default:
+            break;
         }
-        // Closing makes everything urgent, so here carry is null and nothing waits for the flush
-        // interval: only a back-off, or a producer that counted an item just now, keeps it.
-        if (closing && clockDeadline == Long.MAX_VALUE && size.get() == 0) {
-          return null; // nothing left for this worker; others may still be sending
-        }
-        if (clockDeadline != Long.MAX_VALUE) {
+        long waitNanos = d.waitNanos;
+        if (d.clockDeadline != Schedule.NONE) {
           if (config.sleeper != null) {
             // tests: a fake sleeper moves the fake clock instead of waiting
-            Duration d = Duration.ofMillis(clockDeadline - now);
+            Duration wait = Duration.ofMillis(d.clockDeadline - now);
             lock.unlock();
             try {
-              config.sleeper.sleep(d);
+              config.sleeper.sleep(wait);
             } finally {
               lock.lock();
             }
             continue;
           }
-          waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(clockDeadline - now));
+          waitNanos = Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(d.clockDeadline - now));
         }
         idleWorkers++;
         try {
@@ -466,6 +525,7 @@ final class Dispatcher {
       }
       size.decrementAndGet();
       e.gen = gen;
+      e.taken = true;
       counted++;
       if (e.item instanceof Identify && !out.isEmpty()) {
         carry = e;
@@ -477,7 +537,6 @@ final class Dispatcher {
       }
     }
     addPending(counted);
-    space.signalAll(); // a producer blocked under BLOCK; a no-op when none waits
     return out;
   }
 
@@ -563,14 +622,14 @@ final class Dispatcher {
     return e.item instanceof Event && !((Event) e.item).hasDistinctId();
   }
 
+  /** Applies the {@link ReplyPolicy}'s verdict on a reply to its batch. */
   @GuardedBy("lock")
   private void handle(
       List<Envelope> batch, Reply r, boolean isBatch, List<Outcome> notes, List<Envelope> finals) {
-    List<Envelope> again = new ArrayList<>();
-    String httpReason = r.error != null ? r.error : "HTTP " + r.status;
-    if (r.status == 413 && isBatch && batch.size() > 1) {
+    ReplyPolicy.Verdict v = ReplyPolicy.classify(r, isBatch, batch.size());
+    if (v.splitAt > 0) {
       // The server named the batch too large: halve the batch size for good and resend both halves.
-      int half = batch.size() / 2;
+      int half = v.splitAt;
       batchSize = Math.max(1, Math.min(batchSize, half));
       for (Envelope e : batch) {
         e.attempts--;
@@ -584,33 +643,20 @@ final class Dispatcher {
       work.signalAll();
       return;
     }
-    if (isBatch && r.results != null && (r.isSuccess() || r.isTransient())) {
-      RowResults.Row[] verdicts = RowResults.classify(r.status, r.results, batch.size());
-      for (int i = 0; i < verdicts.length; i++) {
-        Envelope e = batch.get(i);
-        RowResults.Row v = verdicts[i];
-        if (v.verdict == RowResults.Verdict.ACCEPTED) {
+    List<Envelope> again = new ArrayList<>();
+    for (int i = 0; i < v.fates.length; i++) {
+      Envelope e = batch.get(i);
+      switch (v.fates[i]) {
+        case SENT:
           resolve(e, Kind.SENT, r.status, null, notes, finals);
-        } else if (v.verdict == RowResults.Verdict.REJECTED) {
-          resolve(e, Kind.FAILED, r.status, v.reason(), notes, finals);
-        } else if (retryOrGiveUp(e, r.status, v.reason(), notes, finals)) {
-          again.add(e);
-        }
-      }
-    } else if (r.isSuccess() && !(isBatch && r.status == 207)) {
-      for (Envelope e : batch) {
-        resolve(e, Kind.SENT, r.status, null, notes, finals);
-      }
-    } else if (r.isTransient() || r.isSuccess()) {
-      // a 207 without readable results: resending is safe, every row keeps its distinctId
-      for (Envelope e : batch) {
-        if (retryOrGiveUp(e, r.status, httpReason, notes, finals)) {
-          again.add(e);
-        }
-      }
-    } else {
-      for (Envelope e : batch) {
-        resolve(e, Kind.FAILED, r.status, httpReason, notes, finals);
+          break;
+        case FAILED:
+          resolve(e, Kind.FAILED, r.status, v.reasons[i], notes, finals);
+          break;
+        default:
+          if (retryOrGiveUp(e, r.status, v.reasons[i], notes, finals)) {
+            again.add(e);
+          }
       }
     }
     long now = config.clock.millis();
@@ -639,19 +685,8 @@ final class Dispatcher {
       return false;
     }
     Duration age = Duration.between(e.tracked, config.clock.instant());
-    if (e.attempts >= config.maxAttempts() || age.compareTo(config.maxAge()) >= 0) {
-      resolve(
-          e,
-          Kind.FAILED,
-          status,
-          "gave up after "
-              + e.attempts
-              + " attempts over "
-              + age.toSeconds()
-              + " s; last error: "
-              + reason,
-          notes,
-          finals);
+    if (ReplyPolicy.givesUp(e.attempts, age, config.maxAttempts(), config.maxAge())) {
+      resolve(e, Kind.FAILED, status, ReplyPolicy.gaveUp(e.attempts, age, reason), notes, finals);
       return false;
     }
     retried.incrementAndGet();
@@ -671,9 +706,11 @@ final class Dispatcher {
       return;
     }
     e.resolved = true;
-    long[] count = pendingByGen.get(e.gen);
-    if (count != null && --count[0] == 0) {
-      pendingByGen.remove(e.gen);
+    if (e.taken) {
+      long[] count = pendingByGen.get(e.gen);
+      if (count != null && --count[0] == 0) {
+        pendingByGen.remove(e.gen);
+      }
     }
     switch (kind) {
       case SENT:
@@ -682,8 +719,17 @@ final class Dispatcher {
       case FAILED:
         failed.incrementAndGet();
         break;
+      case DROPPED:
+        // evicted under DROP_OLDEST: its slot passes to the item that evicted it
+        evicted.incrementAndGet();
+        dropped.incrementAndGet();
+        break;
       default:
         abandoned.incrementAndGet();
+    }
+    if (kind != Kind.DROPPED && e.holdsSlot) {
+      held.decrementAndGet();
+      space.signal(); // a producer blocked under BLOCK; a no-op when none waits
     }
     if (kind != Kind.ABANDONED && e.segment != -1) {
       finals.add(e); // an abandoned item stays in the spool: the next tracker on it sends it
@@ -719,9 +765,7 @@ final class Dispatcher {
   // ---- flush, close, stats ----
 
   FlushReport flush(Duration timeout) {
-    long s0 = sent.get();
-    long f0 = failed.get();
-    long d0 = dropped.get();
+    TrackerStats before = stats();
     Envelope marker = Envelope.marker();
     lock.lock();
     try {
@@ -741,9 +785,8 @@ final class Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      boolean done = marker.taken && noPendingUpTo(marker.gen);
-      return new FlushReport(
-          done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, pending());
+      boolean done = marker.taken && noPendingUpTo(marker.gen) && notifying == 0;
+      return new FlushReport(done, before, stats());
     } finally {
       lock.unlock();
     }
@@ -767,14 +810,11 @@ final class Dispatcher {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Outcome> notes = new ArrayList<>();
     List<Envelope> none = new ArrayList<>(0);
-    long s0 = sent.get();
-    long f0 = failed.get();
-    long d0 = dropped.get();
-    boolean done;
+    TrackerStats before = stats();
     lock.lock();
     try {
       if (stopped) {
-        return new FlushReport(true, 0, 0, 0, 0);
+        return new FlushReport(true, before, before);
       }
       closing = true;
       work.signalAll();
@@ -787,7 +827,6 @@ final class Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      done = pending() == 0;
       stopped = true;
       List<Envelope> rest = new ArrayList<>();
       if (carry != null) {
@@ -827,8 +866,8 @@ final class Dispatcher {
     if (spool != null) {
       spool.close();
     }
-    return new FlushReport(
-        done, sent.get() - s0, failed.get() - f0, dropped.get() - d0, notes.size());
+    // complete when nothing had to be abandoned: every item reached SENT, FAILED or DROPPED
+    return new FlushReport(notes.isEmpty(), before, stats());
   }
 
   private void joinWorkers(long deadline) {

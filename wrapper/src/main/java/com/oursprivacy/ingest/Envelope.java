@@ -25,8 +25,17 @@ final class Envelope {
   /** The spool segment holding it, or -1. */
   long segment = -1;
 
-  /** For a flush marker: taken by a worker, and the generation it closed. */
+  /**
+   * Taken from the queue by a worker (worker lock); for a flush marker, also the generation it
+   * closed is in {@link #gen}.
+   */
   boolean taken;
+
+  /**
+   * Whether it holds one of the capacity's slots (released at its final outcome). False for events
+   * recovered from the spool: they were admitted by an earlier process.
+   */
+  boolean holdsSlot = true;
 
   Envelope(Object item, Instant tracked, long trackedNanos) {
     this.item = item;

@@ -16,8 +16,10 @@ import com.oursprivacy.models.SourceTokensResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +57,12 @@ public final class OursIngest implements AutoCloseable {
   private final IngestService service;
   private final Clock clock;
   private final @Nullable Duration timeout;
+
+  /** The trackers made from this client and not yet closed; guarded by itself. */
+  private final Set<Tracker> trackers = new LinkedHashSet<>();
+
+  /** Set by {@link #close()}, under the lock of {@link #trackers}. */
+  private boolean closed;
 
   private OursIngest(Builder b, Tokens tokens, String baseUrl, LogLevel logLevel) {
     ClientCoreBuilder http = SharedBuilders.core(b);
@@ -216,26 +224,76 @@ public final class OursIngest implements AutoCloseable {
 
   /**
    * A background {@link Tracker} sending with this client's token and mode. Its requests are made
-   * once each (the tracker owns retries and back-off). Close the tracker before this client; unless
-   * {@link TrackerConfig#shutdownHook()} is off, a JVM shutdown hook flushes it on exit.
+   * once each (the tracker owns retries and back-off). Unless {@link TrackerConfig#shutdownHook()}
+   * is off, a JVM shutdown hook flushes it on exit; {@link #close()} closes it too, so closing this
+   * client before its tracker (a DI container's usual order) loses nothing that could be sent in
+   * time.
    *
-   * @throws IllegalStateException when the spool directory is in use by another tracker
+   * @param config the tracker's configuration
+   * @return a started tracker
+   * @throws IllegalStateException when this client is closed, or the spool directory is in use by
+   *     another tracker
    * @throws java.io.UncheckedIOException when the spool directory cannot be used
    */
   public Tracker tracker(TrackerConfig config) {
     Objects.requireNonNull(config, "config == null");
-    return new Tracker(config, new CoreTransport(core, timeout), tokens.sendToken, tokens.mode);
+    synchronized (trackers) {
+      if (closed) {
+        throw new IllegalStateException("OursIngest is closed: no tracker can be made from it");
+      }
+      Tracker t =
+          new Tracker(
+              config,
+              new CoreTransport(core, timeout),
+              tokens.sendToken,
+              tokens.mode,
+              this::forget);
+      trackers.add(t);
+      return t;
+    }
   }
 
-  /** {@link #tracker(TrackerConfig)} with {@link TrackerConfig#defaults()}. */
+  private void forget(Tracker t) {
+    synchronized (trackers) {
+      trackers.remove(t);
+    }
+  }
+
+  /**
+   * {@link #tracker(TrackerConfig)} with {@link TrackerConfig#defaults()}.
+   *
+   * @return a started tracker
+   */
   public Tracker tracker() {
     return tracker(TrackerConfig.defaults());
   }
 
-  /** Releases the HTTP resources; requests after this fail with IllegalStateException. */
+  /**
+   * Closes every {@link Tracker} made from this client that is still open, each with {@link
+   * Tracker#close(Duration)} and its {@link TrackerConfig#shutdownTimeout()} (what it cannot
+   * deliver in that time is reported ABANDONED; later {@code track} calls on it return false), then
+   * releases the HTTP resources: requests after this fail with IllegalStateException.
+   *
+   * <p>Calls of {@link #trackAsync}, {@link #identifyAsync} and {@link #batchAsync} still running
+   * are not waited for: their requests run on the HTTP client's threads, and a JVM that exits (or a
+   * client that is closed) before their futures complete may lose them. Wait for the futures (for
+   * example {@code CompletableFuture.allOf(..).join()}) before closing, or use a {@link Tracker},
+   * which flushes on close and at JVM exit.
+   */
   @Override
   public void close() {
-    core.close();
+    List<Tracker> open;
+    synchronized (trackers) {
+      closed = true;
+      open = new ArrayList<>(trackers);
+    }
+    try {
+      for (Tracker t : open) {
+        t.close(t.config().shutdownTimeout());
+      }
+    } finally {
+      core.close();
+    }
   }
 
   @Override

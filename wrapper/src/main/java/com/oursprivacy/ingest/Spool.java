@@ -1,10 +1,6 @@
 package com.oursprivacy.ingest;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,16 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -39,69 +34,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tracker's crash-safe disk queue: an append-only log in numbered segment files.
- *
- * <p><b>Why hand-written.</b> The candidates were an embedded store (MapDB, H2's MVStore, RocksDB's
- * JNI, Chronicle Queue) or Tape (Square's file queue, which Segment's Android library uses). Each
- * is a new runtime dependency for every SDK user (the SDK's are Retrofit, OkHttp, Gson, SLF4J,
- * JSpecify), several bring native code or {@code sun.misc.Unsafe}, and none matches the access
- * pattern: events are appended in order but finish out of order (a 207 retries row 3 while rows
- * 4–99 are done), which a FIFO file queue such as Tape cannot express without rewriting the file.
- * What is needed is small: length-prefixed, checksummed records, a tombstone per final outcome, and
- * deletion of a segment once all of its events are final — about 300 lines, tested here against
- * torn and corrupt records.
+ * The tracker's crash-safe disk queue: an append-only log in numbered segment files, memory-mapped
+ * and preallocated. Why it is hand-written, its format, compaction and the measurements behind the
+ * mapping are in {@code docs/adr/0003-hand-written-spool.md}; its behaviour on a full or broken
+ * disk in {@code docs/adr/0004-spool-on-a-full-disk.md}.
  *
  * <p><b>Format.</b> Each record is {@code MAGIC (4) | length (4) | CRC32C of payload (4) |
- * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent) or {@code 'D'}
- * + a distinctId whose outcome is final. Recovery reads the segments in order, keeps rows without a
- * tombstone, and skips (and reports) a torn tail or a corrupt record, resynchronising on the next
- * {@code MAGIC}; it never throws for bad content. A segment is deleted when every row it holds is
- * final and every older segment is gone (its tombstones can then refer to nothing alive).
+ * payload}; the payload is {@code 'A'} + the event's JSON row (exactly what is sent, see {@link
+ * Wire#rowUtf8}) or {@code 'D'} + a distinctId whose outcome is final. A segment's unwritten rest
+ * is zeros. Recovery maps the segments in order, keeps rows without a tombstone, skips (and
+ * reports) a torn tail or a corrupt record, resynchronising on the next {@code MAGIC}, and sets
+ * aside files it cannot use; it never throws for what the files hold.
  *
- * <p><b>Compaction.</b> One event that keeps failing must not keep its whole segment, and every
- * finished segment behind it, on disk until it is given up. Once there are at least three segments
- * and at most a quarter of the rows ever written to the oldest one are still unfinished, those rows
- * are copied verbatim (same bytes, same checksum, same distinctId) to the end of the active
- * segment, the active segment is forced to the device, and only then is the oldest deleted (with
- * every finished segment behind it). So the spool holds at most about three segments plus four
- * times the unfinished rows. Crash-safe at every step: killed before the delete, the row is on disk
- * twice and recovery keeps one (rows are keyed by distinctId, the later copy wins, and a tombstone
- * is only ever written after every copy of its row, because only unfinished rows are copied); a
- * torn copy is skipped like any torn record while the original is still there.
+ * <p><b>Deletion and compaction.</b> A segment is deleted when every row it holds is final and
+ * every older segment is gone (its tombstones can then refer to nothing alive). With three segments
+ * or more, when at most a quarter of the oldest one's rows are unfinished, those rows are copied
+ * verbatim to the active segment, which is forced, and only then is the oldest deleted: a crash at
+ * any step loses nothing (a row present twice is kept once, by distinctId).
  *
- * <p><b>Appending without a system call.</b> Each segment is a file of fixed size ({@link
- * #SEGMENT_BYTES} plus up to {@link #SLACK}), filled with zeros and mapped {@code MAP_SHARED}
- * ({@link FileChannel.MapMode#READ_WRITE}) before it is needed, on the spool's own thread; {@code
- * append} copies the record into the mapping. Measured on the benchmark's run ({@code TrackerRun
- * ours-spool}, JFR with 10 µs thresholds): with one {@code write()} per event, 2.2 % of appends
- * spent over 10 µs in that call (median of those 15 µs, worst 120 ms: page allocation, the ext4
- * journal, writeback), while waits for the spool's lock over 10 µs were 0.03 %; with the mapping
- * the caller makes no system call per event and enters the kernel only on a page fault (the first
- * store into each page, and the first after each fsync). The zeros are written (not a sparse {@code
- * setLength}) so that the file system reserves the blocks before a record lands on them: a full
- * disk fails the preparation with an {@code IOException} (the event is then dropped and reported)
- * instead of killing the JVM with {@code SIGBUS} on a store into an unbacked page.
+ * <p><b>Room and space.</b> Appends leave {@code reserve} bytes of each mapping for tombstones.
+ * Final outcomes are booked and free their segments even when their tombstones cannot be written;
+ * when no segment can be prepared (a full disk) appends fail at once until a back-off passes, and a
+ * spool that cannot prepare one at start opens drain-only.
  *
  * <p><b>Durability.</b> {@code track} returns after the record is in the mapping, that is in the
- * operating system's page cache, which survives the death of the process ({@code kill -9}, OOM
- * kill) exactly as a {@code write} does. With {@code fsyncEvery == 0} it also waits for {@link
- * MappedByteBuffer#force} ({@code msync}: survives power loss); otherwise the spool's thread forces
- * the active segment every {@code fsyncEvery}. A segment is forced before the next one becomes
- * active. Thread-safe.
+ * page cache, which survives the death of the process; with {@code fsyncEvery == 0} also after
+ * {@link MappedByteBuffer#force}; otherwise the spool's thread forces the active segment every
+ * {@code fsyncEvery}. A segment is forced before the next one becomes active. Thread-safe.
  *
- * <p><b>The zero tail.</b> A segment's unwritten rest is zeros. Recovery reads records up to the
- * last non-zero byte and takes the zeros after it as the end of the log (nothing skipped); a record
- * cut short or damaged before that point fails its length or checksum (a zero {@code MAGIC} or
- * length is never valid) and is skipped and reported. A cleanly closed spool truncates its active
- * segment to what was written.
- *
- * <p><b>Mappings.</b> At most two mappings are reachable at any time: the active segment and the
- * prepared next one. Java 11 cannot unmap explicitly, so a rolled segment's buffer is dropped and
- * the JDK unmaps it when the garbage collector collects it; until then it costs address space and
- * one map entry, not memory (its pages are the page cache's, clean after the roll's force) and not
- * disk: a segment is truncated to zero bytes before it is deleted, which frees its blocks and
- * cached pages at once even while a stale mapping still exists (that mapping is never touched
- * again).
+ * <p><b>Mappings.</b> At most two are reachable: the active segment and the prepared next one. A
+ * rolled segment's buffer is unmapped by the garbage collector; a segment is truncated to zero
+ * bytes before it is deleted, which frees its blocks at once even while a stale mapping exists.
  */
 final class Spool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tracker.class);
@@ -127,11 +90,17 @@ final class Spool implements AutoCloseable {
   /** Longest wait for the spool's thread to prepare a segment before the caller does it itself. */
   private static final long PREPARE_WAIT_SECONDS = 10;
 
+  /** First wait after a failed preparation (a full disk) before the next try; doubles up to MAX. */
+  static final long PREPARE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  /** Longest wait between preparation attempts while the disk stays full. */
+  static final long MAX_PREPARE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  /** Where recovery moves files it cannot use (not a segment name: never read again). */
+  static final String QUARANTINE = "quarantine";
+
   /** The oldest segment is compacted when at most 1/COMPACT_RATIO of its rows are unfinished. */
   static final int COMPACT_RATIO = 4;
-
-  private static final java.lang.reflect.Type MAP =
-      new TypeToken<Map<String, Object>>() {}.getType();
 
   /** An event a previous process left unfinished, and the segment that holds it. */
   static final class Record {
@@ -171,6 +140,14 @@ final class Spool implements AutoCloseable {
   private final Path dir;
   private final Duration fsyncEvery;
   private final long segmentBytes;
+
+  /**
+   * Bytes at the end of each mapping that appends leave free: room for tombstones, which must not
+   * need a new segment (a full disk cannot give one). A quarter of the slack: 16 KiB by default.
+   */
+  private final int reserve;
+
+  private final SpoolDisk disk;
   private final FileChannel lockChannel;
   private final FileLock fileLock;
   private final ReentrantLock lock = new ReentrantLock();
@@ -199,11 +176,25 @@ final class Spool implements AutoCloseable {
   @GuardedBy("lock")
   private Seg activeSeg;
 
-  /** Runs between a compaction's copies and its delete; tests take their crash snapshot here. */
-  Runnable beforeCompactionDelete = () -> {};
+  /** The highest segment number used or seen on disk (also of files recovery set aside). */
+  @GuardedBy("lock")
+  private long lastNumber;
 
-  /** Runs before each segment is prepared, on whichever thread; tests make it fail here. */
-  volatile Runnable beforePrepare = () -> {};
+  /** When a segment may be prepared again after a failure ({@link SpoolDisk#nanoTime()}). */
+  @GuardedBy("lock")
+  private long prepareAfter;
+
+  /** The current wait between failed preparations; 0 when the last one succeeded. */
+  @GuardedBy("lock")
+  private long prepareBackoff;
+
+  /** Why the last preparation failed (for the fast failures during its back-off). */
+  @GuardedBy("lock")
+  private String prepareFailure = "";
+
+  /** Whether tombstones are failing now (one WARN per streak). */
+  @GuardedBy("lock")
+  private boolean tombstonesFailing;
 
   @GuardedBy("lock")
   private long compactions;
@@ -222,13 +213,16 @@ final class Spool implements AutoCloseable {
   @GuardedBy("lock")
   private boolean closed;
 
-  private Spool(Path dir, Duration fsyncEvery, long segmentBytes) throws IOException {
+  private Spool(Path dir, Duration fsyncEvery, long segmentBytes, SpoolDisk disk)
+      throws IOException {
     this.dir = dir;
     this.fsyncEvery = fsyncEvery;
     this.segmentBytes = segmentBytes;
-    Files.createDirectories(dir);
+    this.reserve = (int) Math.min(SLACK, segmentBytes / 4) / 4;
+    this.disk = disk;
+    disk.createDirectory(dir);
     lockChannel =
-        FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        disk.open(dir.resolve("lock"), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE));
     FileLock l;
     try {
       l = lockChannel.tryLock();
@@ -251,8 +245,18 @@ final class Spool implements AutoCloseable {
       lock.lock();
       try {
         recover();
-        Files.deleteIfExists(dir.resolve(PREPARED)); // left by a process that died preparing it
-        activate(segments.isEmpty() ? 1 : segments.lastKey() + 1, prepare(mappedBytes(0)));
+        disk.delete(dir.resolve(PREPARED)); // left by a process that died preparing it
+        try {
+          roll(0);
+        } catch (IOException full) {
+          LOG.warn(
+              "tracker spool {}: no room for a new segment ({}); opened drain-only: the {} events "
+                  + "recovered are sent and free their space, new events are dropped until a "
+                  + "segment can be prepared",
+              dir,
+              full.toString(),
+              recovered.size());
+        }
       } finally {
         lock.unlock();
       }
@@ -280,8 +284,13 @@ final class Spool implements AutoCloseable {
 
   /** {@link #open(Path, Duration)} with another segment size (tests). */
   static Spool open(Path dir, Duration fsyncEvery, long segmentBytes) {
+    return open(dir, fsyncEvery, segmentBytes, SpoolDisk.REAL);
+  }
+
+  /** {@link #open(Path, Duration, long)} on another disk (tests: one that fails on demand). */
+  static Spool open(Path dir, Duration fsyncEvery, long segmentBytes, SpoolDisk disk) {
     try {
-      return new Spool(dir, fsyncEvery, segmentBytes);
+      return new Spool(dir, fsyncEvery, segmentBytes, disk);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "tracker spool " + dir + " cannot be opened: " + e.getMessage(), e);
@@ -328,7 +337,7 @@ final class Spool implements AutoCloseable {
       if (closed) {
         throw new IOException("spool closed");
       }
-      boolean rolled = rollIfFull(len);
+      boolean rolled = makeRoom(len, reserve, true);
       long pos = activeBytes;
       // the frame straight into the mapping: no intermediate buffer on the caller's thread
       active.position((int) pos);
@@ -351,34 +360,57 @@ final class Spool implements AutoCloseable {
   }
 
   /**
-   * Starts a new active segment when the current one has reached its size limit or has no room for
-   * {@code len} more bytes (forcing it first).
+   * Makes the active segment able to take {@code len} more bytes and still have {@code keep} free
+   * after them, rolling to a new one when it cannot, or (with {@code sizeLimit}) when it has
+   * reached its size limit. True if it rolled.
    */
   @GuardedBy("lock")
-  private boolean rollIfFull(int len) throws IOException {
-    if (activeBytes < segmentBytes) {
-      return roomFor(len);
-    }
-    roll(len);
-    return true;
-  }
-
-  /** Rolls when {@code len} bytes do not fit in the active mapping; true if it rolled. */
-  @GuardedBy("lock")
-  private boolean roomFor(int len) throws IOException {
-    if (len <= active.capacity() - activeBytes) {
+  private boolean makeRoom(int len, int keep, boolean sizeLimit) throws IOException {
+    if (active != null
+        && !(sizeLimit && activeBytes >= segmentBytes)
+        && (long) len + keep <= active.capacity() - activeBytes) {
       return false;
     }
-    roll(len);
+    roll(len + keep);
     return true;
   }
 
-  /** Forces the active segment and makes the prepared one (at least {@code len} bytes) active. */
+  /**
+   * Forces the active segment and makes the prepared one (at least {@code len} bytes) active. After
+   * a failed preparation (a full disk) it fails at once until the back-off has passed: each try
+   * writes a whole segment of zeros.
+   */
   @GuardedBy("lock")
   private void roll(int len) throws IOException {
-    force(active);
-    MappedByteBuffer m = takePrepared(mappedBytes(len));
-    activate(activeSeg.n + 1, m);
+    if (active != null) {
+      force(active);
+    }
+    if (prepareBackoff != 0 && disk.nanoTime() - prepareAfter < 0) {
+      throw new IOException("no room for a new spool segment (" + prepareFailure + ")");
+    }
+    MappedByteBuffer m;
+    try {
+      m = takePrepared(mappedBytes(len));
+    } catch (IOException e) {
+      prepareBackoff =
+          prepareBackoff == 0
+              ? PREPARE_BACKOFF_NANOS
+              : Math.min(prepareBackoff * 2, MAX_PREPARE_BACKOFF_NANOS);
+      prepareAfter = disk.nanoTime() + prepareBackoff;
+      prepareFailure = e.getMessage();
+      LOG.warn(
+          "tracker spool {}: preparing a segment failed ({}); new events are dropped, delivered "
+              + "ones still free space; next try in {} ms",
+          dir,
+          e.toString(),
+          TimeUnit.NANOSECONDS.toMillis(prepareBackoff));
+      throw e;
+    }
+    if (prepareBackoff != 0) {
+      LOG.warn("tracker spool {}: a segment could be prepared again; spooling resumes", dir);
+    }
+    prepareBackoff = 0;
+    activate(lastNumber + 1, m);
   }
 
   /** The size of a segment that can hold a write of {@code len} bytes. */
@@ -410,7 +442,10 @@ final class Spool implements AutoCloseable {
       }
       next = null;
     }
-    return m != null && m.capacity() >= size ? m : prepare(size);
+    if (m != null && m.capacity() >= size) {
+      return m;
+    }
+    return prepare(size);
   }
 
   /**
@@ -419,14 +454,14 @@ final class Spool implements AutoCloseable {
    * failed.
    */
   private MappedByteBuffer prepare(int size) throws IOException {
-    beforePrepare.run();
     try (FileChannel ch =
-        FileChannel.open(
+        disk.open(
             dir.resolve(PREPARED),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.READ,
-            StandardOpenOption.WRITE)) {
+            Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE))) {
       ByteBuffer zeros = ByteBuffer.allocate(Math.min(size, 64 * 1024));
       long at = 0;
       while (at < size) {
@@ -443,7 +478,8 @@ final class Spool implements AutoCloseable {
   /** Renames the prepared file to segment {@code n}, makes it active, prepares the next one. */
   @GuardedBy("lock")
   private void activate(long n, MappedByteBuffer m) throws IOException {
-    Files.move(dir.resolve(PREPARED), segment(n), StandardCopyOption.ATOMIC_MOVE);
+    disk.move(dir.resolve(PREPARED), segment(n));
+    lastNumber = n;
     active = m;
     activeBytes = 0;
     activeSeg = segments.computeIfAbsent(n, Seg::new);
@@ -462,13 +498,21 @@ final class Spool implements AutoCloseable {
     activeSeg.live++;
   }
 
-  /** Records that these events' outcomes are final; deletes segments left with nothing alive. */
+  /**
+   * Records that these events' outcomes are final and deletes segments left with nothing alive. The
+   * bookkeeping comes first and never depends on the tombstones: when they cannot be written (a
+   * full disk left no room for a new segment), the segments are still freed, and an event whose
+   * tombstone is missing is at worst resent after a crash, with its distinctId. Never throws.
+   */
   void remove(List<Envelope> finals) {
     List<ByteBuffer> frames = new ArrayList<>(finals.size());
+    int len = 0;
     for (Envelope e : finals) {
       String id = e.distinctId();
       if (id != null) {
-        frames.add(frame('D', id.getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer f = frame('D', id.getBytes(StandardCharsets.UTF_8));
+        len += f.remaining();
+        frames.add(f);
       }
     }
     lock.lock();
@@ -476,28 +520,50 @@ final class Spool implements AutoCloseable {
       if (closed) {
         return;
       }
-      int len = 0;
-      for (ByteBuffer b : frames) {
-        len += b.remaining();
-      }
-      roomFor(len); // one copy into the mapping for the whole batch
-      for (ByteBuffer b : frames) {
-        put(b);
-      }
-      dirty = true;
       for (Envelope e : finals) {
         Loc l = unfinished.remove(e.distinctId());
         if (l != null) {
           l.seg.live--;
         }
       }
-      deleteFinishedSegments();
-      compactOldest();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+      writeTombstones(frames, len);
+      try {
+        deleteFinishedSegments();
+        compactOldest();
+      } catch (IOException ex) {
+        LOG.warn(
+            "tracker spool {}: freeing segments failed ({}); retried later", dir, ex.toString());
+      }
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Writes tombstones into the room kept for them; on failure logs once per streak. */
+  @GuardedBy("lock")
+  private void writeTombstones(List<ByteBuffer> frames, int len) {
+    if (frames.isEmpty()) {
+      return;
+    }
+    try {
+      makeRoom(len, 0, false); // one copy into the mapping for the whole batch
+    } catch (IOException ex) {
+      if (!tombstonesFailing) {
+        LOG.warn(
+            "tracker spool {}: could not record {} final outcomes ({}); their space is freed "
+                + "all the same, and after a crash they may be resent (same distinctIds)",
+            dir,
+            frames.size(),
+            ex.toString());
+      }
+      tombstonesFailing = true;
+      return;
+    }
+    tombstonesFailing = false;
+    for (ByteBuffer b : frames) {
+      put(b);
+    }
+    dirty = true;
   }
 
   /**
@@ -515,16 +581,8 @@ final class Spool implements AutoCloseable {
       }
       closed = true;
       syncer.shutdown();
-      try {
-        force(active);
-      } catch (IOException e) {
-        LOG.warn("tracker spool {}: final fsync failed ({})", dir, e.toString());
-      }
-      // a clean close leaves no zero tail; the mapping is never touched again
-      try (FileChannel ch = FileChannel.open(segment(activeSeg.n), StandardOpenOption.WRITE)) {
-        ch.truncate(activeBytes);
-      } catch (IOException e) {
-        LOG.warn("tracker spool {}: trimming the last segment failed ({})", dir, e.toString());
+      if (active != null) {
+        closeActive();
       }
       active = null;
       pending = next;
@@ -538,7 +596,7 @@ final class Spool implements AutoCloseable {
       if (pending != null) {
         pending.cancel(false);
       }
-      Files.deleteIfExists(dir.resolve(PREPARED));
+      disk.delete(dir.resolve(PREPARED));
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
@@ -550,6 +608,22 @@ final class Spool implements AutoCloseable {
       LOG.warn("tracker spool {}: releasing the lock failed ({})", dir, e.toString());
     }
     closeQuietly(lockChannel);
+  }
+
+  /** Forces the active segment and trims its zero tail: a clean close leaves none. */
+  @GuardedBy("lock")
+  private void closeActive() {
+    try {
+      force(active);
+    } catch (IOException e) {
+      LOG.warn("tracker spool {}: final fsync failed ({})", dir, e.toString());
+    }
+    // the mapping is never touched again
+    try (FileChannel ch = disk.open(segment(activeSeg.n), Set.of(StandardOpenOption.WRITE))) {
+      ch.truncate(activeBytes);
+    } catch (IOException e) {
+      LOG.warn("tracker spool {}: trimming the last segment failed ({})", dir, e.toString());
+    }
   }
 
   private void closeQuietly(FileChannel ch) {
@@ -581,6 +655,9 @@ final class Spool implements AutoCloseable {
       ch = active;
     } finally {
       lock.unlock();
+    }
+    if (ch == null) {
+      return; // drain-only: nothing written
     }
     try {
       force(ch); // after a roll this may be the previous segment, which the roll forced: harmless
@@ -615,7 +692,7 @@ final class Spool implements AutoCloseable {
       return;
     }
     Seg oldest = segments.firstEntry().getValue();
-    if (oldest == activeSeg || (long) oldest.live * COMPACT_RATIO > oldest.rows) {
+    if (active == null || oldest == activeSeg || (long) oldest.live * COMPACT_RATIO > oldest.rows) {
       return;
     }
     List<Loc> moving = new ArrayList<>(oldest.live);
@@ -625,7 +702,7 @@ final class Spool implements AutoCloseable {
       }
     }
     moving.sort(Comparator.comparingLong((Loc l) -> l.pos));
-    try (FileChannel in = FileChannel.open(segment(oldest.n), StandardOpenOption.READ)) {
+    try (FileChannel in = disk.open(segment(oldest.n), Set.of(StandardOpenOption.READ))) {
       for (Loc l : moving) {
         ByteBuffer frame = ByteBuffer.allocate(l.len);
         while (frame.hasRemaining()) {
@@ -634,7 +711,7 @@ final class Spool implements AutoCloseable {
           }
         }
         frame.flip();
-        roomFor(frame.remaining());
+        makeRoom(frame.remaining(), reserve, false);
         long pos = activeBytes;
         put(frame); // the same bytes: the checksum and the distinctId travel along
         oldest.live--;
@@ -645,7 +722,6 @@ final class Spool implements AutoCloseable {
       }
     }
     force(active); // the copies are on the device before the originals go
-    beforeCompactionDelete.run();
     compactions++;
     LOG.debug(
         "tracker spool {}: compacted segment {}, {} unfinished rows moved to segment {}",
@@ -669,13 +745,8 @@ final class Spool implements AutoCloseable {
    * Truncates, then deletes a segment: its blocks and cached pages are freed at once even if a
    * dropped mapping of it still waits for the garbage collector.
    */
-  private static void delete(Path segment) throws IOException {
-    try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-      ch.truncate(0);
-    } catch (java.nio.file.NoSuchFileException gone) {
-      return;
-    }
-    Files.deleteIfExists(segment);
+  private void delete(Path segment) throws IOException {
+    disk.discard(segment);
   }
 
   private Path segment(long n) {
@@ -706,6 +777,12 @@ final class Spool implements AutoCloseable {
     return (int) crc.getValue();
   }
 
+  /**
+   * Reads what earlier processes left. Never throws for what the files hold: a file it cannot use
+   * (not a regular file, larger than any segment can be, all zeros though not the last one,
+   * unreadable) is moved to {@link #QUARANTINE} with a WARN naming it; a torn or corrupt record is
+   * skipped and counted. Each segment is mapped, not read onto the heap.
+   */
   @GuardedBy("lock")
   private void recover() throws IOException {
     TreeMap<Long, Path> files = new TreeMap<>();
@@ -720,16 +797,20 @@ final class Spool implements AutoCloseable {
       }
     }
     Map<String, Record> rows = new LinkedHashMap<>();
+    long stuck = 0; // the highest number of a file that could not be moved aside
     for (Map.Entry<Long, Path> f : files.entrySet()) {
-      Seg seg = new Seg(f.getKey());
-      segments.put(seg.n, seg);
-      read(seg, Files.readAllBytes(f.getValue()), rows);
+      Path file = f.getValue();
+      String problem = recoverSegment(f.getKey(), file, f.getKey().equals(files.lastKey()), rows);
+      if (problem != null && !quarantine(file, problem)) {
+        stuck = Math.max(stuck, f.getKey());
+      }
     }
     for (Loc l : unfinished.values()) {
       l.seg.live++;
     }
     recovered.addAll(rows.values());
     deleteFinishedSegments();
+    lastNumber = Math.max(stuck, segments.isEmpty() ? 0 : segments.lastKey());
     if (!recovered.isEmpty() || skipped > 0) {
       LOG.info(
           "tracker spool {}: {} unfinished events from an earlier process will be sent first; "
@@ -740,30 +821,95 @@ final class Spool implements AutoCloseable {
     }
   }
 
-  /** Applies one segment's records to {@code rows}; counts what it cannot read. */
+  /** The largest file a segment can be: a full segment, or one sized for the largest record. */
+  private long largestSegment() {
+    return Math.max(
+        Math.max(mappedBytes(0), SEGMENT_BYTES + SLACK), (long) HEADER + 1 + MAX_RECORD + SLACK);
+  }
+
+  /** Applies one segment file to {@code rows}; returns why it cannot be used, or null. */
   @GuardedBy("lock")
-  private void read(Seg seg, byte[] data, Map<String, Record> rows) {
-    long segment = seg.n;
-    ByteBuffer b = ByteBuffer.wrap(data);
-    int end = data.length;
-    while (end > 0 && data[end - 1] == 0) {
-      end--; // the preallocated zero tail: the end of the log, nothing to skip
+  private String recoverSegment(long n, Path file, boolean last, Map<String, Record> rows) {
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return "not a regular file";
     }
+    try (FileChannel ch = disk.open(file, Set.of(StandardOpenOption.READ))) {
+      long size = ch.size();
+      if (size > largestSegment()) {
+        return "too large for a segment: " + size + " bytes, at most " + largestSegment();
+      }
+      ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      int end = (int) size;
+      while (end > 0 && data.get(end - 1) == 0) {
+        end--; // the preallocated zero tail: the end of the log, nothing to skip
+      }
+      if (end == 0 && size > 0 && !last) {
+        // only the newest segment may be all zeros (nothing was written before the process died)
+        return "all " + size + " bytes are zeros, not one record";
+      }
+      Seg seg = new Seg(n);
+      segments.put(n, seg);
+      read(seg, data, end, rows);
+    } catch (IOException | RuntimeException e) {
+      return "unreadable: " + e;
+    }
+    try {
+      disk.ownerOnly(file); // written by a version that left it readable to all
+    } catch (IOException e) {
+      LOG.warn("tracker spool {}: cannot make {} owner-only ({})", dir, file.getFileName(), e);
+    }
+    return null;
+  }
+
+  /** Moves an unusable file aside (never read again) and says so; false if it stays. */
+  private boolean quarantine(Path file, String problem) {
+    Path target = dir.resolve(QUARANTINE).resolve(file.getFileName());
+    try {
+      disk.createDirectory(target.getParent());
+      if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        target = target.resolveSibling(file.getFileName() + "." + System.currentTimeMillis());
+      }
+      disk.move(file, target);
+      LOG.warn(
+          "tracker spool {}: {} cannot be used ({}); moved to {}: the events it held, if any, "
+              + "are lost",
+          dir,
+          file.getFileName(),
+          problem,
+          dir.relativize(target));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "tracker spool {}: {} cannot be used ({}) nor moved aside ({}); it is ignored and the "
+              + "events it held, if any, are lost",
+          dir,
+          file.getFileName(),
+          problem,
+          e.toString());
+      return false;
+    }
+  }
+
+  /**
+   * Applies one segment's records up to {@code end} to {@code rows}; counts what it cannot read.
+   */
+  @GuardedBy("lock")
+  private void read(Seg seg, ByteBuffer data, int end, Map<String, Record> rows) {
+    long segment = seg.n;
+    int size = data.limit();
     int pos = 0;
     boolean inJunk = false;
-    while (pos < end && pos + HEADER <= data.length) {
-      b.position(pos);
-      int magic = b.getInt();
-      int len = b.getInt();
-      int sum = b.getInt();
+    while (pos < end && pos + HEADER <= size) {
+      int magic = data.getInt(pos);
+      int len = data.getInt(pos + 4);
+      int sum = data.getInt(pos + 8);
       boolean ok =
-          magic == MAGIC
-              && len > 0
-              && len <= MAX_RECORD
-              && (long) pos + HEADER + len <= data.length;
+          magic == MAGIC && len > 0 && len <= MAX_RECORD && (long) pos + HEADER + len <= size;
       if (ok) {
+        ByteBuffer payload = data.duplicate();
+        payload.limit(pos + HEADER + len).position(pos + HEADER);
         CRC32C crc = new CRC32C();
-        crc.update(data, pos + HEADER, len);
+        crc.update(payload);
         ok = (int) crc.getValue() == sum;
       }
       if (!ok) {
@@ -780,12 +926,16 @@ final class Spool implements AutoCloseable {
         continue;
       }
       inJunk = false;
-      String body = new String(data, pos + HEADER + 1, len - 1, StandardCharsets.UTF_8);
-      if (data[pos + HEADER] == 'D') {
+      byte[] bodyBytes = new byte[len - 1];
+      ByteBuffer body0 = data.duplicate();
+      body0.position(pos + HEADER + 1);
+      body0.get(bodyBytes);
+      String body = new String(bodyBytes, StandardCharsets.UTF_8);
+      if (data.get(pos + HEADER) == 'D') {
         rows.remove(body);
         unfinished.remove(body);
       } else {
-        Event e = parse(body);
+        Event e = Wire.readRow(body);
         if (e == null) {
           skipped++;
           LOG.warn(
@@ -801,39 +951,6 @@ final class Spool implements AutoCloseable {
     if (pos < end && !inJunk) {
       skipped++;
       LOG.warn("tracker spool {}: skipping a torn record at the end of segment {}", dir, segment);
-    }
-  }
-
-  /** A view of the spooled row for listeners; the row itself is sent verbatim. */
-  private static Event parse(String row) {
-    try {
-      JsonElement el = JsonParser.parseString(row);
-      if (!el.isJsonObject()) {
-        return null;
-      }
-      JsonObject o = el.getAsJsonObject();
-      Event e =
-          Event.named(o.get("event").getAsString()).distinctId(o.get("distinctId").getAsString());
-      if (o.has("time")) {
-        e = e.at(Instant.ofEpochMilli(o.get("time").getAsLong()));
-      }
-      if (o.has("userId")) {
-        e = e.userId(o.get("userId").getAsString());
-      }
-      if (o.has("externalId")) {
-        e = e.externalId(o.get("externalId").getAsString());
-      }
-      if (o.has("email")) {
-        e = e.email(o.get("email").getAsString());
-      }
-      if (o.has("eventProperties") && o.get("eventProperties").isJsonObject()) {
-        Map<String, Object> props =
-            new com.google.gson.Gson().fromJson(o.get("eventProperties"), MAP);
-        e = e.properties(props);
-      }
-      return e.spooled(row);
-    } catch (RuntimeException unreadable) {
-      return null;
     }
   }
 }

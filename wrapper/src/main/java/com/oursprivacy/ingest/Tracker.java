@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +43,21 @@ public final class Tracker implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final boolean spooled;
   private final Thread hook;
+  private final Consumer<Tracker> onClosed;
 
   Tracker(TrackerConfig config, IngestTransport transport, String token, Mode mode) {
+    this(config, transport, token, mode, t -> {});
+  }
+
+  /** {@code onClosed} runs once {@link #close(Duration)} has closed it (its client forgets it). */
+  Tracker(
+      TrackerConfig config,
+      IngestTransport transport,
+      String token,
+      Mode mode,
+      Consumer<Tracker> onClosed) {
     this.config = Objects.requireNonNull(config, "config == null");
+    this.onClosed = onClosed;
     this.mode = mode;
     Spool spool = config.spool().map(dir -> Spool.open(dir, config.spoolFsync())).orElse(null);
     this.spooled = spool != null;
@@ -74,10 +87,10 @@ public final class Tracker implements AutoCloseable {
                 + config.shutdownTimeout().toMillis()
                 + " ms"
                 + keptNote());
-    if (r.pending() > 0) {
+    if (r.abandoned() > 0) {
       LOG.warn(
           "ours tracker at JVM exit: {} items not delivered in {} ms, reported ABANDONED{}",
-          r.pending(),
+          r.abandoned(),
           config.shutdownTimeout().toMillis(),
           keptNote());
     }
@@ -125,7 +138,8 @@ public final class Tracker implements AutoCloseable {
    * until each of those items has a final outcome or {@code timeout} passes. A back-off in progress
    * is honoured, not skipped. Items tracked during the call are not waited for.
    *
-   * @return what happened during the call; {@link FlushReport#completed()} is false on timeout
+   * @return what happened during the call and the totals since the tracker started; {@link
+   *     FlushReport#completed()} is false on timeout
    */
   public FlushReport flush(Duration timeout) {
     return dispatcher.flush(Objects.requireNonNull(timeout, "timeout == null"));
@@ -145,7 +159,9 @@ public final class Tracker implements AutoCloseable {
    * which is logged at WARN, is a daemon, and sends nothing more. Idempotent: a second call returns
    * an empty, completed report.
    *
-   * @return what happened during the call; {@code pending()} counts the abandoned items
+   * @return what happened during the call ({@link FlushReport#abandoned()} counts the abandoned
+   *     items) and the totals since the tracker started ({@link FlushReport#totals()}: print {@code
+   *     totals().sent()} for "events sent")
    */
   public FlushReport close(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout == null");
@@ -156,12 +172,16 @@ public final class Tracker implements AutoCloseable {
         // the hook is running or about to: it finds the tracker closed
       }
     }
-    return dispatcher.close(
-        timeout,
-        "tracker closed after "
-            + timeout.toMillis()
-            + " ms before delivery was confirmed"
-            + keptNote());
+    try {
+      return dispatcher.close(
+          timeout,
+          "tracker closed after "
+              + timeout.toMillis()
+              + " ms before delivery was confirmed"
+              + keptNote());
+    } finally {
+      onClosed.accept(this);
+    }
   }
 
   /** {@link #close(Duration)} with {@link #DEFAULT_CLOSE_TIMEOUT}. */

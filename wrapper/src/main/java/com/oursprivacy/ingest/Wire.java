@@ -4,18 +4,24 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.reflect.Array;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns validated events into the API's JSON bodies. Built by hand (not through reflection) so
- * property values keep exactly the shape the caller gave and the token is placed in one spot.
+ * property values keep exactly the shape the caller gave and the token is placed in one spot. The
+ * one home of the event row's format: written here for the wire and for the spool ({@link
+ * #rowUtf8}), read back here for the spool's recovery ({@link #readRow}).
  */
 final class Wire {
   private Wire() {}
@@ -372,5 +378,44 @@ final class Wire {
       }
     }
     return a;
+  }
+
+  private static final java.lang.reflect.Type MAP =
+      new TypeToken<Map<String, Object>>() {}.getType();
+
+  /**
+   * Reads back a row this class wrote (for the spool's recovery): a view of it for listeners, with
+   * the row itself kept to be sent verbatim; null when it is not such a row.
+   */
+  static @Nullable Event readRow(String row) {
+    try {
+      JsonElement el = JsonParser.parseString(row);
+      if (!el.isJsonObject()) {
+        return null;
+      }
+      JsonObject o = el.getAsJsonObject();
+      Event e =
+          Event.named(o.get("event").getAsString()).distinctId(o.get("distinctId").getAsString());
+      if (o.has("time")) {
+        e = e.at(Instant.ofEpochMilli(o.get("time").getAsLong()));
+      }
+      if (o.has("userId")) {
+        e = e.userId(o.get("userId").getAsString());
+      }
+      if (o.has("externalId")) {
+        e = e.externalId(o.get("externalId").getAsString());
+      }
+      if (o.has("email")) {
+        e = e.email(o.get("email").getAsString());
+      }
+      if (o.has("eventProperties") && o.get("eventProperties").isJsonObject()) {
+        Map<String, Object> props =
+            new com.google.gson.Gson().fromJson(o.get("eventProperties"), MAP);
+        e = e.properties(props);
+      }
+      return e.spooled(row);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
   }
 }

@@ -281,6 +281,38 @@ class OursIngestTest {
   }
 
   @Test
+  void closingTheClientFirstClosesItsTrackersAndLosesNothingItCouldSend() {
+    OursIngest ingest = client(builder().token(LIVE));
+    List<Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Tracker tracker =
+        ingest.tracker(
+            TrackerConfig.builder()
+                .clock(time)
+                .sleeper(time)
+                .shutdownHook(false)
+                .shutdownTimeout(Duration.ofSeconds(30))
+                .listener(outcomes::add)
+                .build());
+    for (int i = 0; i < 5; i++) {
+      tracker.track(Event.named("T").userId("u" + i));
+    }
+
+    ingest.close(); // a DI container's usual order: the client before the tracker
+
+    assertThat(tracker.stats().sent()).isEqualTo(5);
+    assertThat(server.requests()).isNotEmpty();
+    assertThat(tracker.track(Event.named("Late").userId("u"))).isFalse();
+    assertThat(outcomes)
+        .filteredOn(o -> o.kind() == Outcome.Kind.DROPPED)
+        .singleElement()
+        .satisfies(o -> assertThat(o.reason()).isEqualTo("tracker is closed"));
+    assertThat(tracker.close(Duration.ZERO).completed()).isTrue(); // already closed: a no-op
+    assertThatThrownBy(() -> ingest.tracker())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void testModeNeverSendsTheLiveTokenOnAnyPath() {
     OursIngest ingest = client(builder().token(LIVE).testToken(TEST).mode(Mode.TEST));
     ingest.track(Event.named("A").userId("u"));

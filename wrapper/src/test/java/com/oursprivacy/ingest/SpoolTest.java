@@ -408,8 +408,10 @@ class SpoolTest {
     java.util.Set<String> live = new java.util.LinkedHashSet<>();
     List<java.util.Set<String>> liveAtCrash = new ArrayList<>();
     int copied = frameLength(event(0)) + frameLength(event(1));
-    try (Spool s = Spool.open(spoolDir, Duration.ZERO, SMALL_SEGMENT)) {
-      s.beforeCompactionDelete =
+    FullDisk disk = new FullDisk();
+    try (Spool s = Spool.open(spoolDir, Duration.ZERO, SMALL_SEGMENT, disk)) {
+      // d0 and d1 keep the oldest segment: the first segment deleted is the compaction's
+      disk.beforeDiscard =
           () -> {
             if (liveAtCrash.isEmpty()) {
               liveAtCrash.add(new java.util.HashSet<>(live));
@@ -663,21 +665,15 @@ class SpoolTest {
 
   @Test
   void aSegmentTheSpoolThreadFailedToPrepareIsPreparedByTheCaller() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger failures =
-        new java.util.concurrent.atomic.AtomicInteger();
+    FullDisk disk = new FullDisk();
     try (LogCapture logs = new LogCapture();
-        Spool s = Spool.open(dir, NEVER, frameLength(event(0)))) {
+        Spool s = Spool.open(dir, NEVER, frameLength(event(0)), disk)) {
       awaitFile(dir.resolve(Spool.PREPARED), s.mappedBytes(0)); // the next one is ready
-      s.beforePrepare =
-          () -> {
-            if (failures.getAndIncrement() == 0) {
-              throw new java.io.UncheckedIOException(new IOException("No space left on device"));
-            }
-          };
+      disk.failNext.set(1);
       assertThat(s.append(event(0))).isEqualTo(1);
       assertThat(s.append(event(1))).isEqualTo(2); // takes the ready one; the next one fails
       assertThat(s.append(event(2))).isEqualTo(3); // prepared here instead
-      assertThat(failures.get()).isGreaterThanOrEqualTo(2);
+      assertThat(disk.failures.get()).isEqualTo(1);
       assertThat(logs.text()).contains("preparing a segment failed");
     }
     try (Spool s = Spool.open(dir, Duration.ZERO)) {
@@ -687,18 +683,17 @@ class SpoolTest {
 
   @Test
   void aSegmentThatCannotBePreparedFailsOnlyTheAppendThatNeedsIt() throws Exception {
-    try (Spool s = Spool.open(dir, NEVER, frameLength(event(0)))) {
+    FullDisk disk = new FullDisk();
+    try (Spool s = Spool.open(dir, NEVER, frameLength(event(0)), disk)) {
       awaitFile(dir.resolve(Spool.PREPARED), s.mappedBytes(0));
       s.append(event(0));
-      s.beforePrepare =
-          () -> {
-            throw new java.io.UncheckedIOException(new IOException("No space left on device"));
-          };
+      disk.full = true;
       s.append(event(1)); // the ready segment; preparing the one after fails
       assertThatThrownBy(() -> s.append(event(2)))
-          .isInstanceOf(java.io.UncheckedIOException.class)
+          .isInstanceOf(IOException.class)
           .hasMessageContaining("No space left");
-      s.beforePrepare = () -> {}; // space again
+      disk.full = false; // space again, once the back-off has passed
+      disk.later();
       assertThat(s.append(event(3))).isEqualTo(3);
     }
     try (Spool s = Spool.open(dir, Duration.ZERO)) {

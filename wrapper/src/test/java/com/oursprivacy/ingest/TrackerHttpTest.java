@@ -214,7 +214,7 @@ class TrackerHttpTest {
     FlushReport report = tracker.close(Duration.ofMillis(200));
 
     assertThat(report.completed()).isFalse();
-    assertThat(report.pending()).isEqualTo(1_000);
+    assertThat(report.abandoned()).isEqualTo(1_000);
     assertThat(outcomes).filteredOn(o -> o.kind() == Outcome.Kind.ABANDONED).hasSize(1_000);
     assertThat(outcomes).filteredOn(o -> o.kind() == Outcome.Kind.SENT).isEmpty();
     assertThat(tracker.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());

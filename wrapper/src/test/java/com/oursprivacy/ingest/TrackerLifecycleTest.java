@@ -59,7 +59,7 @@ class TrackerLifecycleTest extends TrackerFixture {
     FlushReport r = t.close(Duration.ofMillis(100));
 
     assertThat(r.completed()).isFalse();
-    assertThat(r.pending()).isEqualTo(1);
+    assertThat(r.abandoned()).isEqualTo(1);
     assertThat(r.sent()).isZero();
     assertThat(of(Kind.ABANDONED))
         .singleElement()
@@ -88,7 +88,7 @@ class TrackerLifecycleTest extends TrackerFixture {
 
     FlushReport r = t.close(Duration.ofMillis(50));
 
-    assertThat(r.pending()).isEqualTo(2);
+    assertThat(r.abandoned()).isEqualTo(2);
     assertThat(idsOf(Kind.ABANDONED)).containsExactlyInAnyOrder("d1", "d2");
     assertThat(transport.calls).hasSize(1);
   }
@@ -110,7 +110,7 @@ class TrackerLifecycleTest extends TrackerFixture {
     assertThat(transport.calls)
         .singleElement()
         .satisfies(c -> assertThat(c.path).isEqualTo("/batch"));
-    assertThat(r.pending()).isEqualTo(3);
+    assertThat(r.abandoned()).isEqualTo(3);
     assertThat(of(Kind.ABANDONED))
         .extracting(o -> o.identify().isPresent())
         .containsExactlyInAnyOrder(false, true, false);
@@ -245,7 +245,7 @@ class TrackerLifecycleTest extends TrackerFixture {
 
     FlushReport r = t.close(Duration.ofMillis(50));
 
-    assertThat(r.pending()).isEqualTo(1);
+    assertThat(r.abandoned()).isEqualTo(1);
     Outcome abandoned = of(Kind.ABANDONED).get(0);
     assertThat(abandoned.reason())
         .isEqualTo(

@@ -28,7 +28,10 @@ class TrackerOverflowTest extends TrackerFixture {
     return Reply.ok(200, null);
   }
 
-  /** A tracker whose single worker holds {@code d0} in flight, so the queue only fills. */
+  /**
+   * A tracker whose single worker holds {@code d0} in flight, so the queue only fills; {@code d0}
+   * holds one of the capacity's slots until its outcome.
+   */
   private Tracker busyTracker(TrackerConfig.Builder b) {
     transport.script = c -> afterGate();
     Tracker t = tracker(b.batchSize(1).threads(1));
@@ -108,11 +111,11 @@ class TrackerOverflowTest extends TrackerFixture {
 
   @Test
   void dropOldestNeverEvictsAFlushThatIsWaiting() {
-    Tracker t = busyTracker(config().capacity(1).overflow(OverflowPolicy.DROP_OLDEST));
+    Tracker t = busyTracker(config().capacity(2).overflow(OverflowPolicy.DROP_OLDEST));
     FlushReport early = t.flush(Duration.ZERO); // its marker is now the oldest thing queued
     assertThat(t.track(event(1))).isTrue();
 
-    assertThat(t.track(event(2))).isTrue(); // evicts d1, not the marker
+    assertThat(t.track(event(2))).isTrue(); // evicts d1, not the marker nor d0 (in flight)
 
     gate.countDown();
     FlushReport r = t.flush(LONG);
@@ -128,7 +131,7 @@ class TrackerOverflowTest extends TrackerFixture {
     Tracker t =
         busyTracker(
             config()
-                .capacity(1)
+                .capacity(2)
                 .overflow(OverflowPolicy.DROP_OLDEST)
                 .spool(dir)
                 .spoolFsync(Duration.ZERO));
@@ -143,7 +146,7 @@ class TrackerOverflowTest extends TrackerFixture {
 
   @Test
   void aBlockedProducerReleasedByCloseIsToldTheTrackerClosed() throws InterruptedException {
-    Tracker t = busyTracker(blocking(1));
+    Tracker t = busyTracker(blocking(2));
     t.track(event(1));
     AtomicBoolean accepted = new AtomicBoolean(true);
     Thread producer = new Thread(() -> accepted.set(t.track(event(2))));
@@ -161,7 +164,7 @@ class TrackerOverflowTest extends TrackerFixture {
 
   @Test
   void anInterruptedBlockedProducerGivesUpAndKeepsItsInterrupt() throws InterruptedException {
-    Tracker t = busyTracker(blocking(1));
+    Tracker t = busyTracker(blocking(2));
     t.track(event(1));
     AtomicBoolean accepted = new AtomicBoolean(true);
     AtomicBoolean stillInterrupted = new AtomicBoolean();
@@ -179,7 +182,7 @@ class TrackerOverflowTest extends TrackerFixture {
 
     assertThat(accepted).isFalse();
     assertThat(stillInterrupted).isTrue();
-    assertThat(dropOf("d2").reason()).isEqualTo("queue full (capacity 1) after waiting 60000 ms");
+    assertThat(dropOf("d2").reason()).isEqualTo("queue full (capacity 2) after waiting 60000 ms");
     gate.countDown();
     assertThat(t.flush(LONG).completed()).isTrue();
     assertThat(t.stats().sent()).isEqualTo(2);
@@ -227,14 +230,14 @@ class TrackerOverflowTest extends TrackerFixture {
 
   @Test
   void aBlockedProducerTakesTheOneSlotThatFreesUp() throws InterruptedException {
-    Tracker t = busyTracker(blocking(1));
-    assertThat(t.track(event(1))).isTrue(); // the one slot
+    Tracker t = busyTracker(blocking(2));
+    assertThat(t.track(event(1))).isTrue(); // the last slot (d0 in flight holds the other)
     AtomicBoolean accepted = new AtomicBoolean();
     Thread producer = new Thread(() -> accepted.set(t.track(event(2))));
     producer.start();
     awaitBlocked(producer);
 
-    gate.countDown(); // d0 is done: the worker takes d1, and its slot goes to d2
+    gate.countDown(); // d0 is done: its slot goes to d2
     producer.join(20_000);
 
     assertThat(accepted).isTrue();

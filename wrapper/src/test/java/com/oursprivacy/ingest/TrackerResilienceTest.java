@@ -263,7 +263,7 @@ class TrackerResilienceTest extends TrackerFixture {
       assertThat(Duration.ofNanos(took))
           .isLessThan(timeout.plus(Tracker.CLOSE_OVERRUN).plusSeconds(3));
       assertThat(report.completed()).isFalse();
-      assertThat(report.pending()).isEqualTo(40);
+      assertThat(report.abandoned()).isEqualTo(40);
       assertThat(outcomes).filteredOn(o -> o.kind() == Kind.ABANDONED).hasSize(40);
       assertThat(t.stats().abandoned()).isEqualTo(40);
     } finally {

@@ -405,7 +405,7 @@ class TrackerTest extends TrackerFixture {
     FlushReport report = t.close(Duration.ofMillis(100));
 
     assertThat(report.completed()).isFalse();
-    assertThat(report.pending()).isEqualTo(2_000);
+    assertThat(report.abandoned()).isEqualTo(2_000);
     assertThat(idsOf(Kind.ABANDONED)).hasSize(2_000).doesNotHaveDuplicates();
     assertThat(t.stats().abandoned()).isEqualTo(2_000);
     assertThat(t.workers()).allSatisfy(w -> assertThat(w.isAlive()).isFalse());

@@ -206,7 +206,7 @@ class TrackerWakeTest extends TrackerFixture {
 
     FlushReport r = t.close(Duration.ofMillis(100));
 
-    assertThat(r.pending()).isEqualTo(1);
+    assertThat(r.abandoned()).isEqualTo(1);
     assertThat(idsOf(Kind.ABANDONED)).containsExactly("d1");
     for (Thread w : t.workers()) {
       assertThat(w.isAlive()).as("%s ended by close()", w.getName()).isFalse();
