@@ -24,8 +24,8 @@ import java.util.Set;
  *       {@code null} in {@code enum} and a {@code {type: "null"}} variant of {@code anyOf}/{@code
  *       oneOf} mean {@code nullable}; {@code const} is a one-value {@code enum}; a schema's {@code
  *       examples} array is documentation (its first value becomes {@code example}); numeric {@code
- *       exclusiveMinimum}/{@code exclusiveMaximum} become 3.0's boolean form; annotation siblings of
- *       {@code $ref} are kept;
+ *       exclusiveMinimum}/{@code exclusiveMaximum} become 3.0's boolean form; annotation siblings
+ *       of {@code $ref} are kept;
  *   <li>what has no faithful 3.0 form (tuple {@code prefixItems}, {@code if}/{@code then}/{@code
  *       else}, {@code patternProperties}, {@code dependentSchemas}, {@code $dynamicRef}, a {@code
  *       $ref} with structural siblings) fails with {@link Unreadable}: the keyword and its place,

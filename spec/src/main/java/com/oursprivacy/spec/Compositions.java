@@ -125,8 +125,8 @@ final class Compositions {
   }
 
   /**
-   * The flat form of a union; a {@code discriminator} adds the values its {@code mapping} names
-   * (or the variants' schema names) to the property's enum, so no variant's value is lost.
+   * The flat form of a union; a {@code discriminator} adds the values its {@code mapping} names (or
+   * the variants' schema names) to the property's enum, so no variant's value is lost.
    */
   static JsonObject union(JsonArray variants, JsonObject discriminator) {
     List<JsonObject> vs = objects(variants);

@@ -300,7 +300,15 @@ final class FacadeModelReader {
       }
       if (target != null && Json.obj(target, "properties") != null) {
         return new Field(
-            name, camel(name), Kind.INPUT, input(refName(ref)), null, required, nullable, doc, null);
+            name,
+            camel(name),
+            Kind.INPUT,
+            input(refName(ref)),
+            null,
+            required,
+            nullable,
+            doc,
+            null);
       }
     }
     String type = Json.str(s, "type");
@@ -310,7 +318,15 @@ final class FacadeModelReader {
       if (itemRef != null && Json.obj(Json.obj(schemas, refName(itemRef)), "properties") != null) {
         ClassName element = input(refName(itemRef));
         return new Field(
-            name, camel(name), Kind.INPUT_LIST, list(element), element, required, nullable, doc, null);
+            name,
+            camel(name),
+            Kind.INPUT_LIST,
+            list(element),
+            element,
+            required,
+            nullable,
+            doc,
+            null);
       }
       return new Field(
           name,
@@ -324,7 +340,8 @@ final class FacadeModelReader {
           null);
     }
     if ("object".equals(type) && Json.obj(s, "properties") == null) {
-      return new Field(name, camel(name), Kind.MAP, MAP_OF_ANY, null, required, nullable, doc, null);
+      return new Field(
+          name, camel(name), Kind.MAP, MAP_OF_ANY, null, required, nullable, doc, null);
     }
     Field f = scalar(name, s, required, doc);
     return new Field(f.json(), f.java(), f.kind(), f.type(), null, required, nullable, doc, null);

@@ -281,8 +281,7 @@ final class Normalizer {
       Occurrence o = root(s, rule, alt, resource, path);
       o.isEnum = true;
     } else if (Json.obj(s, "items") != null) {
-      walkRoot(
-          Json.obj(s, "items"), rule + "Item", alt + "Item", resource, false, sub(path, "[]"));
+      walkRoot(Json.obj(s, "items"), rule + "Item", alt + "Item", resource, false, sub(path, "[]"));
     } else if (Json.obj(s, "additionalProperties") != null) {
       walkRoot(
           Json.obj(s, "additionalProperties"),
@@ -345,8 +344,7 @@ final class Normalizer {
       nested(s, parent, tail, path).isEnum = true;
     } else if (Json.obj(s, "items") != null) {
       JsonObject items = Json.obj(s, "items");
-      walk(
-          items, parent, Json.obj(items, "items") != null ? tail + "Item" : tail, sub(path, "[]"));
+      walk(items, parent, Json.obj(items, "items") != null ? tail + "Item" : tail, sub(path, "[]"));
     } else if (Json.obj(s, "additionalProperties") != null) {
       walk(Json.obj(s, "additionalProperties"), parent, tail + "Value", sub(path, ".{}"));
     }
@@ -612,7 +610,8 @@ final class Normalizer {
             intoProps.add(p.getKey(), p.getValue().deepCopy());
           }
         }
-        Set<String> required = new java.util.LinkedHashSet<>(Json.strings(Json.arr(def, "required")));
+        Set<String> required =
+            new java.util.LinkedHashSet<>(Json.strings(Json.arr(def, "required")));
         required.retainAll(Json.strings(Json.arr(o.schema, "required")));
         JsonArray req = new JsonArray();
         required.forEach(req::add);
@@ -648,7 +647,9 @@ final class Normalizer {
       JsonObject ref = new JsonObject();
       ref.addProperty("$ref", REF_PREFIX + g.name);
       for (String k :
-          new String[] {"description", "nullable", "readOnly", "writeOnly", "default", "deprecated"}) {
+          new String[] {
+            "description", "nullable", "readOnly", "writeOnly", "default", "deprecated"
+          }) {
         if (o.schema.has(k)) {
           ref.add(k, o.schema.get(k));
         }

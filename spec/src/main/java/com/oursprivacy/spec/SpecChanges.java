@@ -93,7 +93,8 @@ final class SpecChanges {
       if (!before.deprecated.contains(d) && inOps(d + " ", commonOps)) {
         String what =
             d.contains(" ")
-                ? (d.split(" ", 2)[1].startsWith("body") || d.split(" ", 2)[1].startsWith("response")
+                ? (d.split(" ", 2)[1].startsWith("body")
+                        || d.split(" ", 2)[1].startsWith("response")
                     ? "field deprecated"
                     : "parameter deprecated")
                 : "operation deprecated";
@@ -103,8 +104,8 @@ final class SpecChanges {
   }
 
   /**
-   * An operation whose requirement has no alternative made only of schemes it was already sent
-   * with (same name, same definition) now needs a credential the SDK does not send: breaking.
+   * An operation whose requirement has no alternative made only of schemes it was already sent with
+   * (same name, same definition) now needs a credential the SDK does not send: breaking.
    */
   private void security(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
     for (Map.Entry<String, String> e : after.schemes.entrySet()) {

@@ -201,7 +201,8 @@ public final class SpecPipeline {
       throw src.invalid("the file is empty");
     }
     if (text.startsWith("<")) {
-      throw src.invalid("it starts with '<': an HTML page? (a login or error page, or a wrong URL)");
+      throw src.invalid(
+          "it starts with '<': an HTML page? (a login or error page, or a wrong URL)");
     }
     JsonElement e;
     try {

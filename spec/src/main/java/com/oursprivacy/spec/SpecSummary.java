@@ -164,7 +164,8 @@ final class SpecSummary {
       if (p.getValue().isJsonObject()) {
         JsonObject ps = resolve(spec, p.getValue().getAsJsonObject());
         describe(path, ps, required.contains(p.getKey()));
-        if (Json.bool(p.getValue().getAsJsonObject(), "deprecated") || Json.bool(ps, "deprecated")) {
+        if (Json.bool(p.getValue().getAsJsonObject(), "deprecated")
+            || Json.bool(ps, "deprecated")) {
           deprecated.add(path);
         }
         fields(spec, path, ps, depth + 1);
