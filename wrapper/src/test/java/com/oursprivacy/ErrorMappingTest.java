@@ -86,7 +86,7 @@ class ErrorMappingTest {
 
     assertThatThrownBy(
             () ->
-                LowLevel.<Destination>call(
+                LowLevel.call(
                         ours.raw(DestinationsApi.class),
                         "GET /rest/v1/destinations/{id}",
                         "id",

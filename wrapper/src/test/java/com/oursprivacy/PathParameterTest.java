@@ -83,15 +83,13 @@ class PathParameterTest {
             () ->
                 ours.core()
                     .execute(
-                        LowLevel.<Destination>call(api, "GET /rest/v1/destinations/{id}", "id", id),
+                        LowLevel.call(api, "GET /rest/v1/destinations/{id}", "id", id),
                         RequestOptions.none()))
         .isInstanceOfSatisfying(
             OursValidationException.class,
             e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
     assertThatThrownBy(
-            () ->
-                LowLevel.<Boolean>call(api, "DELETE /rest/v1/destinations/{id}", "id", id)
-                    .execute())
+            () -> LowLevel.call(api, "DELETE /rest/v1/destinations/{id}", "id", id).execute())
         .isInstanceOf(OursValidationException.class);
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
@@ -103,7 +101,7 @@ class PathParameterTest {
             () ->
                 ours.core()
                     .execute(
-                        LowLevel.<Destination>call(api, "GET /rest/v1/destinations/{id}"),
+                        LowLevel.call(api, "GET /rest/v1/destinations/{id}"),
                         RequestOptions.none()))
         .isInstanceOfSatisfying(
             OursValidationException.class,
