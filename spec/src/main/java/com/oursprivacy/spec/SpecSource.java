@@ -178,6 +178,8 @@ final class SpecSource {
       if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
         return new IOException("unknown host " + uri.getHost(), cause);
       }
+    }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof ConnectException) {
         return new IOException("connection refused by " + host, cause);
       }

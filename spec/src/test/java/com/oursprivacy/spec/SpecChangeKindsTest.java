@@ -374,6 +374,21 @@ class SpecChangeKindsTest {
     assertThat(BASE.api.removedIn(e.api)).isEmpty();
     assertThat(BASE.api.addedIn(e.api)).isEmpty();
     assertThat(e.changes.changes).isEmpty();
+    // what openapi-generator and the sandbox read: the same schemas and operations, structurally
+    JsonObject a = BASE.normalized.getAsJsonObject("components").getAsJsonObject("schemas");
+    JsonObject b = e.normalized.getAsJsonObject("components").getAsJsonObject("schemas");
+    assertThat(b.keySet()).isEqualTo(a.keySet());
+    for (String name : a.keySet()) {
+      assertThat(Json.shape(b.get(name))).as(name).isEqualTo(Json.shape(a.get(name)));
+    }
+    for (Operation op : Operation.all(BASE.normalized)) {
+      JsonObject other = Variants.op(e.normalized, op.path, op.method);
+      for (String k : new String[] {"parameters", "requestBody", "responses", "operationId"}) {
+        assertThat(Json.shape(other.get(k)))
+            .as(op.key() + " " + k)
+            .isEqualTo(Json.shape(op.node.get(k)));
+      }
+    }
     // the sandbox and the generator read the normalized spec: OpenAPI 3.0 again
     assertThat(e.normalized.get("openapi").getAsString()).isEqualTo("3.0.3");
     assertThat(e.normalized.has("webhooks")).isFalse();
