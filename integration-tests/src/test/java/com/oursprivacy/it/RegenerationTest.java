@@ -3,9 +3,18 @@ package com.oursprivacy.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -68,7 +78,7 @@ class RegenerationTest {
             "-o",
             "package",
             "-pl",
-            "wrapper",
+            "wrapper,sandbox",
             "-am",
             "-DskipTests",
             "-Dmaven.javadoc.skip=true",
@@ -117,9 +127,79 @@ class RegenerationTest {
     assertThat(removed).as("incompatible public API changes from " + variant).isEmpty();
     if (variant.contains("3.1")) {
       assertThat(added).as("a 3.1 rewrite of the same API adds nothing").isEmpty();
+      sandboxValidatesAgainst(copy);
     } else {
       assertThat(added).as("new operation, parameter and fields").isNotEmpty();
     }
+  }
+
+  /**
+   * The sandbox built from the variant (in its own class loader) serves and validates requests: a
+   * valid create is accepted, a mistyped field and an explicit null on a non-nullable field are
+   * 400, a null on a nullable PATCH field is accepted.
+   */
+  private static void sandboxValidatesAgainst(Path copy) throws Exception {
+    List<URL> urls = new ArrayList<>();
+    for (String m : List.of("generated-client", "wrapper", "sandbox")) {
+      urls.add(copy.resolve(m + "/target/classes").toUri().toURL());
+    }
+    Pattern.compile(Pattern.quote(File.pathSeparator))
+        .splitAsStream(System.getProperty("java.class.path"))
+        .filter(e -> e.endsWith(".jar") && !Path.of(e).getFileName().toString().startsWith("ours-"))
+        .forEach(
+            e -> {
+              try {
+                urls.add(Path.of(e).toUri().toURL());
+              } catch (MalformedURLException ex) {
+                throw new IllegalStateException(ex);
+              }
+            });
+    try (URLClassLoader loader =
+        new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+      Class<?> type = loader.loadClass("com.oursprivacy.sandbox.OursSandbox");
+      AutoCloseable sandbox = (AutoCloseable) type.getMethod("start").invoke(null);
+      try {
+        String base = (String) type.getMethod("baseUrl").invoke(sandbox);
+        String key = (String) type.getMethod("apiKey").invoke(sandbox);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> created =
+            send(http, base, key, "POST", "/rest/v1/destinations", "{\"type\":\"Mixpanel\"}");
+        assertThat(created.statusCode()).as(created.body()).isBetween(200, 201);
+        String id =
+            JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsString();
+        assertThat(
+                send(
+                        http,
+                        base,
+                        key,
+                        "POST",
+                        "/rest/v1/destinations",
+                        "{\"type\":\"Mixpanel\",\"name\":42}")
+                    .statusCode())
+            .isEqualTo(400);
+        HttpResponse<String> patched =
+            send(http, base, key, "PATCH", "/rest/v1/destinations/" + id, "{\"hashingSalt\":null}");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(
+                send(http, base, key, "PATCH", "/rest/v1/destinations/" + id, "{\"type\":null}")
+                    .statusCode())
+            .isEqualTo(400);
+      } finally {
+        sandbox.close();
+      }
+    }
+  }
+
+  private static HttpResponse<String> send(
+      HttpClient http, String base, String key, String method, String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The sources of this checkout, without build outputs, into {@code to}. */
@@ -166,7 +246,8 @@ class RegenerationTest {
     List<Path> dirs =
         List.of(
             checkout.resolve("generated-client/target/classes"),
-            checkout.resolve("wrapper/target/classes"));
+            checkout.resolve("wrapper/target/classes"),
+            checkout.resolve("sandbox/target/classes"));
     List<String> classes = new ArrayList<>();
     for (Path dir : dirs) {
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -191,7 +272,7 @@ class RegenerationTest {
     }
     TreeSet<String> api = new TreeSet<>();
     String current = null;
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : (Iterable<String>) out.toString(StandardCharsets.UTF_8).lines()::iterator) {
       if (line.startsWith("Compiled from") || line.isBlank() || line.equals("}")) {
         continue;
       }
@@ -206,7 +287,7 @@ class RegenerationTest {
   }
 
   private static String tail(String log) {
-    String[] lines = log.split("\n");
-    return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 60), lines.length));
+    List<String> lines = log.lines().collect(Collectors.toList());
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 }
