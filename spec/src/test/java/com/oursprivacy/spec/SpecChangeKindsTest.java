@@ -466,6 +466,13 @@ class SpecChangeKindsTest {
     Variants.newFieldInOneResponse(additive);
     Variants.newAlternativeSecurityScheme(additive);
     Files.writeString(derived.resolve("platform-additive.json"), additive.toString());
+    // all of it at once, the default of RegenerationTest: one library build covers every kind
+    JsonObject all = additive.deepCopy();
+    Variants.pathItemParameters(all);
+    Variants.referencedParameters(all);
+    Variants.oneOfWithDiscriminator(all);
+    Files.writeString(
+        derived.resolve("platform-3.1-additive.json"), Variants.openApi31(all).toString());
     Files.createDirectories(ROOT);
     StringBuilder sb =
         new StringBuilder(
