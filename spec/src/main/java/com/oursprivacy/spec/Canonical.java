@@ -19,7 +19,8 @@ import java.util.Set;
  * <ul>
  *   <li>path-item parameters are merged into each operation of the item, the operation's own
  *       winning by {@code in}+{@code name}, after the operation's own (where openapi-generator puts
- *       them); {@code #/components/parameters} references are inlined;
+ *       them); {@code #/components/parameters}, {@code requestBodies} and {@code responses}
+ *       references are inlined;
  *   <li>OpenAPI 3.1 (JSON Schema 2020-12) becomes the equivalent 3.0: {@code type: [T, "null"]},
  *       {@code null} in {@code enum} and a {@code {type: "null"}} variant of {@code anyOf}/{@code
  *       oneOf} mean {@code nullable}; {@code const} is a one-value {@code enum}; a schema's {@code
@@ -145,6 +146,7 @@ final class Canonical {
           continue;
         }
         JsonObject op = m.getValue().getAsJsonObject();
+        inlineReferences(op, p.getKey());
         Map<String, JsonObject> merged = new LinkedHashMap<>();
         for (JsonElement e : iterable(Json.arr(op, "parameters"))) {
           JsonObject param = parameter(e, p.getKey());
@@ -161,6 +163,40 @@ final class Canonical {
         }
       }
     }
+  }
+
+  /**
+   * {@code requestBody} and responses given as {@code #/components/requestBodies} and {@code
+   * #/components/responses} references become copies of their targets: every later step reads an
+   * operation's body and results in place.
+   */
+  private void inlineReferences(JsonObject op, String path) {
+    JsonObject body = Json.obj(op, "requestBody");
+    if (body != null && body.has("$ref")) {
+      op.add("requestBody", component(body, "requestBodies", path));
+    }
+    JsonObject responses = Json.obj(op, "responses");
+    if (responses != null) {
+      for (Map.Entry<String, JsonElement> r : responses.entrySet()) {
+        if (r.getValue().isJsonObject() && r.getValue().getAsJsonObject().has("$ref")) {
+          r.setValue(component(r.getValue().getAsJsonObject(), "responses", path));
+        }
+      }
+    }
+  }
+
+  private JsonObject component(JsonObject ref, String section, String path) {
+    String target = Json.str(ref, "$ref");
+    String prefix = "#/components/" + section + "/";
+    JsonObject found =
+        target != null && target.startsWith(prefix)
+            ? Json.obj(
+                Json.obj(Json.obj(spec, "components"), section), target.substring(prefix.length()))
+            : null;
+    if (found == null) {
+      throw new Unreadable("'$ref' " + target + " in path " + path + " is not found");
+    }
+    return found.deepCopy();
   }
 
   /** A parameter object, a {@code #/components/parameters} reference inlined. */

@@ -132,6 +132,13 @@ class SpecChangeKindsTest {
             List.of("No operation, field or enum changed")));
     cases.add(
         new Case(
+            "request body and responses by $ref",
+            Variants.copy(Variants::referencedBodiesAndResponses),
+            Bump.PATCH,
+            true,
+            List.of("No operation, field or enum changed")));
+    cases.add(
+        new Case(
             "oneOf with discriminator",
             Variants.copy(Variants::oneOfWithDiscriminator),
             Bump.PATCH,

@@ -117,6 +117,39 @@ final class Variants {
     }
   }
 
+  /** Shared responses and a request body moved to {@code components} and referenced. */
+  static void referencedBodiesAndResponses(JsonObject s) {
+    JsonObject components = s.getAsJsonObject("components");
+    JsonObject bodies = new JsonObject();
+    bodies.add("DestinationCreate", op(s, LIST, "post").remove("requestBody"));
+    components.add("requestBodies", bodies);
+    JsonObject ref = new JsonObject();
+    ref.addProperty("$ref", "#/components/requestBodies/DestinationCreate");
+    op(s, LIST, "post").add("requestBody", ref);
+    JsonObject responses = new JsonObject();
+    components.add("responses", responses);
+    for (Map.Entry<String, JsonElement> p : s.getAsJsonObject("paths").entrySet()) {
+      for (Map.Entry<String, JsonElement> m : p.getValue().getAsJsonObject().entrySet()) {
+        if (!m.getValue().isJsonObject()) {
+          continue;
+        }
+        JsonObject rs = m.getValue().getAsJsonObject().getAsJsonObject("responses");
+        JsonObject notFound = rs.getAsJsonObject("404");
+        if (notFound == null) {
+          continue;
+        }
+        if (!responses.has("NotFound")) {
+          responses.add("NotFound", notFound.deepCopy());
+        }
+        if (Json.shape(notFound).equals(Json.shape(responses.get("NotFound")))) {
+          JsonObject r = new JsonObject();
+          r.addProperty("$ref", "#/components/responses/NotFound");
+          rs.add("404", r);
+        }
+      }
+    }
+  }
+
   // ---- unions ------------------------------------------------------------------------------
 
   static JsonObject tokens(JsonObject s) {
