@@ -22,6 +22,7 @@ import com.oursprivacy.errors.UnprocessableEntityException;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.testing.Calls;
 import com.oursprivacy.testing.Loopback;
+import com.oursprivacy.testing.LowLevel;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +84,14 @@ class ErrorMappingTest {
                     .withHeader("X-Request-Id", "req_9")
                     .withBody(body)));
 
-    assertThatThrownBy(() -> ours.raw(DestinationsApi.class).findDestinations("d1").execute())
+    assertThatThrownBy(
+            () ->
+                LowLevel.call(
+                        ours.raw(DestinationsApi.class),
+                        "GET /rest/v1/destinations/{id}",
+                        "id",
+                        "d1")
+                    .execute())
         .isExactlyInstanceOf(type)
         .isInstanceOfSatisfying(
             OursApiException.class,

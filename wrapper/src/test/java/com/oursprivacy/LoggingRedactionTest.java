@@ -15,6 +15,7 @@ import com.oursprivacy.lowlevel.platform.api.SourcesApi;
 import com.oursprivacy.models.SourceTokensResponse;
 import com.oursprivacy.testing.LogCapture;
 import com.oursprivacy.testing.Loopback;
+import com.oursprivacy.testing.LowLevel;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.util.List;
 import java.util.logging.Level;
@@ -63,7 +64,13 @@ class LoggingRedactionTest {
         OursPrivacy ours = client(LogLevel.DEBUG)) {
       tokens =
           ours.core()
-              .execute(ours.raw(SourcesApi.class).getSourceTokens("src_1"), RequestOptions.none());
+              .execute(
+                  LowLevel.call(
+                      ours.raw(SourcesApi.class),
+                      "GET /rest/v1/sources/{id}/tokens",
+                      "id",
+                      "src_1"),
+                  RequestOptions.none());
       failure =
           catchThrowable(
               () ->

@@ -13,6 +13,7 @@ import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.resources.DestinationUpdateParams;
 import com.oursprivacy.resources.VideoUpdateTranscriptParams;
 import com.oursprivacy.testing.Loopback;
+import com.oursprivacy.testing.LowLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,11 +79,17 @@ class PathParameterTest {
   @ValueSource(strings = {"..", "%2e%2E"})
   void theRawRetrofitInterfaceNamesTheParameter(String id) {
     DestinationsApi api = ours.raw(DestinationsApi.class);
-    assertThatThrownBy(() -> ours.core().execute(api.findDestinations(id), RequestOptions.none()))
+    assertThatThrownBy(
+            () ->
+                ours.core()
+                    .execute(
+                        LowLevel.call(api, "GET /rest/v1/destinations/{id}", "id", id),
+                        RequestOptions.none()))
         .isInstanceOfSatisfying(
             OursValidationException.class,
             e -> assertThat(e.field()).isEqualTo("findDestinations.id"));
-    assertThatThrownBy(() -> api.deleteDestinations(id).execute())
+    assertThatThrownBy(
+            () -> LowLevel.call(api, "DELETE /rest/v1/destinations/{id}", "id", id).execute())
         .isInstanceOf(OursValidationException.class);
     assertThat(wm.getAllServeEvents()).isEmpty();
   }
@@ -90,7 +97,12 @@ class PathParameterTest {
   @org.junit.jupiter.api.Test
   void aNullPathArgumentOfTheRawInterfaceIsAValidationExceptionNotRetrofitsIllegalArgument() {
     DestinationsApi api = ours.raw(DestinationsApi.class);
-    assertThatThrownBy(() -> ours.core().execute(api.findDestinations(null), RequestOptions.none()))
+    assertThatThrownBy(
+            () ->
+                ours.core()
+                    .execute(
+                        LowLevel.call(api, "GET /rest/v1/destinations/{id}"),
+                        RequestOptions.none()))
         .isInstanceOfSatisfying(
             OursValidationException.class,
             e -> assertThat(e.field()).isEqualTo("findDestinations.id"));

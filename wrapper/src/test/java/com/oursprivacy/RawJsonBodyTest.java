@@ -13,6 +13,7 @@ import com.google.gson.JsonObject;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.Destination;
 import com.oursprivacy.models.DestinationUpdateBody;
+import com.oursprivacy.testing.LowLevel;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,15 @@ class RawJsonBodyTest {
     body.add("hashingSalt", JsonNull.INSTANCE);
 
     Destination d =
-        ours.raw(DestinationsApi.class).patchDestinations("dst_1", body).execute().body();
+        LowLevel.<Destination>call(
+                ours.raw(DestinationsApi.class),
+                "PATCH /rest/v1/destinations/{id}",
+                "id",
+                "dst_1",
+                "body",
+                body)
+            .execute()
+            .body();
 
     assertThat(d.getId()).isEqualTo("dst_1");
     LoggedRequest r = only();
@@ -75,8 +84,13 @@ class RawJsonBodyTest {
 
   @Test
   void modelOverloadLeavesUnsetFieldsOutAndUsesTheSameMediaType() throws Exception {
-    ours.raw(DestinationsApi.class)
-        .patchDestinations("dst_1", new DestinationUpdateBody().name("<b>"))
+    LowLevel.<Destination>call(
+            ours.raw(DestinationsApi.class),
+            "PATCH /rest/v1/destinations/{id}",
+            "id",
+            "dst_1",
+            "body",
+            new DestinationUpdateBody().name("<b>"))
         .execute();
 
     LoggedRequest r = only();

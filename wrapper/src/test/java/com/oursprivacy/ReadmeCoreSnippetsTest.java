@@ -11,6 +11,7 @@ import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.Destination;
 import com.oursprivacy.testing.Loopback;
+import com.oursprivacy.testing.LowLevel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,13 @@ class ReadmeCoreSnippetsTest {
       Destination d = ours.destinations().get("dst_123");
       assertThat(d.getId()).isEqualTo("dst_123");
       Destination viaRaw =
-          ours.raw(DestinationsApi.class).findDestinations("dst_123").execute().body();
+          LowLevel.<Destination>call(
+                  ours.raw(DestinationsApi.class),
+                  "GET /rest/v1/destinations/{id}",
+                  "id",
+                  "dst_123")
+              .execute()
+              .body();
       assertThat(viaRaw.getId()).isEqualTo("dst_123");
 
       RequestOptions opts =
@@ -52,7 +59,10 @@ class ReadmeCoreSnippetsTest {
               .build();
 
       DestinationsApi api = ours.raw(DestinationsApi.class);
-      Boolean deleted = api.deleteDestinations("dst_123").execute().body();
+      Boolean deleted =
+          LowLevel.<Boolean>call(api, "DELETE /rest/v1/destinations/{id}", "id", "dst_123")
+              .execute()
+              .body();
       assertThat(deleted).isTrue();
 
       RawResponse<Destination> raw = ours.destinations().withRawResponse().get("dst_123", opts);

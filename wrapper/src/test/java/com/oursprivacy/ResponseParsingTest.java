@@ -22,6 +22,7 @@ import com.oursprivacy.models.Destination;
 import com.oursprivacy.models.DestinationListResponse;
 import com.oursprivacy.testing.Calls;
 import com.oursprivacy.testing.Loopback;
+import com.oursprivacy.testing.LowLevel;
 import com.oursprivacy.testing.RecordingSleeper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -69,8 +70,18 @@ class ResponseParsingTest {
     DestinationsApi api = ours.core().api(DestinationsApi.class);
     return Calls.run(
         async,
-        () -> ours.core().execute(api.findDestinations("dst_1"), RequestOptions.none()),
-        () -> ours.core().executeAsync(api.findDestinations("dst_1"), RequestOptions.none()));
+        () ->
+            ours.core()
+                .execute(
+                    LowLevel.<Destination>call(
+                        api, "GET /rest/v1/destinations/{id}", "id", "dst_1"),
+                    RequestOptions.none()),
+        () ->
+            ours.core()
+                .executeAsync(
+                    LowLevel.<Destination>call(
+                        api, "GET /rest/v1/destinations/{id}", "id", "dst_1"),
+                    RequestOptions.none()));
   }
 
   @ParameterizedTest(name = "async={0}")
@@ -133,7 +144,13 @@ class ResponseParsingTest {
     DestinationListResponse page =
         ours.core()
             .execute(
-                ours.core().api(DestinationsApi.class).listDestinations(10L, "c1", null, null),
+                LowLevel.<DestinationListResponse>call(
+                    ours.core().api(DestinationsApi.class),
+                    "GET /rest/v1/destinations",
+                    "limit",
+                    10L,
+                    "cursor",
+                    "c1"),
                 RequestOptions.none());
     assertThat(page.getEntities()).extracting(Destination::getId).containsExactly("dst_1");
     wm.verify(
@@ -150,8 +167,18 @@ class ResponseParsingTest {
     Boolean deleted =
         Calls.run(
             async,
-            () -> ours.core().execute(api.deleteDestinations("dst_1"), RequestOptions.none()),
-            () -> ours.core().executeAsync(api.deleteDestinations("dst_1"), RequestOptions.none()));
+            () ->
+                ours.core()
+                    .execute(
+                        LowLevel.<Boolean>call(
+                            api, "DELETE /rest/v1/destinations/{id}", "id", "dst_1"),
+                        RequestOptions.none()),
+            () ->
+                ours.core()
+                    .executeAsync(
+                        LowLevel.<Boolean>call(
+                            api, "DELETE /rest/v1/destinations/{id}", "id", "dst_1"),
+                        RequestOptions.none()));
     assertThat(deleted).isTrue();
   }
 
@@ -169,7 +196,11 @@ class ResponseParsingTest {
     assertThat(
             ours.core()
                 .execute(
-                    ours.raw(DestinationsApi.class).deleteDestinations("dst_1"),
+                    LowLevel.<Boolean>call(
+                        ours.raw(DestinationsApi.class),
+                        "DELETE /rest/v1/destinations/{id}",
+                        "id",
+                        "dst_1"),
                     RequestOptions.none()))
         .isNull();
   }
@@ -237,12 +268,17 @@ class ResponseParsingTest {
                         () ->
                             noRetry
                                 .core()
-                                .execute(api.findDestinations("dst_1"), RequestOptions.none()),
+                                .execute(
+                                    LowLevel.<Destination>call(
+                                        api, "GET /rest/v1/destinations/{id}", "id", "dst_1"),
+                                    RequestOptions.none()),
                         () ->
                             noRetry
                                 .core()
                                 .executeAsync(
-                                    api.findDestinations("dst_1"), RequestOptions.none())))
+                                    LowLevel.<Destination>call(
+                                        api, "GET /rest/v1/destinations/{id}", "id", "dst_1"),
+                                    RequestOptions.none())))
             .isInstanceOf(OursInvalidResponseException.class)
             .hasMessageContaining("cut off");
       } finally {
@@ -272,7 +308,12 @@ class ResponseParsingTest {
     RawResponse<Destination> raw =
         ours.core()
             .executeRaw(
-                ours.raw(DestinationsApi.class).findDestinations("dst_1"), RequestOptions.none());
+                LowLevel.<Destination>call(
+                    ours.raw(DestinationsApi.class),
+                    "GET /rest/v1/destinations/{id}",
+                    "id",
+                    "dst_1"),
+                RequestOptions.none());
     assertThat(raw.statusCode()).isEqualTo(200);
     assertThat(raw.value().getId()).isEqualTo("dst_1");
     assertThat(raw.requestId()).contains("req_1");
@@ -300,7 +341,12 @@ class ResponseParsingTest {
     RateLimit r =
         ours.core()
             .executeRaw(
-                ours.raw(DestinationsApi.class).findDestinations("dst_1"), RequestOptions.none())
+                LowLevel.<Destination>call(
+                    ours.raw(DestinationsApi.class),
+                    "GET /rest/v1/destinations/{id}",
+                    "id",
+                    "dst_1"),
+                RequestOptions.none())
             .rateLimit()
             .orElseThrow();
     assertThat(r.remaining()).isEqualTo(9);
@@ -318,7 +364,11 @@ class ResponseParsingTest {
     assertThat(
             ours.core()
                 .executeRaw(
-                    ours.raw(DestinationsApi.class).findDestinations("dst_1"),
+                    LowLevel.<Destination>call(
+                        ours.raw(DestinationsApi.class),
+                        "GET /rest/v1/destinations/{id}",
+                        "id",
+                        "dst_1"),
                     RequestOptions.none())
                 .rateLimit())
         .isEmpty();
@@ -329,8 +379,8 @@ class ResponseParsingTest {
     wm.stubFor(
         get("/rest/v1/destinations/dst_1").willReturn(okJson("{\"data\":" + DESTINATION + "}")));
     CompletableFuture<Response<Destination>> done = new CompletableFuture<>();
-    ours.raw(DestinationsApi.class)
-        .findDestinations("dst_1")
+    LowLevel.<Destination>call(
+            ours.raw(DestinationsApi.class), "GET /rest/v1/destinations/{id}", "id", "dst_1")
         .enqueue(
             new Callback<>() {
               @Override
@@ -358,8 +408,8 @@ class ResponseParsingTest {
             .willReturn(aResponse().withStatus(404).withBody("{\"error\":\"Not found\"}")));
     AtomicReference<Throwable> failure = new AtomicReference<>();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    ours.raw(DestinationsApi.class)
-        .findDestinations("dst_1")
+    LowLevel.<Destination>call(
+            ours.raw(DestinationsApi.class), "GET /rest/v1/destinations/{id}", "id", "dst_1")
         .enqueue(
             new Callback<>() {
               @Override

@@ -18,6 +18,7 @@ import com.oursprivacy.lowlevel.ingest.model.TrackEventResponse;
 import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
 import com.oursprivacy.models.DestinationListResponse;
 import com.oursprivacy.models.DestinationStatus;
+import com.oursprivacy.testing.LowLevel;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
@@ -51,9 +52,13 @@ class GeneratedClientSmokeTest {
                                 + "\"pagination\":{\"nextCursor\":\"c2\",\"hasMore\":true}}")));
 
     Response<DestinationListResponse> res =
-        retrofit(wm, "/")
-            .create(DestinationsApi.class)
-            .listDestinations(10L, "c1", null, null)
+        LowLevel.<DestinationListResponse>call(
+                retrofit(wm, "/").create(DestinationsApi.class),
+                "GET /rest/v1/destinations",
+                "limit",
+                10L,
+                "cursor",
+                "c1")
             .execute();
 
     assertThat(res.code()).isEqualTo(200);

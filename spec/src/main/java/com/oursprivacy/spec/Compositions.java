@@ -32,13 +32,27 @@ import java.util.Set;
 final class Compositions {
   private Compositions() {}
 
+  /**
+   * Simplifies every composition of a spec: the named schemas first (a variant may be a {@code
+   * $ref} to one of them, read in its simplified form), then the operations.
+   */
+  static void simplifyAll(JsonObject spec) {
+    JsonObject schemas = Json.obj(Json.obj(spec, "components"), "schemas");
+    simplify(schemas, schemas);
+    simplify(spec.get("paths"), schemas);
+  }
+
   static void simplify(JsonElement e) {
+    simplify(e, null);
+  }
+
+  private static void simplify(JsonElement e, JsonObject schemas) {
     if (e == null) {
       return;
     }
     if (e.isJsonArray()) {
       for (JsonElement x : e.getAsJsonArray()) {
-        simplify(x);
+        simplify(x, schemas);
       }
       return;
     }
@@ -47,21 +61,44 @@ final class Compositions {
     }
     JsonObject o = e.getAsJsonObject();
     for (Map.Entry<String, JsonElement> en : o.entrySet()) {
-      simplify(en.getValue());
+      simplify(en.getValue(), schemas);
     }
     for (String key : new String[] {"anyOf", "oneOf"}) {
       JsonArray variants = Json.arr(o, key);
       if (variants != null) {
         o.remove(key);
-        JsonObject merged = union(variants);
+        JsonObject discriminator = Json.obj(o, "discriminator");
+        // the union is flattened: its discriminator lives on as the merged property's enum
+        o.remove("discriminator");
+        JsonObject merged = union(resolved(variants, schemas), discriminator);
         mergeInto(o, merged);
       }
     }
     JsonArray all = Json.arr(o, "allOf");
     if (all != null) {
       o.remove("allOf");
-      mergeInto(o, intersection(all));
+      mergeInto(o, intersection(resolved(all, schemas)));
     }
+  }
+
+  /** The variants with {@code #/components/schemas} references replaced by copies of targets. */
+  private static JsonArray resolved(JsonArray variants, JsonObject schemas) {
+    JsonArray out = new JsonArray();
+    for (JsonElement v : variants) {
+      String ref = v.isJsonObject() ? Json.str(v.getAsJsonObject(), "$ref") : null;
+      JsonObject target =
+          ref != null && ref.startsWith(Normalizer.REF_PREFIX)
+              ? Json.obj(schemas, ref.substring(Normalizer.REF_PREFIX.length()))
+              : null;
+      if (target != null) {
+        JsonObject copy = target.deepCopy();
+        copy.addProperty("x-ours-variant-of", ref.substring(Normalizer.REF_PREFIX.length()));
+        out.add(copy);
+      } else {
+        out.add(v);
+      }
+    }
+    return out;
   }
 
   /** Adds the merged schema's keys to the holder, keeping the holder's own description etc. */
@@ -84,6 +121,14 @@ final class Compositions {
   }
 
   static JsonObject union(JsonArray variants) {
+    return union(variants, null);
+  }
+
+  /**
+   * The flat form of a union; a {@code discriminator} adds the values its {@code mapping} names (or
+   * the variants' schema names) to the property's enum, so no variant's value is lost.
+   */
+  static JsonObject union(JsonArray variants, JsonObject discriminator) {
     List<JsonObject> vs = objects(variants);
     JsonObject out = new JsonObject();
     boolean nullable = false;
@@ -105,6 +150,7 @@ final class Compositions {
       }
     } else if (!vs.isEmpty() && vs.stream().allMatch(Compositions::isObjectLike)) {
       mergeObjects(vs, out, false);
+      discriminate(out, discriminator, vs);
     } else {
       Set<String> types = new LinkedHashSet<>();
       vs.forEach(v -> types.add(String.valueOf(Json.str(v, "type"))));
@@ -114,6 +160,40 @@ final class Compositions {
       out.addProperty("nullable", true);
     }
     return out;
+  }
+
+  private static void discriminate(JsonObject out, JsonObject discriminator, List<JsonObject> vs) {
+    String name = Json.str(discriminator, "propertyName");
+    if (name == null) {
+      return;
+    }
+    Set<String> values = new LinkedHashSet<>();
+    JsonObject prop = Json.obj(Json.obj(out, "properties"), name);
+    if (prop != null) {
+      values.addAll(Json.strings(Json.arr(prop, "enum")));
+    }
+    JsonObject mapping = Json.obj(discriminator, "mapping");
+    if (mapping != null) {
+      values.addAll(mapping.keySet());
+    } else {
+      for (JsonObject v : vs) {
+        String of = Json.str(v, "x-ours-variant-of");
+        if (of != null && (prop == null || Json.arr(prop, "enum") == null)) {
+          values.add(of);
+        }
+      }
+    }
+    if (values.isEmpty()) {
+      return;
+    }
+    if (prop == null) {
+      prop = new JsonObject();
+      prop.addProperty("type", "string");
+      Json.obj(out, "properties").add(name, prop);
+    }
+    if ("string".equals(Json.str(prop, "type")) || Json.str(prop, "type") == null) {
+      prop.add("enum", toArray(values));
+    }
   }
 
   static JsonObject intersection(JsonArray parts) {

@@ -42,6 +42,19 @@ final class FacadeModel {
     INPUT_LIST
   }
 
+  /** Whether an operation, its parameters or its body fields are deprecated in the spec. */
+  static boolean usesDeprecated(Op op) {
+    return op.deprecated() != null
+        || op.pathParams().stream().anyMatch(f -> f.deprecated() != null)
+        || (op.params() != null && usesDeprecated(op.params()));
+  }
+
+  /** Whether a request object has a deprecated field. */
+  static boolean usesDeprecated(Shape shape) {
+    return shape.query().stream().anyMatch(f -> f.deprecated() != null)
+        || shape.body().stream().anyMatch(f -> f.deprecated() != null);
+  }
+
   /** Everything the facade writer produces. */
   record Facade(List<Resource> resources, List<Shape> inputs) {}
 
@@ -61,6 +74,7 @@ final class FacadeModel {
    * @param pagination for cursor lists, the response's pagination type
    * @param offsetTotal for offset lists, whether the response carries {@code total}
    * @param stub the generated Retrofit method the operation is sent through
+   * @param deprecated the spec's wording when the operation is {@code deprecated: true}, else null
    */
   record Op(
       String key,
@@ -76,7 +90,8 @@ final class FacadeModel {
       String itemsProperty,
       TypeName pagination,
       boolean offsetTotal,
-      Stub stub) {
+      Stub stub,
+      String deprecated) {
 
     boolean deletesWithBoolean() {
       return "delete".equals(javaName) && TypeName.get(Boolean.class).equals(result);
@@ -136,6 +151,7 @@ final class FacadeModel {
    * @param java the Java identifier for it
    * @param type the setter's parameter type
    * @param element for {@link Kind#INPUT_LIST}, the element's {@code …Input} type
+   * @param deprecated the spec's wording when the field is {@code deprecated: true}, else null
    */
   record Field(
       String json,
@@ -145,5 +161,6 @@ final class FacadeModel {
       TypeName element,
       boolean required,
       boolean nullable,
-      String description) {}
+      String description,
+      String deprecated) {}
 }

@@ -83,11 +83,13 @@ final class FacadeModelReader {
                 null,
                 true,
                 false,
-                paramDoc(p)));
+                paramDoc(p),
+                Deprecations.note(p)));
       } else if ("query".equals(in)) {
-        query.add(
+        Field f =
             scalar(
-                Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p)));
+                Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p));
+        query.add(withDeprecation(f, Deprecations.note(p)));
       }
     }
     String bodyType = Json.str(n, "x-ours-body-type");
@@ -146,7 +148,8 @@ final class FacadeModelReader {
         items.isEmpty() ? null : items.get(0),
         pagination,
         total,
-        stub(o));
+        stub(o),
+        Deprecations.note(n));
   }
 
   /**
@@ -267,6 +270,25 @@ final class FacadeModelReader {
   }
 
   private Field bodyField(String name, JsonObject s, boolean required) {
+    return withDeprecation(bodyFieldType(name, s, required), Deprecations.note(s));
+  }
+
+  private static Field withDeprecation(Field f, String deprecated) {
+    return deprecated == null
+        ? f
+        : new Field(
+            f.json(),
+            f.java(),
+            f.kind(),
+            f.type(),
+            f.element(),
+            f.required(),
+            f.nullable(),
+            f.description(),
+            deprecated);
+  }
+
+  private Field bodyFieldType(String name, JsonObject s, boolean required) {
     String doc = Json.str(s, "description");
     boolean nullable = Json.bool(s, "nullable");
     String ref = Json.str(s, "$ref");
@@ -274,11 +296,19 @@ final class FacadeModelReader {
       JsonObject target = Json.obj(schemas, refName(ref));
       if (Json.isStringEnum(target)) {
         return new Field(
-            name, camel(name), Kind.ENUM, model(refName(ref)), null, required, nullable, doc);
+            name, camel(name), Kind.ENUM, model(refName(ref)), null, required, nullable, doc, null);
       }
       if (target != null && Json.obj(target, "properties") != null) {
         return new Field(
-            name, camel(name), Kind.INPUT, input(refName(ref)), null, required, nullable, doc);
+            name,
+            camel(name),
+            Kind.INPUT,
+            input(refName(ref)),
+            null,
+            required,
+            nullable,
+            doc,
+            null);
       }
     }
     String type = Json.str(s, "type");
@@ -288,7 +318,15 @@ final class FacadeModelReader {
       if (itemRef != null && Json.obj(Json.obj(schemas, refName(itemRef)), "properties") != null) {
         ClassName element = input(refName(itemRef));
         return new Field(
-            name, camel(name), Kind.INPUT_LIST, list(element), element, required, nullable, doc);
+            name,
+            camel(name),
+            Kind.INPUT_LIST,
+            list(element),
+            element,
+            required,
+            nullable,
+            doc,
+            null);
       }
       return new Field(
           name,
@@ -298,13 +336,15 @@ final class FacadeModelReader {
           null,
           required,
           nullable,
-          doc);
+          doc,
+          null);
     }
     if ("object".equals(type) && Json.obj(s, "properties") == null) {
-      return new Field(name, camel(name), Kind.MAP, MAP_OF_ANY, null, required, nullable, doc);
+      return new Field(
+          name, camel(name), Kind.MAP, MAP_OF_ANY, null, required, nullable, doc, null);
     }
     Field f = scalar(name, s, required, doc);
-    return new Field(f.json(), f.java(), f.kind(), f.type(), null, required, nullable, doc);
+    return new Field(f.json(), f.java(), f.kind(), f.type(), null, required, nullable, doc, null);
   }
 
   /**
@@ -330,7 +370,7 @@ final class FacadeModelReader {
     } else {
       t = ClassName.OBJECT;
     }
-    return new Field(name, camel(name), kind, t, null, required, false, doc);
+    return new Field(name, camel(name), kind, t, null, required, false, doc, null);
   }
 
   private TypeName elementType(JsonObject items) {

@@ -1,5 +1,6 @@
 package com.oursprivacy.spec;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
@@ -59,6 +60,9 @@ final class Normalizer {
     String tail;
     String fixedName;
 
+    /** Where it is, as the lock names it ({@code destinations.update body.status}), or null. */
+    String path;
+
     /** Rule names such as {@code Destination} belong to one resource; {@code ErrorBody} to none. */
     boolean resourceScoped = true;
 
@@ -82,6 +86,9 @@ final class Normalizer {
     /** Whether a request body's root is in the group: nested names then drop {@code Body}. */
     boolean body;
 
+    /** Shapes merged into this one to keep a locked name: the class is their union. */
+    boolean merged;
+
     Occurrence first() {
       return occurrences.get(0);
     }
@@ -92,20 +99,43 @@ final class Normalizer {
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Set<String> taken = new HashSet<>();
   private final Map<String, Group> claims = new HashMap<>();
+
+  /** Lock path → the class name the SDK last generated there ({@code spec/spec.lock}). */
+  private final Map<String, String> locked;
+
+  /** A locked name → the group that keeps it. */
+  private final Map<String, Group> sticky = new HashMap<>();
+
+  /** A locked name → how many of its lock paths the keeping group holds. */
+  private final Map<String, Integer> stickyVotes = new HashMap<>();
+
   private String currentScope;
 
-  private Normalizer(JsonObject spec) {
+  private Normalizer(JsonObject spec, Map<String, String> locked) {
     this.spec = spec;
+    this.locked = locked;
   }
 
   /** Normalizes {@code spec} in place. */
   static void normalize(JsonObject spec) {
-    new Normalizer(spec).run();
+    normalize(spec, Map.of());
+  }
+
+  /**
+   * Normalizes {@code spec} in place, keeping the class names of {@code locked} (lock path → name,
+   * {@link SpecSummary#classes}) with the shapes they named: a name in the lock stays with its
+   * schema as long as that schema exists. When an additive change splits a shape that one name
+   * covered (an enum value added to responses only, a field added to one response), the parts are
+   * merged back into one class under that name (enums: the union of values; response objects: the
+   * union of properties), so no existing signature changes.
+   */
+  static void normalize(JsonObject spec, Map<String, String> locked) {
+    new Normalizer(spec, locked).run();
   }
 
   private void run() {
     IntegerFormats.widen(spec);
-    Compositions.simplify(spec.get("paths"));
+    Compositions.simplifyAll(spec);
     JsonObject components = Json.obj(spec, "components");
     if (components == null) {
       components = new JsonObject();
@@ -116,11 +146,10 @@ final class Normalizer {
       schemas = new JsonObject();
       components.add("schemas", schemas);
     }
-    Compositions.simplify(schemas);
     for (Map.Entry<String, JsonElement> en : schemas.entrySet()) {
       taken.add(en.getKey());
       if (en.getValue().isJsonObject()) {
-        Occurrence o = root(en.getValue().getAsJsonObject(), null, null, "components");
+        Occurrence o = root(en.getValue().getAsJsonObject(), null, null, "components", null);
         o.fixedName = en.getKey();
         walkChildren(o.schema, o);
       }
@@ -129,6 +158,7 @@ final class Normalizer {
       collect(op);
     }
     group();
+    keepLockedNames();
     claimRuleNames();
     name();
     hoist(schemas);
@@ -137,6 +167,7 @@ final class Normalizer {
   // ---- collection -------------------------------------------------------------------------
 
   private void collect(Operation op) {
+    String ok = op.successStatus();
     currentScope = op.scope();
     String r = op.singular();
     String v = Names.pascal(op.verb);
@@ -144,7 +175,7 @@ final class Normalizer {
     if (body != null) {
       String rule = r + v + "Body";
       int before = occurrences.size();
-      walkRoot(body, rule, rule, op.resource, false);
+      walkRoot(body, rule, rule, op.resource, false, op.key() + " body");
       if (occurrences.size() > before) {
         occurrences.get(before).bodyRoot = true;
       }
@@ -156,16 +187,19 @@ final class Normalizer {
       }
       if (!status.startsWith("2")) {
         int before = occurrences.size();
-        walkRoot(s, "ErrorBody", r + v + statusWord(status) + "Error", op.resource, false);
+        walkRoot(s, "ErrorBody", r + v + statusWord(status) + "Error", op.resource, false, null);
         if (occurrences.size() > before) {
           occurrences.get(before).resourceScoped = false;
         }
-      } else if (op.verb.equals("list")) {
-        walkRoot(s, r + "ListResponse", r + "ListResponse", op.resource, true);
-      } else if (ENTITY_VERBS.contains(op.verb)) {
-        walkRoot(s, r, r + v + "Response", op.resource, false);
       } else {
-        walkRoot(s, r + v + "Response", r + v + "Response", op.resource, false);
+        String path = status.equals(ok) ? op.key() + " response" : null;
+        if (op.verb.equals("list")) {
+          walkRoot(s, r + "ListResponse", r + "ListResponse", op.resource, true, path);
+        } else if (ENTITY_VERBS.contains(op.verb)) {
+          walkRoot(s, r, r + v + "Response", op.resource, false, path);
+        } else {
+          walkRoot(s, r + v + "Response", r + v + "Response", op.resource, false, path);
+        }
       }
     }
   }
@@ -206,12 +240,13 @@ final class Normalizer {
 
   // "ps == entities": the very node, not an equal one elsewhere in the schema.
   @SuppressWarnings("ReferenceEquality")
-  private void walkRoot(JsonObject s, String rule, String alt, String resource, boolean list) {
+  private void walkRoot(
+      JsonObject s, String rule, String alt, String resource, boolean list, String path) {
     if (s.has("$ref")) {
       return;
     }
     if (Json.isObjectNode(s)) {
-      Occurrence o = root(s, rule, alt, resource);
+      Occurrence o = root(s, rule, alt, resource, path);
       if (list) {
         JsonObject entities = Json.obj(Json.obj(s, "properties"), "entities");
         JsonObject items = Json.obj(entities, "items");
@@ -222,18 +257,20 @@ final class Normalizer {
           }
           JsonObject ps = p.getValue().getAsJsonObject();
           if (p.getKey().equals("pagination") && Json.isObjectNode(ps)) {
-            Occurrence page = root(ps, "Pagination", single + "Pagination", resource);
+            Occurrence page =
+                root(ps, "Pagination", single + "Pagination", resource, sub(path, ".pagination"));
             page.parent = o;
             page.depth = 1;
             page.resourceScoped = false;
             walkChildren(ps, page);
           } else if (ps == entities && items != null && Json.isObjectNode(items)) {
-            Occurrence item = root(items, single, single + "ListItem", resource);
+            Occurrence item =
+                root(items, single, single + "ListItem", resource, sub(path, ".entities[]"));
             item.parent = o;
             item.depth = 1;
             walkChildren(items, item);
           } else {
-            walk(ps, o, Names.singularPascal(p.getKey()));
+            walk(ps, o, Names.singularPascal(p.getKey()), sub(path, "." + p.getKey()));
           }
         }
         walkExtra(s, o);
@@ -241,17 +278,28 @@ final class Normalizer {
         walkChildren(s, o);
       }
     } else if (Json.isStringEnum(s)) {
-      Occurrence o = root(s, rule, alt, resource);
+      Occurrence o = root(s, rule, alt, resource, path);
       o.isEnum = true;
     } else if (Json.obj(s, "items") != null) {
-      walkRoot(Json.obj(s, "items"), rule + "Item", alt + "Item", resource, false);
+      walkRoot(Json.obj(s, "items"), rule + "Item", alt + "Item", resource, false, sub(path, "[]"));
     } else if (Json.obj(s, "additionalProperties") != null) {
-      walkRoot(Json.obj(s, "additionalProperties"), rule + "Value", alt + "Value", resource, false);
+      walkRoot(
+          Json.obj(s, "additionalProperties"),
+          rule + "Value",
+          alt + "Value",
+          resource,
+          false,
+          sub(path, ".{}"));
     }
   }
 
-  private Occurrence root(JsonObject s, String rule, String alt, String resource) {
+  private static String sub(String path, String tail) {
+    return path == null ? null : path + tail;
+  }
+
+  private Occurrence root(JsonObject s, String rule, String alt, String resource, String path) {
     Occurrence o = new Occurrence();
+    o.path = path;
     o.scope = currentScope == null ? resource : currentScope;
     o.schema = s;
     o.ruleName = rule;
@@ -267,7 +315,11 @@ final class Normalizer {
     if (props != null) {
       for (Map.Entry<String, JsonElement> p : props.entrySet()) {
         if (p.getValue().isJsonObject()) {
-          walk(p.getValue().getAsJsonObject(), owner, Names.singularPascal(p.getKey()));
+          walk(
+              p.getValue().getAsJsonObject(),
+              owner,
+              Names.singularPascal(p.getKey()),
+              sub(owner.path, "." + p.getKey()));
         }
       }
     }
@@ -277,29 +329,30 @@ final class Normalizer {
   private void walkExtra(JsonObject s, Occurrence owner) {
     JsonObject ap = Json.obj(s, "additionalProperties");
     if (ap != null) {
-      walk(ap, owner, "Value");
+      walk(ap, owner, "Value", sub(owner.path, ".{}"));
     }
   }
 
-  private void walk(JsonObject s, Occurrence parent, String tail) {
+  private void walk(JsonObject s, Occurrence parent, String tail, String path) {
     if (s.has("$ref")) {
       return;
     }
     if (Json.isObjectNode(s)) {
-      Occurrence o = nested(s, parent, tail);
+      Occurrence o = nested(s, parent, tail, path);
       walkChildren(s, o);
     } else if (Json.isStringEnum(s)) {
-      nested(s, parent, tail).isEnum = true;
+      nested(s, parent, tail, path).isEnum = true;
     } else if (Json.obj(s, "items") != null) {
       JsonObject items = Json.obj(s, "items");
-      walk(items, parent, Json.obj(items, "items") != null ? tail + "Item" : tail);
+      walk(items, parent, Json.obj(items, "items") != null ? tail + "Item" : tail, sub(path, "[]"));
     } else if (Json.obj(s, "additionalProperties") != null) {
-      walk(Json.obj(s, "additionalProperties"), parent, tail + "Value");
+      walk(Json.obj(s, "additionalProperties"), parent, tail + "Value", sub(path, ".{}"));
     }
   }
 
-  private Occurrence nested(JsonObject s, Occurrence parent, String tail) {
+  private Occurrence nested(JsonObject s, Occurrence parent, String tail, String path) {
     Occurrence o = new Occurrence();
+    o.path = path;
     o.schema = s;
     o.parent = parent;
     o.tail = tail;
@@ -352,6 +405,70 @@ final class Normalizer {
     copy.remove("default");
     copy.remove("deprecated");
     return copy;
+  }
+
+  private void keepLockedNames() {
+    if (locked.isEmpty()) {
+      return;
+    }
+    Map<String, Map<Group, Integer>> votes = new LinkedHashMap<>();
+    for (Occurrence o : occurrences) {
+      String name = o.path == null ? null : locked.get(o.path);
+      if (name != null && o.fixedName == null) {
+        votes.computeIfAbsent(name, k -> new LinkedHashMap<>()).merge(o.group, 1, Integer::sum);
+      }
+    }
+    for (Map.Entry<String, Map<Group, Integer>> en : votes.entrySet()) {
+      List<Group> contenders = new ArrayList<>(en.getValue().keySet());
+      contenders.removeIf(g -> g.occurrences.isEmpty());
+      if (contenders.isEmpty()) {
+        continue;
+      }
+      Group keeper = contenders.get(0);
+      for (Group g : contenders) {
+        if (en.getValue().getOrDefault(g, 0) > en.getValue().getOrDefault(keeper, 0)) {
+          keeper = g;
+        }
+      }
+      for (Group g : contenders) {
+        if (g != keeper && mergeable(keeper, g)) {
+          for (Occurrence o : g.occurrences) {
+            o.group = keeper;
+            keeper.occurrences.add(o);
+          }
+          g.occurrences.clear();
+          keeper.merged = true;
+          keeper.body |= g.body;
+        }
+      }
+      sticky.putIfAbsent(en.getKey(), keeper);
+      stickyVotes.put(en.getKey(), en.getValue().getOrDefault(keeper, 0));
+    }
+    groups.values().removeIf(g -> g.occurrences.isEmpty());
+  }
+
+  /**
+   * Two shapes one locked name covered: enums of one scope merge (they are open: a value more is
+   * additive), and so do objects that only responses use (a property more is additive).
+   */
+  private static boolean mergeable(Group a, Group b) {
+    Occurrence x = a.first();
+    Occurrence y = b.first();
+    if (x.isEnum != y.isEnum || !java.util.Objects.equals(x.scope, y.scope)) {
+      return false;
+    }
+    return x.isEnum || (!inBody(a) && !inBody(b));
+  }
+
+  private static boolean inBody(Group g) {
+    for (Occurrence o : g.occurrences) {
+      for (Occurrence p = o; p != null; p = p.parent) {
+        if (p.bodyRoot || (p.path != null && p.path.contains(" body"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -421,15 +538,30 @@ final class Normalizer {
     }
     preferred.addAll(rank(derivedVotes));
     preferred.addAll(fallbacks);
+    // a name the lock gave this shape first: most lock paths, then the rules' own order
+    List<String> kept = new ArrayList<>();
+    sticky.forEach(
+        (n, owner) -> {
+          if (owner == g && !taken.contains(n)) {
+            kept.add(n);
+          }
+        });
+    if (!kept.isEmpty()) {
+      kept.sort(
+          Comparator.comparingInt((String n) -> -stickyVotes.getOrDefault(n, 0))
+              .thenComparingInt(n -> preferred.contains(n) ? preferred.indexOf(n) : 1 << 20)
+              .thenComparing(Comparator.naturalOrder()));
+      return kept.get(0);
+    }
     for (String candidate : preferred) {
       String n = legal(candidate);
-      if (!taken.contains(n) && !Names.RESERVED.contains(n)) {
+      if (!taken.contains(n) && !Names.RESERVED.contains(n) && !sticky.containsKey(n)) {
         return n;
       }
     }
     String base = legal(preferred.isEmpty() ? "Model" : preferred.get(0));
     for (int i = 2; ; i++) {
-      if (!taken.contains(base + i)) {
+      if (!taken.contains(base + i) && !sticky.containsKey(base + i)) {
         return base + i;
       }
     }
@@ -457,6 +589,42 @@ final class Normalizer {
     return FORBIDDEN.matcher(name).find() ? name + "Model" : name;
   }
 
+  /** The class of a merged group: every occurrence's enum values, or properties. */
+  private static JsonObject union(Group g) {
+    JsonObject def = withoutUseSite(g.first().schema);
+    for (Occurrence o : g.occurrences) {
+      JsonArray values = Json.arr(o.schema, "enum");
+      JsonArray into = Json.arr(def, "enum");
+      if (values != null && into != null) {
+        for (JsonElement v : values) {
+          if (!into.contains(v)) {
+            into.add(v);
+          }
+        }
+      }
+      JsonObject props = Json.obj(o.schema, "properties");
+      JsonObject intoProps = Json.obj(def, "properties");
+      if (props != null && intoProps != null) {
+        for (Map.Entry<String, JsonElement> p : props.entrySet()) {
+          if (!intoProps.has(p.getKey())) {
+            intoProps.add(p.getKey(), p.getValue().deepCopy());
+          }
+        }
+        Set<String> required =
+            new java.util.LinkedHashSet<>(Json.strings(Json.arr(def, "required")));
+        required.retainAll(Json.strings(Json.arr(o.schema, "required")));
+        JsonArray req = new JsonArray();
+        required.forEach(req::add);
+        if (req.size() > 0) {
+          def.add("required", req);
+        } else {
+          def.remove("required");
+        }
+      }
+    }
+    return def;
+  }
+
   // ---- hoisting -----------------------------------------------------------------------------
 
   private void hoist(JsonObject schemas) {
@@ -471,7 +639,7 @@ final class Normalizer {
         continue;
       }
       if (written.add(g)) {
-        JsonObject def = withoutUseSite(o.schema);
+        JsonObject def = g.merged ? union(g) : withoutUseSite(o.schema);
         if (g.first().fixedName == null) {
           schemas.add(g.name, def);
         }
@@ -479,7 +647,9 @@ final class Normalizer {
       JsonObject ref = new JsonObject();
       ref.addProperty("$ref", REF_PREFIX + g.name);
       for (String k :
-          new String[] {"description", "nullable", "readOnly", "writeOnly", "default"}) {
+          new String[] {
+            "description", "nullable", "readOnly", "writeOnly", "default", "deprecated"
+          }) {
         if (o.schema.has(k)) {
           ref.add(k, o.schema.get(k));
         }

@@ -185,7 +185,7 @@ final class ParamsWriter {
     t.addMethod(hashCodeMethod());
     t.addMethod(toStringMethod());
     t.addType(builderType());
-    return t.build();
+    return Deprecations.suppress(t, FacadeModel.usesDeprecated(shape)).build();
   }
 
   private MethodSpec equalsMethod() {
@@ -332,7 +332,10 @@ final class ParamsWriter {
             "",
             "@param " + q.java() + " the value" + (primitive ? "" : ", or null"),
             "@return this builder"));
-    return m.addStatement("this.$N = $N", q.java(), q.java()).addStatement("return this").build();
+    return Deprecations.mark(m, q.deprecated())
+        .addStatement("this.$N = $N", q.java(), q.java())
+        .addStatement("return this")
+        .build();
   }
 
   private void bodySetters(TypeSpec.Builder b, Field f) {
@@ -375,7 +378,7 @@ final class ParamsWriter {
       default:
         set.addStatement("return set($S, $N)", f.json(), name);
     }
-    b.addMethod(set.build());
+    b.addMethod(Deprecations.mark(set, f.deprecated()).build());
     if (f.kind() == Kind.ENUM) {
       b.addMethod(
           MethodSpec.methodBuilder(name)

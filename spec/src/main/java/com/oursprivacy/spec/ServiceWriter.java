@@ -114,6 +114,7 @@ final class ServiceWriter {
     for (Op op : resource.ops()) {
       new OpWriter(op).write(t, raw);
     }
+    Deprecations.suppress(t, resource.ops().stream().anyMatch(FacadeModel::usesDeprecated));
     t.addType(raw.build());
     return t.build();
   }
@@ -267,7 +268,7 @@ final class ServiceWriter {
       if (!async || op.paged()) {
         doc.add(Docs.THROWS);
       }
-      return b.addJavadoc(Docs.of(doc.toArray(new String[0])));
+      return Deprecations.mark(b.addJavadoc(Docs.of(doc.toArray(new String[0]))), op.deprecated());
     }
 
     private String jsonName(String java) {

@@ -17,12 +17,16 @@ import java.util.TreeSet;
  * nullability either way (its accessor's contract changes) or that is no longer required.
  * <b>Additive</b>: everything added that no caller has to supply (operations, optional request
  * fields, response fields, enum values: enums are open), a requirement relaxed, a request field
- * that became nullable.
+ * that became nullable, a security alternative added. <b>Deprecated</b> (non-breaking, a minor
+ * bump): an operation, parameter or field newly marked {@code deprecated}. A security requirement
+ * the SDK cannot satisfy (a scheme it did not send before) is breaking.
  */
 final class SpecChanges {
   enum Kind {
     BREAKING,
-    ADDITIVE
+    ADDITIVE,
+    /** Non-breaking: still works, now {@code @Deprecated} in the SDK; a minor bump. */
+    DEPRECATED
   }
 
   /** The semantic-version bump a set of changes implies. */
@@ -79,7 +83,75 @@ final class SpecChanges {
     c.fields(before, after, common);
     c.classes(before, after, common);
     c.enums(before, after, common);
+    c.deprecations(before, after, common);
+    c.security(before, after, common);
     return c;
+  }
+
+  private void deprecations(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
+    for (String d : after.deprecated) {
+      if (!before.deprecated.contains(d) && inOps(d + " ", commonOps)) {
+        String what =
+            d.contains(" ")
+                ? (d.split(" ", 2)[1].startsWith("body")
+                        || d.split(" ", 2)[1].startsWith("response")
+                    ? "field deprecated"
+                    : "parameter deprecated")
+                : "operation deprecated";
+        add(Kind.DEPRECATED, what, d);
+      }
+    }
+  }
+
+  /**
+   * An operation whose requirement has no alternative made only of schemes it was already sent with
+   * (same name, same definition) now needs a credential the SDK does not send: breaking.
+   */
+  private void security(SpecSummary before, SpecSummary after, TreeSet<String> commonOps) {
+    for (Map.Entry<String, String> e : after.schemes.entrySet()) {
+      String was = before.schemes.get(e.getKey());
+      if (was == null) {
+        add(Kind.ADDITIVE, "security scheme added", e.getKey() + " = " + e.getValue());
+      } else if (!was.equals(e.getValue())) {
+        add(Kind.BREAKING, "security scheme changed " + was + " → " + e.getValue(), e.getKey());
+      }
+    }
+    if (before.security.isEmpty()) {
+      return; // a lock written before security was recorded
+    }
+    for (String op : commonOps) {
+      String a = before.security.getOrDefault(op, "none");
+      String b = after.security.getOrDefault(op, "none");
+      if (a.equals(b)) {
+        continue;
+      }
+      List<String> known = List.of(a.split(" \\| ", -1));
+      boolean satisfiable = false;
+      for (String alternative : b.split(" \\| ", -1)) {
+        if (alternative.equals("none") || known.contains(alternative) || known.contains("none")) {
+          satisfiable |= sameSchemes(alternative, before, after);
+        }
+      }
+      add(
+          satisfiable ? Kind.ADDITIVE : Kind.BREAKING,
+          satisfiable
+              ? "security requirement relaxed or alternative added"
+              : "security requirement the SDK cannot satisfy",
+          op + " = " + b + " (was " + a + ")");
+    }
+  }
+
+  private static boolean sameSchemes(String alternative, SpecSummary before, SpecSummary after) {
+    if (alternative.equals("none")) {
+      return true;
+    }
+    for (String scheme : alternative.split(" \\+ ", -1)) {
+      String was = before.schemes.get(scheme);
+      if (was == null || !was.equals(after.schemes.get(scheme))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -193,7 +265,7 @@ final class SpecChanges {
   Bump bump() {
     return count(Kind.BREAKING) > 0
         ? Bump.MAJOR
-        : count(Kind.ADDITIVE) > 0 ? Bump.MINOR : Bump.PATCH;
+        : count(Kind.ADDITIVE) + count(Kind.DEPRECATED) > 0 ? Bump.MINOR : Bump.PATCH;
   }
 
   /** The worst of several specs' bumps. */
@@ -250,8 +322,10 @@ final class SpecChanges {
     sb.append(
             "Breaking: removed operations, fields or enum values; changed types; new or newly required request")
         .append(
-            " fields; changed nullability. Additive: new operations, optional fields, response fields, enum")
-        .append(" values. (docs/versioning.md.)\n");
+            " fields; changed nullability; a security requirement the SDK cannot satisfy. Additive: new")
+        .append(
+            " operations, optional fields, response fields, enum values, union variants. Deprecated:")
+        .append(" still works, now @Deprecated (a minor bump). (docs/versioning.md.)\n");
     for (SpecChanges c : all) {
       String[] h = hashes.get(c.spec);
       sb.append("\n## ").append(c.spec).append("\n\n");
@@ -267,15 +341,19 @@ final class SpecChanges {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%d breaking, %d additive → %s%n",
+              "%d breaking, %d additive, %d deprecated → %s%n",
               c.count(Kind.BREAKING),
               c.count(Kind.ADDITIVE),
+              c.count(Kind.DEPRECATED),
               c.bump()));
       for (Kind k : Kind.values()) {
         if (c.count(k) == 0) {
           continue;
         }
-        sb.append("\n### ").append(k == Kind.BREAKING ? "Breaking" : "Additive").append("\n\n");
+        sb.append("\n### ")
+            .append(
+                k == Kind.BREAKING ? "Breaking" : k == Kind.ADDITIVE ? "Additive" : "Deprecated")
+            .append("\n\n");
         sb.append("| change | where |\n|---|---|\n");
         for (Change ch : c.changes) {
           if (ch.kind == k) {

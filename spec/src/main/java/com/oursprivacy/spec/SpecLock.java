@@ -71,6 +71,20 @@ final class SpecLock {
           cur.enums.put(
               f.substring(0, eq), new TreeSet<>(List.of(f.substring(eq + 3).split(" \\| ", -1))));
         }
+      } else if (l.startsWith("deprecated ")) {
+        cur.deprecated.add(l.substring(11));
+      } else if (l.startsWith("security ")) {
+        String f = l.substring(9);
+        int eq = f.indexOf(" = ");
+        if (eq > 0) {
+          cur.security.put(f.substring(0, eq), f.substring(eq + 3));
+        }
+      } else if (l.startsWith("scheme ")) {
+        String f = l.substring(7);
+        int eq = f.indexOf(" = ");
+        if (eq > 0) {
+          cur.schemes.put(f.substring(0, eq), f.substring(eq + 3));
+        }
       } else if (l.startsWith("source = ")) {
         cur.source = l.substring(9);
       } else if (l.startsWith("sha256 = ")) {
@@ -82,7 +96,8 @@ final class SpecLock {
     return lock;
   }
 
-  void write(Path file) {
+  /** The lock's text: what {@link #write} stores. */
+  String text() {
     StringBuilder sb = new StringBuilder(HEADER);
     specs.forEach(
         (name, s) -> {
@@ -109,9 +124,19 @@ final class SpecLock {
                       .append(" = ")
                       .append(String.join(" | ", vs))
                       .append('\n'));
+          s.deprecated.forEach(d -> sb.append("deprecated ").append(d).append('\n'));
+          s.schemes.forEach(
+              (n, d) -> sb.append("scheme ").append(n).append(" = ").append(d).append('\n'));
+          s.security.forEach(
+              (o, r) -> sb.append("security ").append(o).append(" = ").append(r).append('\n'));
         });
+    return sb.toString();
+  }
+
+  void write(Path file) {
+    String text = text();
     try {
-      Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+      Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,14 +1,25 @@
 package com.oursprivacy.spec;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where one spec comes from: the {@code -Dours.spec.<name>} property when set, else the copy in
@@ -21,7 +32,15 @@ final class SpecSource {
   final String defaultFile;
   final String liveUrl;
 
-  private SpecSource(String name, String location, String defaultFile, String liveUrl) {
+  /** The bound on the whole download, body included: {@code ours.spec.timeoutSeconds}, 60 s. */
+  final Duration timeout;
+
+  /** The largest spec accepted (64 MiB): a runaway body is an error, not an out-of-memory. */
+  static final int MAX_BYTES = 64 << 20;
+
+  private SpecSource(
+      String name, String location, String defaultFile, String liveUrl, Duration timeout) {
+    this.timeout = timeout;
     this.name = name;
     this.property = "ours.spec." + name;
     this.location = location;
@@ -41,7 +60,17 @@ final class SpecSource {
     } else {
       location = liveUrl;
     }
-    return new SpecSource(name, location, shared.toString(), liveUrl);
+    return new SpecSource(
+        name,
+        location,
+        shared.toString(),
+        liveUrl,
+        Duration.ofSeconds(Long.getLong("ours.spec.timeoutSeconds", 60)));
+  }
+
+  /** This source with another download bound (tests). */
+  SpecSource withTimeout(Duration t) {
+    return new SpecSource(name, location, defaultFile, liveUrl, t);
   }
 
   boolean isUrl() {
@@ -63,7 +92,10 @@ final class SpecSource {
       throw unreadable("no such file");
     } catch (IOException e) {
       throw unreadable(
-          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+          e.getMessage() != null && isUrl()
+              ? e.getMessage()
+              : e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unreadable("interrupted");
@@ -72,23 +104,98 @@ final class SpecSource {
     }
   }
 
+  /**
+   * Downloads the spec: no redirect followed (a moved spec is named, not chased), the whole
+   * exchange, body included, bounded by {@link #timeout}, and the body by {@link #MAX_BYTES}.
+   */
   private byte[] fetch() throws IOException, InterruptedException {
+    URI uri = URI.create(location);
     HttpClient client =
         HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(15))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     HttpRequest req =
-        HttpRequest.newBuilder(URI.create(location))
-            .timeout(Duration.ofSeconds(60))
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
             .header("Accept", "application/json")
             .GET()
             .build();
-    HttpResponse<byte[]> res = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-    if (res.statusCode() != 200) {
-      throw new IOException("HTTP " + res.statusCode());
+    AtomicReference<InputStream> stream = new AtomicReference<>();
+    CompletableFuture<byte[]> body =
+        client
+            .sendAsync(req, HttpResponse.BodyHandlers.ofInputStream())
+            .thenApply(
+                res -> {
+                  stream.set(res.body());
+                  try (InputStream in = res.body()) {
+                    if (res.statusCode() / 100 == 3) {
+                      throw new UncheckedIOException(
+                          new IOException(
+                              "HTTP "
+                                  + res.statusCode()
+                                  + " redirect to "
+                                  + res.headers().firstValue("Location").orElse("?")
+                                  + "; redirects are not followed, set the final URL"));
+                    }
+                    if (res.statusCode() != 200) {
+                      throw new UncheckedIOException(new IOException("HTTP " + res.statusCode()));
+                    }
+                    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+                    if (bytes.length > MAX_BYTES) {
+                      throw new UncheckedIOException(
+                          new IOException("larger than " + (MAX_BYTES >> 20) + " MiB"));
+                    }
+                    return bytes;
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
+    try {
+      return body.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      body.cancel(true);
+      InputStream in = stream.get();
+      if (in != null) {
+        in.close();
+      }
+      throw new IOException(
+          "timed out after "
+              + (timeout.toMillis() < 1000
+                  ? timeout.toMillis() + " ms"
+                  : timeout.toSeconds() + " s")
+              + " (download and body together)",
+          e);
+    } catch (ExecutionException e) {
+      throw explain(uri, e.getCause());
     }
-    return res.body();
+  }
+
+  /** A network failure in words: refused, unknown host, timed out, or the HTTP status. */
+  private static IOException explain(URI uri, Throwable cause) {
+    String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return new IOException("unknown host " + uri.getHost(), cause);
+      }
+    }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return new IOException("connection refused by " + host, cause);
+      }
+      if (t instanceof HttpTimeoutException) {
+        return new IOException("timed out connecting to " + host, cause);
+      }
+      if (t instanceof IOException
+          && t.getMessage() != null
+          && (t.getMessage().startsWith("HTTP ") || t.getMessage().startsWith("larger than"))) {
+        return (IOException) t;
+      }
+    }
+    return new IOException(
+        cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+        cause);
   }
 
   SpecException unreadable(String reason) {

@@ -41,14 +41,40 @@ final class SpecSummary {
    */
   final TreeMap<String, String> classes = new TreeMap<>();
 
+  /**
+   * What is deprecated: operation keys ({@code destinations.retrieve}) and fields ({@code
+   * destinations.list query.status}).
+   */
+  final TreeSet<String> deprecated = new TreeSet<>();
+
+  /**
+   * Operation key → its effective security requirement: alternatives separated by {@code " | "},
+   * the schemes of one alternative by {@code " + "}; {@code none} when it needs none.
+   */
+  final TreeMap<String, String> security = new TreeMap<>();
+
+  /** Security scheme name → its definition ({@code http bearer}, {@code apiKey header X-Key}). */
+  final TreeMap<String, String> schemes = new TreeMap<>();
+
+  /**
+   * The summary of a spec in its {@link Canonical} form: unions are read flattened (as the
+   * generated models see them), so that a new variant shows as what it is, additive.
+   */
   static SpecSummary of(JsonObject spec, byte[] raw, String source) {
+    JsonObject flat = spec.deepCopy();
+    Compositions.simplifyAll(flat);
     SpecSummary s = new SpecSummary();
     s.source = source;
     s.sha256 = sha256(raw);
-    for (Operation op : Operation.all(spec)) {
+    s.schemes(flat);
+    for (Operation op : Operation.all(flat)) {
       s.operationCount++;
       String key = op.key();
       s.operations.add(key + " " + op.method.toUpperCase(Locale.ROOT) + " " + op.path);
+      if (Json.bool(op.node, "deprecated")) {
+        s.deprecated.add(key);
+      }
+      s.security.put(key, requirement(flat, op.node));
       JsonArray params = Json.arr(op.node, "parameters");
       if (params != null) {
         for (JsonElement p : params) {
@@ -56,20 +82,56 @@ final class SpecSummary {
             JsonObject po = p.getAsJsonObject();
             String name = key + " " + Json.str(po, "in") + "." + Json.str(po, "name");
             s.fields.add(name);
-            s.describe(name, resolve(spec, Json.obj(po, "schema")), Json.bool(po, "required"));
+            s.describe(name, resolve(flat, Json.obj(po, "schema")), Json.bool(po, "required"));
+            if (Json.bool(po, "deprecated")) {
+              s.deprecated.add(name);
+            }
           }
         }
       }
-      JsonObject body = resolve(spec, op.requestSchema());
+      JsonObject body = resolve(flat, op.requestSchema());
       if (body != null) {
-        s.fields(spec, key + " body", body, 0);
+        s.fields(flat, key + " body", body, 0);
       }
       String ok = op.successStatus();
       if (ok != null && op.responseSchema(ok) != null) {
-        s.fields(spec, key + " response", resolve(spec, op.responseSchema(ok)), 0);
+        s.fields(flat, key + " response", resolve(flat, op.responseSchema(ok)), 0);
       }
     }
     return s;
+  }
+
+  private void schemes(JsonObject spec) {
+    JsonObject defs = Json.obj(Json.obj(spec, "components"), "securitySchemes");
+    if (defs == null) {
+      return;
+    }
+    for (Map.Entry<String, JsonElement> d : defs.entrySet()) {
+      if (d.getValue().isJsonObject()) {
+        JsonObject o = d.getValue().getAsJsonObject();
+        StringBuilder sb = new StringBuilder(String.valueOf(Json.str(o, "type")));
+        for (String k : new String[] {"scheme", "in", "name"}) {
+          if (Json.str(o, k) != null) {
+            sb.append(' ').append(Json.str(o, k).toLowerCase(Locale.ROOT));
+          }
+        }
+        schemes.put(d.getKey(), sb.toString());
+      }
+    }
+  }
+
+  /** The operation's own {@code security}, else the document's; {@code none} when empty. */
+  private static String requirement(JsonObject spec, JsonObject op) {
+    JsonArray reqs = op.has("security") ? Json.arr(op, "security") : Json.arr(spec, "security");
+    List<String> alternatives = new java.util.ArrayList<>();
+    for (JsonElement r : reqs == null ? new JsonArray() : reqs) {
+      if (r.isJsonObject()) {
+        TreeSet<String> all = new TreeSet<>(r.getAsJsonObject().keySet());
+        alternatives.add(all.isEmpty() ? "none" : String.join(" + ", all));
+      }
+    }
+    java.util.Collections.sort(alternatives);
+    return alternatives.isEmpty() ? "none" : String.join(" | ", alternatives);
   }
 
   private void fields(JsonObject spec, String prefix, JsonObject schema, int depth) {
@@ -102,6 +164,10 @@ final class SpecSummary {
       if (p.getValue().isJsonObject()) {
         JsonObject ps = resolve(spec, p.getValue().getAsJsonObject());
         describe(path, ps, required.contains(p.getKey()));
+        if (Json.bool(p.getValue().getAsJsonObject(), "deprecated")
+            || Json.bool(ps, "deprecated")) {
+          deprecated.add(path);
+        }
         fields(spec, path, ps, depth + 1);
       }
     }

@@ -81,13 +81,87 @@ class SpecPipelineTest {
   }
 
   @Test
-  void swagger2AndEmptySpecsAreRejected() throws IOException {
+  void swagger2EmptyHtmlAndOperationlessSpecsAreRejectedInOneLine() throws IOException {
     SpecSource s2 = source(write("s2.json", Fragments.text("swagger2.json")).toString());
-    assertThatThrownBy(() -> SpecPipeline.parse(s2, s2.read(root)))
-        .hasMessageContaining("missing 'openapi: 3.x'");
-    SpecSource empty = source(write("e.json", Fragments.text("no-operations.json")).toString());
-    assertThatThrownBy(() -> SpecPipeline.parse(empty, empty.read(root)))
-        .hasMessageContaining("no operations");
+    assertOneLine(
+        () -> SpecPipeline.parse(s2, s2.read(root)),
+        "Swagger 2.0 (OpenAPI 2); convert it to OpenAPI 3.0 or 3.1 first");
+    SpecSource none = source(write("n.json", Fragments.text("no-operations.json")).toString());
+    assertOneLine(() -> SpecPipeline.parse(none, none.read(root)), "no operations");
+    SpecSource empty = source(write("e.json", " \n").toString());
+    assertOneLine(() -> SpecPipeline.parse(empty, empty.read(root)), "(the file is empty)");
+    SpecSource html = source(write("h.json", "<!DOCTYPE html><html>login</html>").toString());
+    assertOneLine(() -> SpecPipeline.parse(html, html.read(root)), "an HTML page?");
+    SpecSource v4 = source(write("v4.json", "{\"openapi\": \"4.0.0\", \"paths\": {}}").toString());
+    assertOneLine(() -> SpecPipeline.parse(v4, v4.read(root)), "only 3.0 and 3.1 are read");
+  }
+
+  private static void assertOneLine(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String text) {
+    assertThatThrownBy(call)
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining(text)
+        .hasMessageContaining("-Dours.spec.platform=")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"))
+        .satisfies(e -> assertThat(e.getCause()).isNull());
+  }
+
+  @Test
+  void refusedUnknownHostRedirectAndSlowBodyAreNamed() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    server.createContext(
+        "/moved",
+        ex -> {
+          ex.getResponseHeaders().add("Location", "https://example.invalid/elsewhere");
+          ex.sendResponseHeaders(302, -1);
+          ex.close();
+        });
+    server.createContext(
+        "/slow",
+        ex -> {
+          // headers at once, then a body that never ends: only a bound on the whole download
+          // ends the read
+          ex.sendResponseHeaders(200, 0);
+          ex.getResponseBody().write('{');
+          ex.getResponseBody().flush();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.close();
+        });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+    int port = server.getAddress().getPort();
+    try {
+      String base = "http://127.0.0.1:" + port;
+      assertThatThrownBy(() -> source(base + "/moved").read(root))
+          .hasMessageContaining("HTTP 302 redirect to https://example.invalid/elsewhere")
+          .hasMessageContaining("redirects are not followed");
+      assertThatThrownBy(
+              () -> source(base + "/slow").withTimeout(java.time.Duration.ofMillis(300)).read(root))
+          .hasMessageContaining("timed out after 300 ms (download and body together)");
+    } finally {
+      release.countDown();
+      server.stop(0);
+    }
+    // the port is free now: nothing listens, the connection is refused
+    assertThatThrownBy(() -> source("http://127.0.0.1:" + port + "/spec.json").read(root))
+        .hasMessageContaining("connection refused by 127.0.0.1:" + port);
+    assertThatThrownBy(() -> source("http://no-such-host.invalid/spec.json").read(root))
+        .hasMessageContaining("unknown host no-such-host.invalid");
+  }
+
+  @Test
+  void driftFailsOnCiOnlyUnlessSetExplicitly() {
+    assertThat(SpecPipeline.strict(null, "true")).isTrue();
+    assertThat(SpecPipeline.strict("", null)).isFalse();
+    assertThat(SpecPipeline.strict(" ", "false")).isFalse();
+    assertThat(SpecPipeline.strict("true", null)).isTrue();
+    assertThat(SpecPipeline.strict("false", "true")).isFalse();
   }
 
   @Test
@@ -152,7 +226,8 @@ class SpecPipelineTest {
         .contains("- allowed_events.list GET /rest/v1/allowed-events")
         .contains("+ destinations.create body.hashingSalt")
         .contains("operations: 10 -> 9")
-        .contains("drift is reported, not fatal");
+        .contains("WARNING: the specs differ from spec/spec.lock")
+        .contains("this build uses the pulled specs");
   }
 
   @Test
@@ -162,9 +237,15 @@ class SpecPipelineTest {
     JsonObject changed = Fragments.json("crud.json");
     changed.getAsJsonObject("paths").remove("/rest/v1/sources");
     write("p.json", changed.toString());
+    byte[] before = Files.readAllBytes(root.resolve("out/platform.json"));
+    String lockBefore = Files.readString(root.resolve("spec/spec.lock"));
     assertThatThrownBy(() -> runCapturing(src, true, false))
         .isInstanceOf(SpecException.class)
         .hasMessageContaining("-Dours.spec.updateLock=true");
+    // the rejected spec reaches neither the outputs nor the lock
+    assertThat(Files.readAllBytes(root.resolve("out/platform.json"))).isEqualTo(before);
+    assertThat(Files.readString(root.resolve("spec/spec.lock"))).isEqualTo(lockBefore);
+    assertThat(root.resolve("spec-update/report.md")).exists();
     runCapturing(src, false, true);
     assertThat(Files.readString(root.resolve("spec/spec.lock"))).contains("operations = 9");
     assertThat(runCapturing(src, true, false)).doesNotContain("differs");
