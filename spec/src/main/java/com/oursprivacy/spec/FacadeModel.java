@@ -136,6 +136,8 @@ final class FacadeModel {
    * @param java the Java identifier for it
    * @param type the setter's parameter type
    * @param element for {@link Kind#INPUT_LIST}, the element's {@code …Input} type
+   * @param values for a string query parameter with an inline {@code enum}, its values (the builder
+   *     gets a typed setter beside the {@code String} one); otherwise empty
    */
   record Field(
       String json,
@@ -145,5 +147,19 @@ final class FacadeModel {
       TypeName element,
       boolean required,
       boolean nullable,
-      String description) {}
+      String description,
+      List<String> values) {
+
+    Field(
+        String json,
+        String java,
+        Kind kind,
+        TypeName type,
+        TypeName element,
+        boolean required,
+        boolean nullable,
+        String description) {
+      this(json, java, kind, type, element, required, nullable, description, List.of());
+    }
+  }
 }

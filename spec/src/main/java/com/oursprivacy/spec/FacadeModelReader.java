@@ -85,9 +85,23 @@ final class FacadeModelReader {
                 false,
                 paramDoc(p)));
       } else if ("query".equals(in)) {
-        query.add(
+        Field q =
             scalar(
-                Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p)));
+                Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p));
+        List<String> values = Json.strings(Json.arr(Json.obj(p, "schema"), "enum"));
+        query.add(
+            values.isEmpty() || !q.type().equals(ClassName.get(String.class))
+                ? q
+                : new Field(
+                    q.json(),
+                    q.java(),
+                    q.kind(),
+                    q.type(),
+                    null,
+                    q.required(),
+                    false,
+                    q.description(),
+                    values));
       }
     }
     String bodyType = Json.str(n, "x-ours-body-type");
