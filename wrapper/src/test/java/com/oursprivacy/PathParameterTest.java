@@ -72,7 +72,15 @@ class PathParameterTest {
                     VideoUpdateTranscriptParams.builder().format("vtt").content("WEBVTT").build()));
     refused(id, () -> ours.destinations().get(id));
     refused(id, () -> ours.destinations().delete(id));
-    refused(id, () -> ours.destinations().getAsync(id).join());
+    // async: nothing thrown at the call, the future fails with the same error, naming the field
+    java.util.concurrent.CompletableFuture<?> async = ours.destinations().getAsync(id);
+    assertThat(async)
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOf(OursValidationException.class)
+        .withMessageContaining("destinations.retrieve.id");
+    assertThat(wm.getAllServeEvents()).isEmpty();
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

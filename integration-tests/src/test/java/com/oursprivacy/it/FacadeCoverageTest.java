@@ -122,7 +122,9 @@ class FacadeCoverageTest {
                 .getAsJsonObject(row.get(1).toLowerCase(Locale.ROOT));
 
         Object service = OursPrivacy.class.getMethod(row.get(3)).invoke(ours);
-        Method m = simplest(service.getClass(), row.get(4));
+        Class<?> serviceType = OursPrivacy.class.getMethod(row.get(3)).getReturnType();
+        Method withRaw = serviceType.getMethod("withRawResponse");
+        Method m = simplest(serviceType, row.get(4));
         JsonObject rawOp =
             raw.getAsJsonObject("paths")
                 .getAsJsonObject(row.get(2))
@@ -132,8 +134,8 @@ class FacadeCoverageTest {
           ((AutoPager<?>) result).firstPage();
         }
         // the raw, asynchronous form of the same operation reaches the same endpoint
-        Object rawService = service.getClass().getMethod("withRawResponse").invoke(service);
-        Method rawAsync = simplest(rawService.getClass(), row.get(4) + "Async");
+        Object rawService = withRaw.invoke(service);
+        Method rawAsync = simplest(withRaw.getReturnType(), row.get(4) + "Async");
         Object rawResult =
             ((java.util.concurrent.CompletableFuture<?>)
                     rawAsync.invoke(
@@ -198,6 +200,24 @@ class FacadeCoverageTest {
 
   static Object[] arguments(Method m, JsonObject op, JsonObject spec, List<String> pathValues)
       throws ReflectiveOperationException {
+    return arguments(m, op, spec, pathValues, NO_STEP);
+  }
+
+  /** No step: a params object without required fields is then {@code none()}. */
+  static final BuilderStep NO_STEP = b -> {};
+
+  /** A builder step the caller adds before {@code build()}, for example a nested clear. */
+  interface BuilderStep {
+    void apply(Object builder) throws ReflectiveOperationException;
+  }
+
+  /**
+   * Arguments for {@code m}: the path values, {@code RequestOptions.none()}, and a params object
+   * with the body fields and query parameters the spec requires, then {@code step} applied.
+   */
+  static Object[] arguments(
+      Method m, JsonObject op, JsonObject spec, List<String> pathValues, BuilderStep step)
+      throws ReflectiveOperationException {
     java.util.Iterator<String> paths = pathValues.iterator();
     JsonObject schemas = spec.getAsJsonObject("components").getAsJsonObject("schemas");
     JsonObject body =
@@ -214,7 +234,7 @@ class FacadeCoverageTest {
         args[i] = paths.next();
       } else if (t == RequestOptions.class) {
         args[i] = RequestOptions.none();
-      } else if (hasStatic(t, "none")) {
+      } else if (hasStatic(t, "none") && step == NO_STEP) {
         args[i] = t.getMethod("none").invoke(null);
       } else if (hasStatic(t, "builder")) {
         Object b = t.getMethod("builder").invoke(null);
@@ -225,6 +245,7 @@ class FacadeCoverageTest {
           }
         }
         fillRequiredQuery(b, op);
+        step.apply(b);
         args[i] = b.getClass().getMethod("build").invoke(b);
       } else {
         throw new AssertionError(
@@ -251,7 +272,10 @@ class FacadeCoverageTest {
       JsonObject schema = po.getAsJsonObject("schema");
       String setter = Character.toLowerCase(name.charAt(0)) + name.substring(1);
       for (Method s : builder.getClass().getMethods()) {
-        if (s.getName().equals(setter) && s.getParameterCount() == 1) {
+        // the String setter; an enum parameter also has a typed one
+        if (s.getName().equals(setter)
+            && s.getParameterCount() == 1
+            && !s.getParameterTypes()[0].isEnum()) {
           s.invoke(builder, sample(s.getParameterTypes()[0], schema));
         }
       }

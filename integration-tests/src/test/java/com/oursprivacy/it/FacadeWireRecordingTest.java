@@ -75,14 +75,17 @@ class FacadeWireRecordingTest {
         JsonObject op = operation(spec, row);
         List<String> pathValues = FacadeCoverageTest.pathValues(operation(raw, row), row.get(2));
         Object service = OursPrivacy.class.getMethod(row.get(3)).invoke(ours);
-        Method sync = FacadeCoverageTest.simplest(service.getClass(), row.get(4));
+        Class<?> serviceType = OursPrivacy.class.getMethod(row.get(3)).getReturnType();
+        Method withRaw = serviceType.getMethod("withRawResponse");
+        Method sync = FacadeCoverageTest.simplest(serviceType, row.get(4));
         Object result =
             sync.invoke(service, FacadeCoverageTest.arguments(sync, op, spec, pathValues));
         if (result instanceof AutoPager) {
           ((AutoPager<?>) result).firstPage();
         }
-        Object rawService = service.getClass().getMethod("withRawResponse").invoke(service);
-        Method rawAsync = FacadeCoverageTest.simplest(rawService.getClass(), row.get(4) + "Async");
+        Object rawService = withRaw.invoke(service);
+        Method rawAsync =
+            FacadeCoverageTest.simplest(withRaw.getReturnType(), row.get(4) + "Async");
         ((CompletableFuture<?>)
                 rawAsync.invoke(
                     rawService, FacadeCoverageTest.arguments(rawAsync, op, spec, pathValues)))

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event the sandbox's ingest API accepted, as received (the token removed). Immutable.
@@ -107,7 +108,7 @@ public final class RecordedEvent {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof RecordedEvent
         && ((RecordedEvent) o).row.equals(row)
         && ((RecordedEvent) o).test == test

@@ -1,5 +1,6 @@
 package com.oursprivacy.spec;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 
 /**
@@ -10,10 +11,20 @@ import com.palantir.javapoet.CodeBlock;
 final class Docs {
   private Docs() {}
 
-  static final String THROWS =
-      "@throws com.oursprivacy.errors.OursException on failure: {@link"
-          + " com.oursprivacy.errors.OursValidationException} before sending when an argument is"
-          + " invalid, an {@link com.oursprivacy.errors.OursApiException} subtype for an error status";
+  static final ClassName OURS_EXCEPTION = ClassName.get("com.oursprivacy.errors", "OursException");
+  static final ClassName VALIDATION =
+      ClassName.get("com.oursprivacy.errors", "OursValidationException");
+  static final ClassName API_EXCEPTION =
+      ClassName.get("com.oursprivacy.errors", "OursApiException");
+
+  /** The {@code @throws} line of a blocking operation; links resolved by JavaPoet. */
+  static final CodeBlock THROWS =
+      CodeBlock.of(
+          "@throws $T on failure: {@link $T} before sending when an argument is invalid, an {@link"
+              + " $T} subtype for an error status",
+          OURS_EXCEPTION,
+          VALIDATION,
+          API_EXCEPTION);
 
   /** Spec prose made inert inside Javadoc: comment terminators, HTML, tags, unicode escapes. */
   static String prose(String s) {
@@ -31,11 +42,17 @@ final class Docs {
         .replace("\\u", "&#92;u");
   }
 
-  /** Javadoc lines as a block; JavaPoet adds the comment markers. */
-  static CodeBlock of(String... lines) {
+  /**
+   * Javadoc lines as a block; JavaPoet adds the comment markers. A line is a {@code String} (taken
+   * literally) or a {@link CodeBlock} (whose {@code $T} links JavaPoet imports or qualifies); null
+   * lines are skipped.
+   */
+  static CodeBlock of(Object... lines) {
     CodeBlock.Builder b = CodeBlock.builder();
-    for (String l : lines) {
-      if (l != null) {
+    for (Object l : lines) {
+      if (l instanceof CodeBlock c) {
+        b.add(c).add("\n");
+      } else if (l != null) {
         b.add("$L\n", l);
       }
     }

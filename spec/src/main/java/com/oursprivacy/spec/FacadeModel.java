@@ -152,6 +152,8 @@ final class FacadeModel {
    * @param type the setter's parameter type
    * @param element for {@link Kind#INPUT_LIST}, the element's {@code …Input} type
    * @param deprecated the spec's wording when the field is {@code deprecated: true}, else null
+   * @param values for a string query parameter with an inline {@code enum}, its values (the builder
+   *     gets a typed setter beside the {@code String} one); otherwise empty
    */
   record Field(
       String json,
@@ -162,5 +164,20 @@ final class FacadeModel {
       boolean required,
       boolean nullable,
       String description,
-      String deprecated) {}
+      String deprecated,
+      List<String> values) {
+
+    Field(
+        String json,
+        String java,
+        Kind kind,
+        TypeName type,
+        TypeName element,
+        boolean required,
+        boolean nullable,
+        String description,
+        String deprecated) {
+      this(json, java, kind, type, element, required, nullable, description, deprecated, List.of());
+    }
+  }
 }

@@ -86,10 +86,29 @@ final class FacadeModelReader {
                 paramDoc(p),
                 Deprecations.note(p)));
       } else if ("query".equals(in)) {
-        Field f =
-            scalar(
-                Json.str(p, "name"), Json.obj(p, "schema"), Json.bool(p, "required"), paramDoc(p));
-        query.add(withDeprecation(f, Deprecations.note(p)));
+        Field q =
+            withDeprecation(
+                scalar(
+                    Json.str(p, "name"),
+                    Json.obj(p, "schema"),
+                    Json.bool(p, "required"),
+                    paramDoc(p)),
+                Deprecations.note(p));
+        List<String> values = Json.strings(Json.arr(Json.obj(p, "schema"), "enum"));
+        query.add(
+            values.isEmpty() || !q.type().equals(ClassName.get(String.class))
+                ? q
+                : new Field(
+                    q.json(),
+                    q.java(),
+                    q.kind(),
+                    q.type(),
+                    null,
+                    q.required(),
+                    false,
+                    q.description(),
+                    q.deprecated(),
+                    values));
       }
     }
     String bodyType = Json.str(n, "x-ours-body-type");

@@ -1,5 +1,7 @@
 package com.oursprivacy.spec;
 
+import com.google.googlejavaformat.java.Formatter;
+import com.google.googlejavaformat.java.FormatterException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.oursprivacy.spec.FacadeModel.Facade;
@@ -32,11 +34,12 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Two steps: {@link FacadeModelReader} reads the typed {@link FacadeModel} (resource →
  * operations → parameters) from the spec alone; {@link ServiceWriter} and {@link ParamsWriter} turn
- * it into JavaPoet specs. Output: per resource {@code XService} (with its nested {@code
- * WithRawResponse}); per operation with a body or query an immutable {@code XVerbParams}; per
- * nested body object an {@code …Input}; the package-private accessor base {@code
- * com.oursprivacy.ResourceAccessors} that {@code OursPrivacy} extends; and the package-private
- * {@code FacadeIndex} the coverage tests walk.
+ * it into JavaPoet specs. Output: per resource the public interface {@code XService} (with its
+ * nested {@code WithRawResponse}) and its implementation {@code
+ * com.oursprivacy.internal.resources.XServiceImpl}; per operation with a body or query an immutable
+ * {@code XVerbParams}; per nested body object an {@code …Input}; the package-private accessor base
+ * {@code com.oursprivacy.ResourceAccessors} that {@code OursPrivacy} extends; and the
+ * package-private {@code FacadeIndex} the coverage tests walk.
  */
 public final class FacadeWriter {
   static final ClassName ACCESSORS = ClassName.get("com.oursprivacy", "ResourceAccessors");
@@ -54,10 +57,13 @@ public final class FacadeWriter {
     JsonObject spec =
         JsonParser.parseString(Files.readString(specFile, StandardCharsets.UTF_8))
             .getAsJsonObject();
-    List<JavaFile> files = files(spec);
+    List<JavaFile> files = files(spec, specFile.getFileName().toString());
     emptyFolder(out);
     for (JavaFile f : files) {
-      f.writeTo(out);
+      Path target =
+          out.resolve(f.packageName().replace('.', '/')).resolve(f.typeSpec().name() + ".java");
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, source(f), StandardCharsets.UTF_8);
     }
     int ops = FacadeModelReader.read(spec).resources().stream().mapToInt(r -> r.ops().size()).sum();
     System.out.println(
@@ -81,28 +87,56 @@ public final class FacadeWriter {
     }
   }
 
-  /** Every generated file of the facade for {@code spec}, in a stable order. */
+  /**
+   * A generated file as written: JavaPoet's output formatted by google-java-format (Javadoc
+   * wrapped, lines within 100 columns where the formatter can break them).
+   */
+  static String source(JavaFile file) {
+    String text = file.toString();
+    try {
+      return new Formatter().formatSource(text);
+    } catch (FormatterException e) {
+      throw new IllegalStateException(
+          file.packageName() + "." + file.typeSpec().name() + " is not valid Java: " + e, e);
+    }
+  }
+
+  /** Every generated file of the facade for {@code spec} (named platform.json), in order. */
   static List<JavaFile> files(JsonObject spec) {
+    return files(spec, "platform.json");
+  }
+
+  /**
+   * Every generated file of the facade for {@code spec}, in a stable order, each headed by a
+   * comment naming {@code specName} and this writer.
+   */
+  static List<JavaFile> files(JsonObject spec, String specName) {
     Facade facade = FacadeModelReader.read(spec);
     List<JavaFile> out = new ArrayList<>();
     for (Resource r : facade.resources()) {
       for (Op op : r.ops()) {
         if (op.params() != null) {
-          out.add(file(FacadeModel.PKG, ParamsWriter.write(op.params())));
+          out.add(file(specName, FacadeModel.PKG, ParamsWriter.write(op.params())));
         }
       }
-      out.add(file(FacadeModel.PKG, ServiceWriter.write(r)));
+      out.add(file(specName, FacadeModel.PKG, ServiceWriter.writeInterface(r)));
+      out.add(file(specName, ServiceWriter.IMPL_PKG, ServiceWriter.writeImpl(r)));
     }
     for (Shape input : facade.inputs()) {
-      out.add(file(FacadeModel.PKG, ParamsWriter.write(input)));
+      out.add(file(specName, FacadeModel.PKG, ParamsWriter.write(input)));
     }
-    out.add(file(ACCESSORS.packageName(), accessors(facade)));
-    out.add(file(FacadeModel.PKG, index(facade)));
+    out.add(file(specName, ACCESSORS.packageName(), accessors(facade)));
+    out.add(file(specName, FacadeModel.PKG, index(facade)));
     return out;
   }
 
-  private static JavaFile file(String pkg, TypeSpec type) {
-    return JavaFile.builder(pkg, type).skipJavaLangImports(true).indent("  ").build();
+  private static JavaFile file(String specName, String pkg, TypeSpec type) {
+    return JavaFile.builder(pkg, type)
+        .addFileComment(
+            "Generated from $L by $L — do not edit.", specName, FacadeWriter.class.getName())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   /**
@@ -151,7 +185,7 @@ public final class FacadeWriter {
               .beginControlFlow("synchronized (this)")
               .addStatement("s = $N", r.accessor())
               .beginControlFlow("if (s == null)")
-              .addStatement("s = new $T(core())", r.service())
+              .addStatement("s = new $T(core())", ServiceWriter.implOf(r.service()))
               .addStatement("$N = s", r.accessor())
               .endControlFlow()
               .endControlFlow()

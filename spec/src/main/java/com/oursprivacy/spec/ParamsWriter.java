@@ -3,6 +3,7 @@ package com.oursprivacy.spec;
 import com.oursprivacy.spec.FacadeModel.Field;
 import com.oursprivacy.spec.FacadeModel.Kind;
 import com.oursprivacy.spec.FacadeModel.Shape;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -28,7 +29,9 @@ final class ParamsWriter {
   static final ClassName PATCH_BUILDER = ClassName.get("com.oursprivacy.patch", "PatchBuilder");
   static final ClassName VALIDATION =
       ClassName.get("com.oursprivacy.errors", "OursValidationException");
-  static final ClassName SUPPORT = ClassName.get(FacadeModel.PKG, "FacadeSupport");
+  static final ClassName SUPPORT = ClassName.get("com.oursprivacy.internal", "FacadeSupport");
+  static final AnnotationSpec NULLABLE =
+      AnnotationSpec.builder(ClassName.get("org.jspecify.annotations", "Nullable")).build();
 
   private final Shape shape;
   private final ClassName builder;
@@ -77,7 +80,7 @@ final class ParamsWriter {
       t.addField(JSON_OBJECT, "body", Modifier.PRIVATE, Modifier.FINAL);
     }
     for (Field q : shape.query()) {
-      t.addField(q.type().box(), q.java(), Modifier.PRIVATE, Modifier.FINAL);
+      t.addField(nullable(q.type().box()), q.java(), Modifier.PRIVATE, Modifier.FINAL);
     }
     MethodSpec.Builder ctor =
         MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
@@ -147,7 +150,7 @@ final class ParamsWriter {
       t.addMethod(
           MethodSpec.methodBuilder(q.java())
               .addModifiers(Modifier.PUBLIC)
-              .returns(q.type().box())
+              .returns(nullable(q.type().box()))
               .addJavadoc(
                   Docs.of(
                       "Query parameter {@code " + q.json() + "}" + describe(q) + ".",
@@ -169,23 +172,120 @@ final class ParamsWriter {
                       "@return a copy of the body"))
               .addStatement("return body.deepCopy()")
               .build());
-      t.addMethod(
-          MethodSpec.methodBuilder("body")
-              .returns(JSON_OBJECT)
-              .addJavadoc(
-                  Docs.of(
-                      "The body itself, not a copy, for the services of this package to send: they",
-                      "only write it. Immutable by contract: never handed out.",
-                      "",
-                      "@return the body"))
-              .addStatement("return body")
-              .build());
     }
     t.addMethod(equalsMethod());
     t.addMethod(hashCodeMethod());
     t.addMethod(toStringMethod());
+    for (Field q : shape.query()) {
+      if (!q.values().isEmpty()) {
+        t.addType(queryEnum(q));
+      }
+    }
     t.addType(builderType());
     return Deprecations.suppress(t, FacadeModel.usesDeprecated(shape)).build();
+  }
+
+  /** The nested enum of a query parameter's values ({@code DestinationListParams.Status}). */
+  private ClassName enumName(Field q) {
+    return shape.name().nestedClass(Names.pascal(q.json()));
+  }
+
+  private TypeSpec queryEnum(Field q) {
+    TypeSpec.Builder e =
+        TypeSpec.enumBuilder(enumName(q))
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                Docs.of(
+                    "The values the spec lists for query parameter {@code "
+                        + q.json()
+                        + "}; {@link Builder#"
+                        + q.java()
+                        + "(String)} sends any other."));
+    List<String> used = new ArrayList<>();
+    for (String v : q.values()) {
+      String constant = constant(v);
+      while (used.contains(constant)) {
+        constant = constant + "_";
+      }
+      used.add(constant);
+      e.addEnumConstant(
+          constant,
+          TypeSpec.anonymousClassBuilder("$S", v)
+              .addJavadoc(Docs.of("{@code " + Docs.prose(v) + "}."))
+              .build());
+    }
+    return e.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addParameter(String.class, "value")
+                .addStatement("this.value = value")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("value")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addJavadoc(Docs.of("The value as sent.", "", "@return the query value"))
+                .addStatement("return value")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addJavadoc(Docs.of("The value as sent.", "", "@return the query value"))
+                .addStatement("return value")
+                .build())
+        .build();
+  }
+
+  private MethodSpec enumQuerySetter(Field q) {
+    return MethodSpec.methodBuilder(q.java())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builder)
+        .addParameter(enumName(q), q.java())
+        .addJavadoc(
+            Docs.of(
+                "Sets query parameter {@code "
+                    + q.json()
+                    + "} to one of the values the spec lists.",
+                "",
+                "@param "
+                    + q.java()
+                    + " the value (not null; {@code "
+                    + q.java()
+                    + "((String) null)}"
+                    + " unsets it)",
+                "@return this builder"))
+        .addStatement(
+            "this.$N = $T.requireNonNull($N, $S).value()",
+            q.java(),
+            Objects.class,
+            q.java(),
+            q.java() + " == null")
+        .addStatement("return this")
+        .build();
+  }
+
+  /** A Java constant for an enum value: {@code AWSEventBridge} → {@code AWS_EVENT_BRIDGE}. */
+  static String constant(String value) {
+    String s =
+        value
+            .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+            .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+            .replaceAll("[^A-Za-z0-9]+", "_")
+            .replaceAll("^_+|_+$", "")
+            .toUpperCase(java.util.Locale.ROOT);
+    if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
+      s = "V_" + s;
+    }
+    return javax.lang.model.SourceVersion.isKeyword(s.toLowerCase(java.util.Locale.ROOT))
+        ? s + "_"
+        : s;
+  }
+
+  /** {@code type} with JSpecify's {@code @Nullable}, unless it is primitive. */
+  private static TypeName nullable(TypeName type) {
+    return type.isPrimitive() ? type : type.annotated(NULLABLE);
   }
 
   private MethodSpec equalsMethod() {
@@ -205,7 +305,7 @@ final class ParamsWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(TypeName.BOOLEAN)
-        .addParameter(Object.class, "o")
+        .addParameter(nullable(ClassName.OBJECT), "o")
         .beginControlFlow("if (this == o)")
         .addStatement("return true")
         .endControlFlow()
@@ -273,7 +373,7 @@ final class ParamsWriter {
       b.superclass(ParameterizedTypeName.get(PATCH_BUILDER, builder));
     }
     for (Field q : shape.query()) {
-      b.addField(q.type().box(), q.java(), Modifier.PRIVATE);
+      b.addField(nullable(q.type().box()), q.java(), Modifier.PRIVATE);
     }
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
     if (shape.hasBody()) {
@@ -307,6 +407,9 @@ final class ParamsWriter {
     }
     for (Field q : shape.query()) {
       b.addMethod(querySetter(q));
+      if (!q.values().isEmpty()) {
+        b.addMethod(enumQuerySetter(q));
+      }
     }
     for (Field f : shape.body()) {
       bodySetters(b, f);
@@ -320,7 +423,7 @@ final class ParamsWriter {
         MethodSpec.methodBuilder(q.java())
             .addModifiers(Modifier.PUBLIC)
             .returns(builder)
-            .addParameter(q.type(), q.java());
+            .addParameter(nullable(q.type()), q.java());
     boolean primitive = q.type().isPrimitive();
     m.addJavadoc(
         Docs.of(
@@ -464,9 +567,11 @@ final class ParamsWriter {
                     "@return the request",
                     required.isEmpty()
                         ? null
-                        : "@throws com.oursprivacy.errors.OursValidationException when a field the API requires ("
-                            + String.join(", ", required)
-                            + ") is not set, before anything is sent"));
+                        : CodeBlock.of(
+                            "@throws $T when a field the API requires ($L) is not set, before"
+                                + " anything is sent",
+                            VALIDATION,
+                            String.join(", ", required))));
     for (Field q : shape.query()) {
       if (q.required()) {
         m.beginControlFlow("if ($N == null)", q.java())

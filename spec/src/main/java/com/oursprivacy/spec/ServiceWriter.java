@@ -20,11 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes one resource's service ({@code DestinationService}). Per operation: the synchronous
- * method, its {@code …Async} twin, each with and without {@code RequestOptions} (and without the
- * params object when nothing in it is required); the same set on the nested {@code
- * WithRawResponse}, returning {@code RawResponse}. The raw forms do the work; the others unwrap.
- * Lists return an {@code AutoPager} / {@code AsyncPager} (cursor or offset) or a {@code List}.
+ * Writes one resource's service as a public interface ({@code DestinationService}, with its nested
+ * {@code WithRawResponse}) and its implementation in an internal package ({@code
+ * DestinationServiceImpl}), so applications can mock or fake a service and no internal type shows
+ * in a public signature. Per operation: the blocking method and its {@code …Async} twin, each with
+ * and without {@code RequestOptions} (and without the params object when nothing in it is
+ * required); the same set on {@code WithRawResponse}, returning {@code RawResponse}. Only the full
+ * forms are abstract; the shorter ones are default methods. In the implementation the raw forms do
+ * the work and the others unwrap. Lists return an {@code AutoPager} / {@code AsyncPager} (cursor or
+ * offset) or a {@code List}. Asynchronous forms never throw: every failure, validation included,
+ * completes the future exceptionally (or fails the pager's first fetch).
  */
 final class ServiceWriter {
   static final ClassName CORE = ClassName.get("com.oursprivacy.internal", "ClientCore");
@@ -33,26 +38,47 @@ final class ServiceWriter {
   static final ClassName AUTO_PAGER = ClassName.get("com.oursprivacy.pagination", "AutoPager");
   static final ClassName ASYNC_PAGER = ClassName.get("com.oursprivacy.pagination", "AsyncPager");
   static final ClassName PAGE = ClassName.get("com.oursprivacy.pagination", "Page");
+  static final ClassName OURS = ClassName.get("com.oursprivacy", "OursPrivacy");
   static final ClassName FUTURE = ClassName.get(CompletableFuture.class);
   static final ClassName LIST = ClassName.get(List.class);
   static final ClassName SUPPORT = ParamsWriter.SUPPORT;
 
+  /** Where the implementations live: not API, excluded from the compatibility check. */
+  static final String IMPL_PKG = "com.oursprivacy.internal.resources";
+
   private final Resource resource;
-  private final ClassName rawClass;
+  private final ClassName service;
+  private final ClassName rawInterface;
+  private final ClassName impl;
+  private final ClassName rawImpl;
 
   private ServiceWriter(Resource resource) {
     this.resource = resource;
-    this.rawClass = resource.service().nestedClass("WithRawResponse");
+    this.service = resource.service();
+    this.rawInterface = service.nestedClass("WithRawResponse");
+    this.impl = implOf(service);
+    this.rawImpl = impl.nestedClass("WithRawResponseImpl");
   }
 
-  static TypeSpec write(Resource resource) {
-    return new ServiceWriter(resource).type();
+  /** The generated implementation of a service interface. */
+  static ClassName implOf(ClassName service) {
+    return ClassName.get(IMPL_PKG, service.simpleName() + "Impl");
   }
 
-  private TypeSpec type() {
+  /** The public interface of {@code resource}'s service. */
+  static TypeSpec writeInterface(Resource resource) {
+    return new ServiceWriter(resource).interfaceType();
+  }
+
+  /** The implementation of {@code resource}'s service, in {@link #IMPL_PKG}. */
+  static TypeSpec writeImpl(Resource resource) {
+    return new ServiceWriter(resource).implType();
+  }
+
+  private TypeSpec interfaceType() {
     TypeSpec.Builder t =
-        TypeSpec.classBuilder(resource.service())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.interfaceBuilder(service)
+            .addModifiers(Modifier.PUBLIC)
             .addJavadoc(
                 Docs.of(
                     "The {@code "
@@ -61,58 +87,105 @@ final class ServiceWriter {
                         + resource.accessor()
                         + "()}. Thread-safe.",
                     "",
-                    "<p>Each operation has a blocking form, an {@code …Async} form returning a {@link "
-                        + "java.util.concurrent.CompletableFuture} (lists: an {@code AsyncPager}), and the same two on",
-                    "{@link #withRawResponse()} with the status, headers, request id and rate limit. Every failure is an",
-                    "{@link com.oursprivacy.errors.OursException}: an {@link com.oursprivacy.errors.OursValidationException}",
-                    "before anything is sent when an argument is invalid, an {@link com.oursprivacy.errors.OursApiException}",
-                    "subtype for an error status; async forms complete exceptionally with the same exceptions."))
-            .addField(rawClass, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL)
+                    CodeBlock.of(
+                        "<p>Each operation has a blocking form, an {@code …Async} form returning a"
+                            + " {@link $T} (lists: an {@link $T}), and the same two on {@link"
+                            + " #withRawResponse()} with the status, headers, request id and rate"
+                            + " limit. Every failure is an {@link $T}: an {@link $T} before"
+                            + " anything is sent when an argument is invalid, an {@link $T} subtype"
+                            + " for an error status. Async forms never throw: they complete"
+                            + " exceptionally with the same exceptions.",
+                        FUTURE,
+                        ASYNC_PAGER,
+                        Docs.OURS_EXCEPTION,
+                        Docs.VALIDATION,
+                        Docs.API_EXCEPTION),
+                    "",
+                    CodeBlock.of(
+                        "<p>An interface so that tests can mock or fake it; the SDK's own"
+                            + " implementation comes from {@link $T#$L()}. Methods may be added in"
+                            + " minor releases: implement it only in tests.",
+                        OURS,
+                        resource.accessor())))
+            .addMethod(
+                MethodSpec.methodBuilder("withRawResponse")
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .returns(rawInterface)
+                    .addJavadoc(
+                        Docs.of(
+                            CodeBlock.of(
+                                "The same operations, returning the {@link $T} (status, headers,"
+                                    + " request id, rate limit) with the value; lists return their"
+                                    + " first page.",
+                                RAW),
+                            "",
+                            "@return the raw-response view of this service"))
+                    .build());
+    TypeSpec.Builder raw =
+        TypeSpec.interfaceBuilder(rawInterface)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addJavadoc(
+                Docs.of(
+                    CodeBlock.of(
+                        "{@link $T} with every result wrapped in a {@link $T}. Thread-safe.",
+                        service,
+                        RAW)));
+    for (Op op : resource.ops()) {
+      new OpWriter(op).writeInterface(t, raw);
+    }
+    t.addType(raw.build());
+    return t.build();
+  }
+
+  private TypeSpec implType() {
+    TypeSpec.Builder t =
+        TypeSpec.classBuilder(impl)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(service)
+            .addJavadoc(
+                Docs.of(
+                    CodeBlock.of(
+                        "The SDK's {@link $T}: sends each operation through the client's core."
+                            + " Internal: not API, may change in any release.",
+                        service)))
+            .addField(rawImpl, "withRawResponse", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addParameter(CORE, "core")
                     .addJavadoc(
                         Docs.of(
-                            "Internal: {@link com.oursprivacy.OursPrivacy} creates the services; application code",
-                            "calls {@code ours." + resource.accessor() + "()}.",
+                            CodeBlock.of(
+                                "Created by {@link $T}; application code calls {@code ours.$L()}.",
+                                OURS,
+                                resource.accessor()),
                             "",
                             "@param core the client's HTTP stack"))
                     .addStatement(
-                        "this.withRawResponse = new WithRawResponse($T.requireNonNull(core, $S))",
+                        "this.withRawResponse = new $T($T.requireNonNull(core, $S))",
+                        rawImpl,
                         Objects.class,
                         "core == null")
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("withRawResponse")
+                    .addAnnotation(Override.class)
                     .addModifiers(Modifier.PUBLIC)
-                    .returns(rawClass)
-                    .addJavadoc(
-                        Docs.of(
-                            "The same operations, returning the {@link RawResponse} (status, headers, request id,",
-                            "rate limit) with the value; lists return their first page.",
-                            "",
-                            "@return the raw-response view of this service"))
+                    .returns(rawInterface)
                     .addStatement("return withRawResponse")
                     .build());
     TypeSpec.Builder raw =
-        TypeSpec.classBuilder(rawClass)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc(
-                Docs.of(
-                    "{@code "
-                        + resource.service().simpleName()
-                        + "} with every result wrapped in a {@link RawResponse}.",
-                    "Thread-safe."))
+        TypeSpec.classBuilder(rawImpl)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addSuperinterface(rawInterface)
             .addField(CORE, "core", Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(
                 MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PRIVATE)
                     .addParameter(CORE, "core")
                     .addStatement("this.core = core")
                     .build());
     for (Op op : resource.ops()) {
-      new OpWriter(op).write(t, raw);
+      new OpWriter(op).writeImpl(t, raw);
     }
     Deprecations.suppress(t, resource.ops().stream().anyMatch(FacadeModel::usesDeprecated));
     t.addType(raw.build());
@@ -177,19 +250,28 @@ final class ServiceWriter {
       return ParameterizedTypeName.get(FUTURE, rawType());
     }
 
-    void write(TypeSpec.Builder service, TypeSpec.Builder raw) {
+    /** The operation's methods on the service interface and its raw view. */
+    void writeInterface(TypeSpec.Builder service, TypeSpec.Builder raw) {
       String m = op.javaName();
       String a = m + "Async";
-      // the service: blocking and async, each delegating to the raw view
       service.addMethods(overloads(m, syncType(), false));
-      service.addMethod(full(m, syncType(), syncBody()).build());
+      service.addMethod(abstractFull(m, syncType()));
       service.addMethods(overloads(a, asyncType(), true));
-      service.addMethod(full(a, asyncType(), asyncBody()).build());
-      // the raw view: does the work
+      service.addMethod(abstractFull(a, asyncType()));
       raw.addMethods(overloads(m, rawType(), false));
-      raw.addMethod(full(m, rawType(), rawBody(false)).build());
+      raw.addMethod(abstractFull(m, rawType()));
       raw.addMethods(overloads(a, rawAsyncType(), true));
-      raw.addMethod(full(a, rawAsyncType(), rawBody(true)).build());
+      raw.addMethod(abstractFull(a, rawAsyncType()));
+    }
+
+    /** The operation's implementation: the service unwraps what the raw view returns. */
+    void writeImpl(TypeSpec.Builder service, TypeSpec.Builder raw) {
+      String m = op.javaName();
+      String a = m + "Async";
+      service.addMethod(implFull(m, syncType(), syncBody()));
+      service.addMethod(implFull(a, asyncType(), neverThrows(asyncBody(), op.paged())));
+      raw.addMethod(implFull(m, rawType(), rawBody(false)));
+      raw.addMethod(implFull(a, rawAsyncType(), neverThrows(rawBody(true), false)));
       if (op.paged()) {
         raw.addMethod(pageFetch(false));
         raw.addMethod(pageFetch(true));
@@ -199,6 +281,22 @@ final class ServiceWriter {
       }
     }
 
+    /**
+     * An async body whose every failure, a validation error included, becomes a failed future (or a
+     * pager whose first fetch fails) instead of an exception thrown at the caller.
+     */
+    private CodeBlock neverThrows(CodeBlock body, boolean pager) {
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .add(body)
+          .nextControlFlow("catch ($T e)", RuntimeException.class)
+          .addStatement(
+              pager ? "return $T.failedPager(e)" : "return $T.failedFuture(e)",
+              pager ? SUPPORT : FUTURE)
+          .endControlFlow()
+          .build();
+    }
+
     /** The convenience forms: without options, and without params when none are required. */
     List<MethodSpec> overloads(String name, TypeName returns, boolean async) {
       List<MethodSpec> out = new ArrayList<>();
@@ -206,6 +304,7 @@ final class ServiceWriter {
       all.add(CodeBlock.of("$T.none()", OPTIONS));
       out.add(
           method(name, returns, args, false, async)
+              .addModifiers(Modifier.DEFAULT)
               .addStatement("return $N($L)", name, CodeBlock.join(all, ", "))
               .build());
       if (op.params() != null && !op.params().anyRequired()) {
@@ -214,6 +313,7 @@ final class ServiceWriter {
         shortForm.add(CodeBlock.of("$T.none()", OPTIONS));
         out.add(
             method(name, returns, pathArgs, false, async)
+                .addModifiers(Modifier.DEFAULT)
                 .addStatement("return $N($L)", name, CodeBlock.join(shortForm, ", "))
                 .build());
       }
@@ -226,10 +326,26 @@ final class ServiceWriter {
       return out;
     }
 
-    MethodSpec.Builder full(String name, TypeName returns, CodeBlock body) {
+    private List<ParameterSpec> fullArgs() {
       List<ParameterSpec> all = new ArrayList<>(args);
       all.add(ParameterSpec.builder(OPTIONS, "options").build());
-      return method(name, returns, all, true, name.endsWith("Async")).addCode(body);
+      return all;
+    }
+
+    MethodSpec abstractFull(String name, TypeName returns) {
+      return method(name, returns, fullArgs(), true, name.endsWith("Async"))
+          .addModifiers(Modifier.ABSTRACT)
+          .build();
+    }
+
+    MethodSpec implFull(String name, TypeName returns, CodeBlock body) {
+      return MethodSpec.methodBuilder(name)
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(returns)
+          .addParameters(fullArgs())
+          .addCode(body)
+          .build();
     }
 
     MethodSpec.Builder method(
@@ -239,25 +355,28 @@ final class ServiceWriter {
               .addModifiers(Modifier.PUBLIC)
               .returns(returns)
               .addParameters(params);
-      List<String> doc = new ArrayList<>();
+      List<Object> doc = new ArrayList<>();
       doc.add(Docs.sentence(op.description(), "Operation {@code " + op.key() + "}."));
       doc.add("");
+      String never =
+          op.paged()
+              ? " Never throws: a failure, an invalid argument included, fails the pager's first"
+                  + " fetch."
+              : " Never blocks and never throws: the future completes on an HTTP thread, or"
+                  + " exceptionally with any failure, an invalid argument included.";
       doc.add(
-          "<p>{@code "
-              + op.httpMethod()
-              + " "
-              + op.path()
-              + "} ({@code "
-              + op.key()
-              + "})."
-              + (async ? " Never blocks: the future completes on an HTTP thread." : "")
-              + (op.paged() ? " Lazy: no request is sent until the first page is asked for." : "")
-              + (!options ? " Uses {@link RequestOptions#none()}." : ""));
+          CodeBlock.of(
+              "<p>{@code $L $L} ({@code $L}).$L$L$L",
+              op.httpMethod(),
+              op.path(),
+              op.key(),
+              async ? never : "",
+              op.paged() ? " Lazy: no request is sent until the first page is asked for." : "",
+              !options ? CodeBlock.of(" Uses {@link $T#none()}.", OPTIONS) : ""));
       doc.add("");
       for (ParameterSpec p : params) {
         if (p.name().equals("params")) {
-          doc.add(
-              "@param params the request (see {@link " + op.params().name().simpleName() + "})");
+          doc.add(CodeBlock.of("@param params the request (see {@link $T})", op.params().name()));
         } else if (p.name().equals("options")) {
           doc.add("@param options per-request timeout, retries, headers and query parameters");
         } else {
@@ -265,10 +384,10 @@ final class ServiceWriter {
         }
       }
       doc.add("@return " + returnsDoc(returns, async));
-      if (!async || op.paged()) {
+      if (!async) {
         doc.add(Docs.THROWS);
       }
-      return Deprecations.mark(b.addJavadoc(Docs.of(doc.toArray(new String[0]))), op.deprecated());
+      return Deprecations.mark(b.addJavadoc(Docs.of(doc.toArray())), op.deprecated());
     }
 
     private String jsonName(String java) {
@@ -469,7 +588,7 @@ final class ServiceWriter {
           if (op.params() == null || !op.params().hasBody()) {
             throw new IllegalStateException(op.key() + ": a body the facade does not model");
           }
-          return CodeBlock.of("params.body()");
+          return CodeBlock.of("params.toJson()");
         default:
           return CodeBlock.of("null");
       }

@@ -32,7 +32,7 @@ class FacadeGoldenTest {
   private static Map<String, String> generate() {
     Map<String, String> out = new LinkedHashMap<>();
     for (JavaFile f : FacadeWriter.files(Fragments.prepared("facade.json"))) {
-      out.put(f.typeSpec().name(), f.toString());
+      out.put(f.typeSpec().name(), FacadeWriter.source(f));
     }
     return out;
   }
@@ -41,16 +41,20 @@ class FacadeGoldenTest {
   @ValueSource(
       strings = {
         "DestinationService", // cursor list, create, retrieve, PATCH, delete → boolean
+        "DestinationServiceImpl", // its implementation, in the internal package
         "DestinationListParams", // query: int64 → long, enum as String
         "DestinationCreateParams", // required enum, free-form map, date-time
         "DestinationUpdateParams", // tri-state PATCH, nullable fields, patch-only map,
         // from(current)
         "ExperimentService", // an action with a body
+        "ExperimentServiceImpl",
         "ExperimentStartParams", // nested objects as immutable Inputs
         "ExperimentStartRuleInput", // a nested body object with a required field
         "ConsentSettingService", // offset list
+        "ConsentSettingServiceImpl",
         "ConsentSettingPageAnalysisParams", // a required date-time query parameter
         "AllowedEventService", // unpaged list
+        "AllowedEventServiceImpl",
         "ResourceAccessors", // the package-private accessors OursPrivacy inherits
         "FacadeIndex"
       })
@@ -71,7 +75,8 @@ class FacadeGoldenTest {
 
   @Test
   void specProseCannotBreakJavadoc() {
-    String service = GENERATED.get("DestinationService");
+    // the formatter wraps Javadoc: compare the text with its line breaks joined
+    String service = GENERATED.get("DestinationService").replaceAll("\\n\\s*\\* ", " ");
     assertThat(service)
         .contains(
             "Settings are &lt;b&gt;per type&lt;/b&gt; &amp; validated by the server; see *&#47; and"
@@ -85,6 +90,43 @@ class FacadeGoldenTest {
   void theFacadeHasNoPublicIndexAndOursPrivacyInheritsNothingPublic() {
     assertThat(GENERATED.get("FacadeIndex")).contains("\nfinal class FacadeIndex {");
     assertThat(GENERATED.get("ResourceAccessors")).contains("\nabstract class ResourceAccessors {");
+  }
+
+  @Test
+  void everyFileSaysItIsGeneratedAndServicesAreInterfacesWithInternalImplementations() {
+    for (Map.Entry<String, String> e : GENERATED.entrySet()) {
+      assertThat(e.getValue())
+          .as(e.getKey())
+          .startsWith(
+              "// Generated from platform.json by com.oursprivacy.spec.FacadeWriter — do not edit.\n");
+    }
+    assertThat(GENERATED.get("DestinationService"))
+        .contains("\npublic interface DestinationService {")
+        .contains("\n  interface WithRawResponse {")
+        .doesNotContain("ClientCore");
+    assertThat(GENERATED.get("DestinationServiceImpl"))
+        .contains("package com.oursprivacy.internal.resources;")
+        .contains("public final class DestinationServiceImpl implements DestinationService {");
+  }
+
+  @Test
+  void generatedLinesStayWithin100ColumnsWhereTheFormatterCanBreakThem() {
+    for (Map.Entry<String, String> e : GENERATED.entrySet()) {
+      for (String line : (Iterable<String>) e.getValue().lines()::iterator) {
+        // a single long token (a string literal, a URL in prose) cannot be broken
+        if (line.length() > 100) {
+          assertThat(line.strip()).as(e.getKey()).doesNotContain(" ");
+        }
+      }
+    }
+  }
+
+  @Test
+  void enumQueryParametersGetATypedSetterBesideTheStringOne() {
+    assertThat(GENERATED.get("DestinationListParams"))
+        .contains("public enum Status {")
+        .contains("public Builder status(Status status) {")
+        .contains("public Builder status(@Nullable String status) {");
   }
 
   @Test

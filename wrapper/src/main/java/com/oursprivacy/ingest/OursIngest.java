@@ -162,13 +162,19 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * {@link #track} without blocking; validation still happens (and throws) in the caller's thread.
-   * The future fails with an {@link com.oursprivacy.errors.OursException}.
+   * {@link #track} without blocking. Never throws: every failure, an invalid event included (then
+   * nothing is sent), completes the future exceptionally with an {@link
+   * com.oursprivacy.errors.OursException}.
    */
   public CompletableFuture<Event> trackAsync(Event event) {
-    Event e = prepare(event);
-    return core.executeAsync(service.track(Wire.track(tokens.sendToken, e)), RequestOptions.none())
-        .thenApply(r -> e);
+    try {
+      Event e = prepare(event);
+      return core.executeAsync(
+              service.track(Wire.track(tokens.sendToken, e)), RequestOptions.none())
+          .thenApply(r -> e);
+    } catch (RuntimeException failure) {
+      return CompletableFuture.failedFuture(failure);
+    }
   }
 
   /**
@@ -183,12 +189,19 @@ public final class OursIngest implements AutoCloseable {
         service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none());
   }
 
-  /** {@link #identify} without blocking; validation throws in the caller's thread. */
+  /**
+   * {@link #identify} without blocking. Never throws: every failure, validation included, completes
+   * the future exceptionally.
+   */
   public CompletableFuture<Void> identifyAsync(Identify identify) {
-    Validator.identify(Objects.requireNonNull(identify, "identify == null"), "identify");
-    return core.executeAsync(
-            service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none())
-        .thenApply(r -> null);
+    try {
+      Validator.identify(Objects.requireNonNull(identify, "identify == null"), "identify");
+      return core.executeAsync(
+              service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none())
+          .thenApply(r -> null);
+    } catch (RuntimeException failure) {
+      return CompletableFuture.failedFuture(failure);
+    }
   }
 
   /**
@@ -211,15 +224,22 @@ public final class OursIngest implements AutoCloseable {
     return report(r, rows, tokens.sendToken);
   }
 
-  /** {@link #batch} without blocking; validation throws in the caller's thread. */
+  /**
+   * {@link #batch} without blocking. Never throws: every failure, validation included, completes
+   * the future exceptionally.
+   */
   public CompletableFuture<BatchReport> batchAsync(List<Event> events) {
-    if (Objects.requireNonNull(events, "events == null").isEmpty()) {
-      return CompletableFuture.completedFuture(BatchReport.empty());
+    try {
+      if (Objects.requireNonNull(events, "events == null").isEmpty()) {
+        return CompletableFuture.completedFuture(BatchReport.empty());
+      }
+      List<Event> rows = prepareAll(events);
+      return core.executeRawAsync(
+              service.batch(Wire.batch(tokens.sendToken, rows)), RequestOptions.none())
+          .thenApply(r -> report(r, rows, tokens.sendToken));
+    } catch (RuntimeException failure) {
+      return CompletableFuture.failedFuture(failure);
     }
-    List<Event> rows = prepareAll(events);
-    return core.executeRawAsync(
-            service.batch(Wire.batch(tokens.sendToken, rows)), RequestOptions.none())
-        .thenApply(r -> report(r, rows, tokens.sendToken));
   }
 
   /**

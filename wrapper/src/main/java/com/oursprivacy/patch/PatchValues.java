@@ -1,8 +1,10 @@
 package com.oursprivacy.patch;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.oursprivacy.errors.OursValidationException;
@@ -19,7 +21,7 @@ final class PatchValues {
   static JsonElement toTree(Gson gson, String path, Object value) {
     JsonElement tree;
     try {
-      tree = gson.toJsonTree(value);
+      tree = convert(gson, value);
     } catch (JsonParseException | IllegalArgumentException e) {
       // JsonIOException (a JsonParseException): reflection refused; IllegalArgumentException:
       // how Gson reports NaN/Infinity in a Double or Float.
@@ -36,6 +38,46 @@ final class PatchValues {
     }
     checkFinite(path, tree);
     return tree;
+  }
+
+  /**
+   * The value as JSON, nulls kept where the caller put them: JSON trees (a nested request's body
+   * with its cleared fields), maps and lists are walked here, because {@code Gson.toJsonTree} drops
+   * a {@code null} member unless the whole Gson serializes nulls, which would also add a {@code
+   * null} for every unset property of a model object. Anything else goes to {@code gson}.
+   */
+  private static JsonElement convert(Gson gson, Object value) {
+    if (value == null) {
+      return JsonNull.INSTANCE;
+    }
+    if (value instanceof JsonElement) {
+      return ((JsonElement) value).deepCopy();
+    }
+    if (value instanceof Map) {
+      JsonObject out = new JsonObject();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        if (e.getKey() == null) {
+          throw new IllegalArgumentException("a map key is null");
+        }
+        out.add(String.valueOf(e.getKey()), convert(gson, e.getValue()));
+      }
+      return out;
+    }
+    if (value instanceof Iterable) {
+      JsonArray out = new JsonArray();
+      for (Object element : (Iterable<?>) value) {
+        out.add(convert(gson, element));
+      }
+      return out;
+    }
+    if (value instanceof Object[]) {
+      JsonArray out = new JsonArray();
+      for (Object element : (Object[]) value) {
+        out.add(convert(gson, element));
+      }
+      return out;
+    }
+    return gson.toJsonTree(value);
   }
 
   /** Gson's tree writer is lenient, so a JsonPrimitive(NaN) passed in gets through: walk it. */

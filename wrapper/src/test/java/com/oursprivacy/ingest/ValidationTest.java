@@ -164,16 +164,45 @@ class ValidationTest {
         bad(
             "events[2]",
             "userId, externalId or email",
-            c -> c.batchAsync(List.of(OK, OK, Event.named("X")))),
+            async(c -> c.batchAsync(List.of(OK, OK, Event.named("X"))))),
         bad("identify.userId", "must not be blank", c -> c.identify(Identify.user(""))),
-        bad("identify.userId", "1–400 characters", c -> c.identifyAsync(Identify.user(chars(401)))),
-        bad("event.time", "in the past", c -> c.trackAsync(OK.at(NOW.minus(Duration.ofDays(8))))),
+        bad(
+            "identify.userId",
+            "1–400 characters",
+            async(c -> c.identifyAsync(Identify.user(chars(401))))),
+        bad(
+            "event.time",
+            "in the past",
+            async(c -> c.trackAsync(OK.at(NOW.minus(Duration.ofDays(8)))))),
+        bad("event", "userId, externalId or email", async(c -> c.trackAsync(Event.named("X")))),
         bad("event", "userId, externalId or email", c -> tracker.track(Event.named("Tracked"))),
         bad(
             "event.eventProperties.x",
             "finite number",
             c -> tracker.track(OK.property("x", Double.NaN))),
         bad("identify.userId", "must not be blank", c -> tracker.identify(Identify.user("  "))));
+  }
+
+  /**
+   * An async call that must not throw: its future must already have failed, and the failure is
+   * rethrown for the assertions on the field and rule.
+   */
+  private static Consumer<OursIngest> async(
+      java.util.function.Function<OursIngest, java.util.concurrent.CompletableFuture<?>> call) {
+    return c -> {
+      java.util.concurrent.CompletableFuture<?> future;
+      try {
+        future = call.apply(c);
+      } catch (RuntimeException e) {
+        throw new AssertionError("the async form threw instead of failing its future: " + e, e);
+      }
+      assertThat(future).isCompletedExceptionally();
+      Throwable cause = future.handle((v, t) -> t).join();
+      if (cause instanceof java.util.concurrent.CompletionException) {
+        cause = cause.getCause();
+      }
+      throw (RuntimeException) cause;
+    };
   }
 
   @ParameterizedTest(name = "{0}: {1}")

@@ -226,6 +226,45 @@ class PatchBuilderTest {
   }
 
   @Test
+  void nullsInsideANestedObjectOrAMapReachTheBodyAsSet() {
+    // a nested request's body (what a generated …Input's toJson() returns after clearX())
+    JsonObject nested = json("{\"kept\":1,\"cleared\":null}");
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    map.put("region", "eu");
+    map.put("legacyKey", null);
+    map.put("inner", java.util.Collections.singletonMap("deep", null));
+    java.util.List<Object> list = new java.util.ArrayList<>();
+    list.add(null);
+    list.add(nested);
+    DestinationUpdate u = new DestinationUpdate().rule(nested).settings(map).tags(list);
+
+    assertBody(
+        u,
+        "{\"rule\":{\"kept\":1,\"cleared\":null},"
+            + "\"settings\":{\"region\":\"eu\",\"legacyKey\":null,\"inner\":{\"deep\":null}},"
+            + "\"tags\":[null,{\"kept\":1,\"cleared\":null}]}");
+    // one key of a patch-only map whose value itself holds a null
+    assertBody(
+        new DestinationUpdate().putSetting("inner", map),
+        "{\"settings\":{\"inner\":{\"region\":\"eu\",\"legacyKey\":null,"
+            + "\"inner\":{\"deep\":null}}}}");
+    // converted once, when set: later changes to the argument are not seen
+    nested.addProperty("later", true);
+    map.put("later", true);
+    assertThat(u.toJson().getAsJsonObject("rule").has("later")).isFalse();
+    assertThat(u.toJson().getAsJsonObject("settings").has("later")).isFalse();
+  }
+
+  @Test
+  void aNullMapKeyIsAValidationError() {
+    java.util.Map<String, Object> map = new java.util.HashMap<>();
+    map.put(null, 1);
+    assertThatThrownBy(() -> new DestinationUpdate().settings(map))
+        .isInstanceOf(OursValidationException.class)
+        .hasMessageContaining("settings");
+  }
+
+  @Test
   void constructorRejectsNullableFieldsThatAreNotFields() {
     assertThatThrownBy(
             () ->

@@ -20,6 +20,49 @@ class ParamsTest {
   }
 
   @Test
+  void enumQueryParametersTakeTheSpecsValuesOrAnyString() {
+    assertThat(
+            DestinationListParams.builder()
+                .status(DestinationListParams.Status.ENABLED)
+                .build()
+                .status())
+        .isEqualTo("Enabled");
+    assertThat(
+            ExperimentListParams.builder()
+                .status(ExperimentListParams.Status.RUNNING)
+                .build()
+                .status())
+        .isEqualTo("running");
+    assertThat(DestinationListParams.Type.AWS_EVENT_BRIDGE.value()).isEqualTo("AWSEventBridge");
+    // the escape hatch for a value newer than this SDK, and the way to unset
+    assertThat(DestinationListParams.builder().status("Archived").build().status())
+        .isEqualTo("Archived");
+    assertThat(
+            DestinationListParams.builder()
+                .status(DestinationListParams.Status.ENABLED)
+                .status((String) null)
+                .build()
+                .status())
+        .isNull();
+  }
+
+  @Test
+  void nestedInputsAndMapsKeepTheirNullsInTheParentsBody() {
+    java.util.Map<String, Object> utm = new java.util.LinkedHashMap<>();
+    utm.put("source", "news");
+    utm.put("campaign", null);
+    FunnelUpdateParams p =
+        FunnelUpdateParams.builder()
+            .globalLogic(FunnelStepLogicInput.builder().clearCondition().clearOr().build())
+            .utmFilters(utm)
+            .build();
+    assertThat(com.oursprivacy.patch.PatchJson.write(p.toJson()))
+        .isEqualTo(
+            "{\"globalLogic\":{\"condition\":null,\"OR\":null},"
+                + "\"utmFilters\":{\"source\":\"news\",\"campaign\":null}}");
+  }
+
+  @Test
   void aCreateTakesTheCreatableEnumAndATypedMap() {
     DestinationCreateParams p =
         DestinationCreateParams.builder()

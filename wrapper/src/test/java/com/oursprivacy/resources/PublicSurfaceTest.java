@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.pagination.AsyncPager;
-import java.lang.reflect.Constructor;
+import java.io.File;
+import java.io.IOException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,15 +22,22 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public surface reachable from {@link OursPrivacy}: walks every public method and constructor
- * of every SDK type it can reach (services, params, builders, inputs, pagers) and checks the 1.0
- * rules on their generic signatures.
+ * The public surface: every public type of the wrapper jar, generated facade included, shows no
+ * internal type in a public or protected signature and lives in a {@code @NullMarked} package; and
+ * every SDK type reachable from {@link OursPrivacy} (services, params, builders, inputs, pagers)
+ * follows the 1.0 rules on its generic signatures.
  */
 class PublicSurfaceTest {
   private static final Pattern SDK_TYPE = Pattern.compile("com\\.oursprivacy\\.[A-Za-z0-9_.$]+");
@@ -119,10 +130,7 @@ class PublicSurfaceTest {
           if (name.contains(".lowlevel.") || name.contains(".generated.")) {
             violations.add(e + " mentions " + name);
           }
-          // the services' constructor is how OursPrivacy builds them; ClientCore is internal
-          boolean serviceConstructor =
-              e instanceof Constructor && c.getSimpleName().endsWith("Service");
-          if (name.contains(".internal.") && !serviceConstructor) {
+          if (name.contains(".internal.")) {
             violations.add(e + " mentions internal type " + name);
           }
         }
@@ -152,6 +160,132 @@ class PublicSurfaceTest {
       names.add(m.group());
     }
     return names;
+  }
+
+  /**
+   * Every class of the wrapper jar (hand-written and generated alike), found by listing the
+   * directory or jar {@link OursPrivacy} was loaded from.
+   */
+  static List<Class<?>> jarClasses() throws IOException, URISyntaxException {
+    Path root =
+        Path.of(OursPrivacy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> names = new ArrayList<>();
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
+            .filter(n -> n.endsWith(".class"))
+            .forEach(names::add);
+      }
+    } else {
+      try (JarFile jar = new JarFile(root.toFile())) {
+        jar.stream().map(JarEntry::getName).filter(n -> n.endsWith(".class")).forEach(names::add);
+      }
+    }
+    List<Class<?>> out = new ArrayList<>();
+    for (String n : names) {
+      if (n.endsWith("module-info.class")) {
+        continue;
+      }
+      Class<?> c = load(n.substring(0, n.length() - ".class".length()).replace('/', '.'));
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Public, in a package that is not internal, and every enclosing class public too. */
+  private static boolean isApi(Class<?> c) {
+    if (c.getPackageName().contains(".internal") || c.isSynthetic() || c.isAnonymousClass()) {
+      return false;
+    }
+    for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+      if (!Modifier.isPublic(k.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean visible(int modifiers) {
+    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+  }
+
+  @Test
+  void noPublicTypeOfTheJarShowsAnInternalTypeInAnySignature() throws Exception {
+    List<Class<?>> all = jarClasses();
+    List<Class<?>> api = all.stream().filter(PublicSurfaceTest::isApi).collect(Collectors.toList());
+    // the generated facade is in the jar: the services are interfaces, their classes internal
+    assertThat(api).contains(DestinationService.class, DestinationCreateParams.Builder.class);
+    assertThat(DestinationService.class.isInterface()).isTrue();
+    assertThat(all)
+        .anyMatch(
+            c -> c.getName().equals("com.oursprivacy.internal.resources.DestinationServiceImpl"));
+    List<String> violations = new ArrayList<>();
+    for (Class<?> c : api) {
+      List<Type> types = new ArrayList<>();
+      List<String> where = new ArrayList<>();
+      if (c.getGenericSuperclass() != null) {
+        types.add(c.getGenericSuperclass());
+        where.add(c.getName() + " extends");
+      }
+      for (Type i : c.getGenericInterfaces()) {
+        types.add(i);
+        where.add(c.getName() + " implements");
+      }
+      for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+        if (visible(f.getModifiers())) {
+          types.add(f.getGenericType());
+          where.add(c.getName() + "." + f.getName());
+        }
+      }
+      List<Executable> members = new ArrayList<>(Arrays.asList(c.getDeclaredMethods()));
+      members.addAll(Arrays.asList(c.getDeclaredConstructors()));
+      for (Executable e : members) {
+        if (!visible(e.getModifiers()) || e.isSynthetic()) {
+          continue;
+        }
+        for (Type t : e.getGenericParameterTypes()) {
+          types.add(t);
+          where.add(e.toString());
+        }
+        for (Type t : e.getGenericExceptionTypes()) {
+          types.add(t);
+          where.add(e.toString());
+        }
+        if (e instanceof Method) {
+          types.add(((Method) e).getGenericReturnType());
+          where.add(e.toString());
+        }
+      }
+      for (int i = 0; i < types.size(); i++) {
+        for (String name : typeNames(types.get(i))) {
+          if (name.contains(".internal.") || name.startsWith("com.oursprivacy.internal")) {
+            violations.add(where.get(i) + " mentions " + name);
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void everyPublicPackageOfTheJarIsNullMarked() throws Exception {
+    Set<String> packages = new TreeSet<>();
+    for (Class<?> c : jarClasses()) {
+      if (isApi(c)) {
+        packages.add(c.getPackageName());
+      }
+    }
+    assertThat(packages).contains("com.oursprivacy", "com.oursprivacy.resources");
+    List<String> unmarked = new ArrayList<>();
+    for (String p : packages) {
+      Class<?> info = load(p + ".package-info");
+      if (info == null || !info.isAnnotationPresent(NullMarked.class)) {
+        unmarked.add(p);
+      }
+    }
+    assertThat(unmarked).as("public packages without @NullMarked").isEmpty();
   }
 
   @Test

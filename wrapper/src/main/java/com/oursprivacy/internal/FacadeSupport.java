@@ -1,4 +1,4 @@
-package com.oursprivacy.resources;
+package com.oursprivacy.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.errors.OursInvalidResponseException;
 import com.oursprivacy.errors.OursValidationException;
-import com.oursprivacy.internal.SdkGson;
+import com.oursprivacy.pagination.AsyncPager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,26 +14,49 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** The few checks and conversions the generated services share. Not API. */
-final class FacadeSupport {
+/**
+ * The few checks and conversions the generated facade ({@code com.oursprivacy.resources} and its
+ * implementations in {@code com.oursprivacy.internal.resources}) shares. Not API: public only so
+ * the generated packages can reach it.
+ */
+public final class FacadeSupport {
   private FacadeSupport() {}
 
-  /** A path parameter must be present and non-blank: a blank id would address the collection. */
-  static void requirePathParam(String operation, String name, String value) {
+  /**
+   * A path parameter must be present, non-blank (a blank id would address the collection) and no
+   * dot segment; the error names the operation's field ({@code destinations.retrieve.id}).
+   */
+  static void requirePathParam(String operation, String name, @Nullable String value) {
     if (value == null) {
       throw new OursValidationException(operation + "." + name, "is required, got null");
     }
     if (value.isBlank()) {
       throw new OursValidationException(operation + "." + name, "must not be blank");
     }
+    PathGuard.check(operation + "." + name, value);
+  }
+
+  /**
+   * An async pager whose first fetch fails with {@code failure}: how an async list reports an
+   * invalid argument without throwing.
+   *
+   * @param failure what went wrong
+   * @param <T> the item type
+   * @return the failed pager
+   */
+  public static <T> AsyncPager<T> failedPager(RuntimeException failure) {
+    return AsyncPager.ofCursor(cursor -> CompletableFuture.failedFuture(failure));
   }
 
   /**
    * A body field the API requires must be set (and not null): the server would answer 400 anyway.
    */
-  static void requireBodyField(JsonObject body, String operation, String field, String setter) {
+  public static void requireBodyField(
+      JsonObject body, String operation, String field, String setter) {
     JsonElement v = body.get(field);
     if (v == null || v.isJsonNull()) {
       throw new OursValidationException(
@@ -42,7 +65,7 @@ final class FacadeSupport {
   }
 
   /** A delete's boolean answer, unboxed; an answer without one is an invalid response. */
-  static boolean bool(RawResponse<Boolean> response, String operation) {
+  public static boolean bool(RawResponse<Boolean> response, String operation) {
     Boolean value = response.value();
     if (value == null) {
       throw new OursInvalidResponseException(
@@ -52,22 +75,22 @@ final class FacadeSupport {
   }
 
   /** The same response carrying a derived value (a page, a list of items). */
-  static <T, U> RawResponse<U> withValue(RawResponse<T> raw, U value) {
+  public static <T, U> RawResponse<U> withValue(RawResponse<T> raw, U value) {
     return new RawResponse<>(raw.statusCode(), raw.headers(), value, raw.retries());
   }
 
   /** Where an offset pager starts: the params' offset, else 0. */
-  static long firstOffset(Number offset) {
+  public static long firstOffset(Number offset) {
     return offset == null ? 0L : offset.longValue();
   }
 
   /** A retrieved model as the JSON object a PATCH round trip diffs against. */
-  static JsonObject toJsonObject(Object model) {
+  public static JsonObject toJsonObject(Object model) {
     return SdkGson.get().toJsonTree(model).getAsJsonObject();
   }
 
   /** A list of nested request objects as a JSON array. */
-  static <T> JsonArray toJsonArray(List<T> values, Function<T, JsonObject> toJson) {
+  public static <T> JsonArray toJsonArray(List<T> values, Function<T, JsonObject> toJson) {
     Objects.requireNonNull(values, "values == null");
     JsonArray out = new JsonArray();
     for (T v : values) {
@@ -77,7 +100,7 @@ final class FacadeSupport {
   }
 
   /** A 2xx response without a body where the API promises one is an invalid response. */
-  static <T> T body(RawResponse<T> response, String operation) {
+  public static <T> T body(RawResponse<T> response, String operation) {
     T value = response.value();
     if (value == null) {
       throw new OursInvalidResponseException(
@@ -87,7 +110,7 @@ final class FacadeSupport {
   }
 
   /** The list a page or list response must carry; its absence is an invalid response. */
-  static <T> List<T> items(List<T> items, int status, String operation, String property) {
+  public static <T> List<T> items(List<T> items, int status, String operation, String property) {
     if (items == null) {
       throw new OursInvalidResponseException(
           status, operation + ": the response has no '" + property + "' list", null);
@@ -96,18 +119,18 @@ final class FacadeSupport {
   }
 
   /** A path argument, checked ({@link #requirePathParam}) before the stub encodes it. */
-  static String pathParam(String operation, String name, String value) {
+  public static String pathParam(String operation, String name, String value) {
     requirePathParam(operation, name, value);
     return value;
   }
 
   /** A {@code date-time} query value as the generated parameter's {@code OffsetDateTime}, UTC. */
-  static OffsetDateTime utc(Instant value) {
+  public static OffsetDateTime utc(Instant value) {
     return value == null ? null : value.atOffset(ZoneOffset.UTC);
   }
 
   /** A {@code uuid} query value as the generated parameter's {@code UUID}. */
-  static UUID uuid(String operation, String name, String value) {
+  public static UUID uuid(String operation, String name, String value) {
     if (value == null) {
       return null;
     }
@@ -119,7 +142,7 @@ final class FacadeSupport {
   }
 
   /** A JSON number field as a long, or null. */
-  static Long toLong(Number n) {
+  public static Long toLong(Number n) {
     return n == null ? null : n.longValue();
   }
 }
