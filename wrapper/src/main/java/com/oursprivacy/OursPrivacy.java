@@ -3,12 +3,16 @@ package com.oursprivacy;
 import com.oursprivacy.core.ClientBuilder;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RetryPolicy;
+import com.oursprivacy.core.TokenExchange;
+import com.oursprivacy.errors.OursValidationException;
+import com.oursprivacy.internal.BearerSource;
 import com.oursprivacy.internal.ClientCore;
 import com.oursprivacy.internal.ClientCoreBuilder;
 import com.oursprivacy.internal.ConfigResolver;
 import com.oursprivacy.internal.SharedBuilders;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -134,6 +138,8 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
         new ConfigResolver.Key("baseUrl(String)", PROP_BASE_URL, ENV_BASE_URL);
 
     private @Nullable String apiKey;
+    private @Nullable Supplier<String> apiKeySupplier;
+    private @Nullable TokenExchange tokenExchange;
     private @Nullable String baseUrl;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private @Nullable Integer maxRetries;
@@ -145,14 +151,59 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
     }
 
     /**
-     * The organization API key, sent as {@code Authorization: Bearer …}. Null or blank leaves it
-     * unset, so {@code apiKey(System.getenv("X"))} with X unset falls back to {@value
-     * #PROP_API_KEY} / {@value #ENV_API_KEY} and, failing those, {@link #build()} says what to set.
-     * Checked at {@link #build()}: printable ASCII only (a pasted line break is rejected, without
-     * echoing the key).
+     * The organization API key, sent as {@code Authorization: Bearer …}; surrounding blanks are
+     * trimmed. Null leaves it unset, so {@code apiKey(System.getenv("X"))} with X unset falls back
+     * to {@value #PROP_API_KEY} / {@value #ENV_API_KEY} and, failing those, {@link #build()} says
+     * what to set. Checked at {@link #build()}: printable ASCII only (a pasted line break is
+     * rejected, without echoing the key).
+     *
+     * @param apiKey the key, or null to read it from the environment
+     * @return this builder
+     * @throws OursValidationException naming {@code apiKey} when it is blank (empty or only
+     *     blanks): pass null to fall back to the environment
      */
     public Builder apiKey(@Nullable String apiKey) {
-      this.apiKey = apiKey;
+      if (apiKey != null && apiKey.isBlank()) {
+        throw new OursValidationException(
+            "apiKey",
+            "must not be blank; pass null to read "
+                + PROP_API_KEY
+                + " / "
+                + ENV_API_KEY
+                + " instead");
+      }
+      this.apiKey = apiKey == null ? null : apiKey.trim();
+      return this;
+    }
+
+    /**
+     * Reads the API key from {@code apiKey} before every call instead of once: a key rotated in a
+     * secrets store is used from the next call on, without rebuilding the client. Keep it cheap
+     * (serve a cached value; refresh it in the background or on expiry). A value is trimmed and
+     * checked like {@link #apiKey(String)}'s; a null, blank or unsendable value, or a supplier that
+     * throws, fails that call with an {@link com.oursprivacy.errors.OursException} naming {@code
+     * apiKeySupplier}, never quoting the key. After a 401 the call is resent once if the supplier
+     * now returns a different key. Wins over {@link #apiKey(String)} and the environment. Every key
+     * it returns is masked in logs and messages.
+     *
+     * @param apiKey the source of the current key
+     * @return this builder
+     */
+    public Builder apiKeySupplier(Supplier<String> apiKey) {
+      this.apiKeySupplier = Objects.requireNonNull(apiKey, "apiKeySupplier == null");
+      return this;
+    }
+
+    /**
+     * Exchanges the API key for a token at {@code exchange}'s endpoint and sends the token on every
+     * call, exchanging again once after a 401 (see {@link TokenExchange}). The key comes from
+     * {@link #apiKeySupplier}, {@link #apiKey(String)} or the environment, as without an exchange.
+     *
+     * @param exchange where to exchange the key
+     * @return this builder
+     */
+    public Builder tokenExchange(TokenExchange exchange) {
+      this.tokenExchange = Objects.requireNonNull(exchange, "tokenExchange == null");
       return this;
     }
 
@@ -169,7 +220,7 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
     /** Retries after the first attempt (default 2); shorthand for the policy's value. */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
+        throw new OursValidationException("maxRetries", "must be ≥ 0, was " + maxRetries);
       }
       this.maxRetries = maxRetries;
       return this;
@@ -221,7 +272,11 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
      *     position, never the key
      */
     public OursPrivacy build() {
-      String key = config.requireHeaderSecret(apiKey, API_KEY, "API key");
+      BearerSource bearer =
+          apiKeySupplier != null
+              ? BearerSource.supplied("apiKeySupplier", apiKeySupplier)
+              : BearerSource.fixed(
+                  "apiKey", config.requireHeaderSecret(apiKey, API_KEY, "API key"));
       String url = config.get(baseUrl, BASE_URL);
       LogLevel level = config.logLevel(logLevel);
       RetryPolicy policy =
@@ -229,7 +284,8 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
       ClientCoreBuilder core = SharedBuilders.core(this);
       return new OursPrivacy(
           core.baseUrl(url == null ? DEFAULT_BASE_URL : url)
-              .bearerToken(key)
+              .bearer(bearer)
+              .tokenExchange(tokenExchange == null ? null : tokenExchange.path())
               .retryPolicy(policy)
               .logLevel(level)
               .build());
@@ -238,9 +294,10 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
     @Override
     public String toString() {
       return "OursPrivacy.Builder{baseUrl="
-          + (baseUrl == null ? "unset" : baseUrl)
+          + (baseUrl == null ? "unset" : ClientCoreBuilder.displayUrl(baseUrl))
           + ", apiKey="
-          + (apiKey == null || apiKey.isBlank() ? "unset" : "[redacted]")
+          + (apiKeySupplier != null ? "supplied" : apiKey == null ? "unset" : "[redacted]")
+          + (tokenExchange == null ? "" : ", " + tokenExchange)
           + '}';
     }
   }

@@ -92,12 +92,12 @@ class ConfigurationTest {
   }
 
   @Test
-  void aNullOrBlankApiKeyFallsBackToTheEnvironment() {
+  void aNullApiKeyFallsBackToTheEnvironment() {
     wm.stubFor(get("/rest/v1/x").willReturn(okJson("{}")));
     Map<String, String> env = Map.of("OURS_PRIVACY_API_KEY", "from-env");
     try (OursPrivacy ours =
         OursPrivacy.builder()
-            .apiKey(" ")
+            .apiKey(null)
             .baseUrl(base())
             .config(ConfigResolver.of(k -> null, env::get))
             .build()) {
@@ -112,7 +112,7 @@ class ConfigurationTest {
   @ValueSource(
       strings = {
         "sk_live_abc\r\nX-Injected: yes",
-        "sk_live_abc\n",
+        "sk_live_abc\nsk_live_def",
         "sk_live_\u0000abc",
         "sk_live_ä"
       })

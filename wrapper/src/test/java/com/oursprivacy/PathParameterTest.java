@@ -57,7 +57,14 @@ class PathParameterTest {
         "%252e%252e",
         "../sources",
         "a/../..",
-        "..%2Fx"
+        "..%2Fx",
+        "..;",
+        "..;x=1",
+        "..%3b",
+        ".;",
+        "..\\x",
+        "x\\..",
+        "..%5Cx"
       })
   void dotSegmentIdsAreRefusedForEveryVerb(String id) {
     refused(

@@ -21,6 +21,7 @@ import com.oursprivacy.sandbox.OursSandbox;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +30,37 @@ import java.util.Map;
  * one field and clears a setting, reads the source's test token, sends events in TEST mode through
  * the background tracker, flushes, and cleans up.
  *
- * <p>Runs against the embedded {@link OursSandbox} unless {@code OURS_PRIVACY_API_KEY} is set; then
- * against the real API, still in TEST mode (nothing reaches destinations), with resources named
- * {@code sdk-quickstart-…} that it deletes at the end. Keys and tokens are never printed in full.
+ * <p>Always runs against the embedded {@link OursSandbox}, even when {@code OURS_PRIVACY_API_KEY}
+ * is exported, unless asked for the real API explicitly with {@value #LIVE_FLAG} or {@code
+ * -D}{@value #LIVE_PROPERTY}{@code =true}; then it uses that key, still in TEST mode (nothing
+ * reaches destinations), with resources named {@code sdk-quickstart-…} that it deletes at the end.
+ * Its first line says which it uses. Keys and tokens are never printed in full.
  */
 public final class QuickStart {
+  /** The argument that asks for the real API. */
+  static final String LIVE_FLAG = "--live";
+
+  /** The system property that asks for the real API ({@code -Dexample.live=true}). */
+  static final String LIVE_PROPERTY = "example.live";
+
   private QuickStart() {}
 
-  /** Runs the quick start; exits with status 1 and one line on stderr when an API call fails. */
+  /**
+   * Runs the quick start on the sandbox, or on the real API with {@value #LIVE_FLAG} / {@code
+   * -Dexample.live=true}; exits with status 1 and one line on stderr when an API call fails, 2 when
+   * the real API is asked for without a key.
+   */
   public static void main(String[] args) {
+    boolean live = live(args);
+    String key = System.getenv("OURS_PRIVACY_API_KEY");
+    if (live && (key == null || key.isBlank())) {
+      System.err.println(
+          "quick start: --live / -Dexample.live=true needs OURS_PRIVACY_API_KEY; without them it"
+              + " runs on the embedded sandbox");
+      System.exit(2);
+    }
     try {
-      run(System.out, System.getenv("OURS_PRIVACY_API_KEY"));
+      run(System.out, live, key);
     } catch (OursException e) {
       System.err.println(
           "quick start failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -47,13 +68,20 @@ public final class QuickStart {
     }
   }
 
+  /** Whether the real API was asked for: {@value #LIVE_FLAG} or {@code -Dexample.live=true}. */
+  static boolean live(String[] args) {
+    return Arrays.asList(args).contains(LIVE_FLAG) || Boolean.getBoolean(LIVE_PROPERTY);
+  }
+
   /**
-   * The quick start, printing to {@code out}: against the real API when {@code apiKey} is
-   * non-blank, else against a sandbox it starts and stops.
+   * The quick start, printing to {@code out}: against the real API with {@code apiKey} when {@code
+   * live}, else against a sandbox it starts and stops (saying so, and that a key in the environment
+   * was left alone).
    */
-  static void run(PrintStream out, String apiKey) {
-    if (apiKey != null && !apiKey.isBlank()) {
-      try (OursPrivacy ours = OursPrivacy.fromEnv()) {
+  static void run(PrintStream out, boolean live, String apiKey) {
+    boolean haveKey = apiKey != null && !apiKey.isBlank();
+    if (live && haveKey) {
+      try (OursPrivacy ours = OursPrivacy.builder().apiKey(apiKey).build()) {
         out.println(
             "Ours Privacy quick start: real API, key " + mask(apiKey) + ", events in TEST mode");
         walkThrough(out, ours, null);
@@ -65,7 +93,10 @@ public final class QuickStart {
       out.println(
           "Ours Privacy quick start: embedded sandbox at "
               + sandbox.baseUrl()
-              + " (no API key needed)");
+              + (haveKey
+                  ? " (OURS_PRIVACY_API_KEY is set but not used; --live or -Dexample.live=true"
+                      + " runs against the real API)"
+                  : " (no API key needed)"));
       walkThrough(out, ours, sandbox);
       out.println(
           "  sandbox   recorded "

@@ -28,15 +28,36 @@ import java.util.function.Consumer;
  * page through them, patch one, read the source's test token, and track 1,000 events in TEST mode,
  * all against the embedded sandbox. {@code ./mvnw -B -q -pl examples exec:java
  * -Dexample=RealisticProgram}
+ *
+ * <p>It never touches the real API, even when {@code OURS_PRIVACY_API_KEY} is exported: it creates
+ * 25 destinations and keeps them, which only a throw-away sandbox should get. Its first line says
+ * so; {@code --live} / {@code -Dexample.live=true} is refused (the quick start has a live mode that
+ * cleans up after itself).
  */
 public final class RealisticProgram {
   private RealisticProgram() {}
 
-  /** Runs the program on a fresh sandbox and prints its one-line summary. */
+  /** Runs the program on a fresh sandbox and prints where it runs and its one-line summary. */
   public static void main(String[] args) {
+    if (QuickStart.live(args)) {
+      System.err.println(
+          "RealisticProgram runs only on the embedded sandbox (it keeps what it creates); for the"
+              + " real API run the quick start with --live");
+      System.exit(2);
+    }
     try (OursSandbox sandbox = OursSandbox.start()) {
+      System.out.println(banner(sandbox, System.getenv("OURS_PRIVACY_API_KEY")));
       System.out.println(run(sandbox));
     }
+  }
+
+  /** The first line: where the program runs, and that a key in the environment is left alone. */
+  static String banner(OursSandbox sandbox, String apiKey) {
+    return "RealisticProgram: embedded sandbox at "
+        + sandbox.baseUrl()
+        + (apiKey != null && !apiKey.isBlank()
+            ? " (OURS_PRIVACY_API_KEY is set but never used here)"
+            : " (no API key needed)");
   }
 
   /** The program itself; returns what it did in one line. */

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>It shows its imports ({@code import …;} lines at its top). Nothing else is imported.
  *   <li>A block that starts with a declaration ({@code class}, {@code @Annotation class}) is a
- *       compilation unit; any other block is the body of a method that may throw.
+ *       compilation unit; any other block is the body of a method that declares no checked
+ *       exception, so a block compiles exactly as a reader pasting it into their own method would
+ *       see it: one that calls something throwing a checked exception handles it itself.
  *   <li>A {@code <!-- given: Type name, Type name -->} line before a block names the variables it
  *       uses without creating them (e.g. an {@code OursPrivacy ours} built earlier on the page);
  *       their types must be imported by the block.
@@ -146,6 +148,15 @@ class DocsSnippetsTest {
   }
 
   @Test
+  void aBlockThatLeavesACheckedExceptionUnhandledDoesNotCompile() {
+    Snippet s = new Snippet("t.md:4", "", "Thread.sleep(1);\n", "", false);
+    assertThatThrownBy(() -> check(s, 903))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("t.md:4 does not compile")
+        .hasMessageContaining("InterruptedException");
+  }
+
+  @Test
   void aRunnableBlockWithAGivenTheHarnessCannotSupplyFailsNamingIt() {
     Snippet s =
         new Snippet(
@@ -183,7 +194,7 @@ class DocsSnippetsTest {
                 + name
                 + " {\n  public static void run("
                 + s.given
-                + ") throws Exception {\n"
+                + ") {\n"
                 + s.body
                 + "\n  }\n}\n";
     Path dir = Files.createDirectories(out.resolve(name));

@@ -88,12 +88,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * The most bytes of one response body the client reads, counted after gzip inflation (default 32
-   * MiB). A larger body fails the call with {@link
-   * com.oursprivacy.errors.OursInvalidResponseException} (a tracker treats it like any failed
-   * request) and its connection is closed, so a misbehaving or hostile server cannot exhaust the
-   * heap.
+   * MiB, or an eighth of the JVM's maximum heap when that is less, at least 1 MiB). A larger body
+   * fails the call with {@link com.oursprivacy.errors.OursInvalidResponseException} (a tracker
+   * treats it like any failed request) and its connection is closed, so a misbehaving or hostile
+   * server cannot exhaust the heap.
    *
-   * @throws IllegalArgumentException when not positive
+   * @throws com.oursprivacy.errors.OursValidationException naming {@code maxResponseBytes} when not
+   *     positive
    */
   public B maxResponseBytes(long maxResponseBytes) {
     core.maxResponseBytes(maxResponseBytes);

@@ -28,6 +28,19 @@ public final class RedirectException extends OursApiException {
     super(status, error, details, headers, rawBody, unredactedRawBody);
   }
 
+  /**
+   * The status and where the server wanted to send the request, e.g. {@code 307 redirect to
+   * https://eu.example.com/rest/v1/destinations (not followed: set the base URL to the final
+   * address)}; the location is redacted as {@link #location()} is.
+   */
+  @Override
+  public String getMessage() {
+    return super.getMessage()
+        + " redirect to "
+        + location().orElse("(no Location header)")
+        + " (not followed: set the base URL to the final address)";
+  }
+
   /** Where the server wanted to send the request (redacted), when it said. */
   public Optional<String> location() {
     return header("Location");

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
@@ -78,6 +79,10 @@ final class CoreTransport implements IngestTransport {
 
   private volatile boolean cancelled;
 
+  // When set, the token to send is read from it per request (a client with a token supplier)
+  // instead of the one the tracker was made with.
+  private volatile Supplier<String> tokenSource;
+
   CoreTransport(ClientCore core, Duration timeout) {
     this(core, timeout, null, WAIT_GRACE);
   }
@@ -92,21 +97,49 @@ final class CoreTransport implements IngestTransport {
     this.waitNanos = call.plus(grace).toNanos();
   }
 
+  /** Reads the token from {@code source} before each request from now on. */
+  void tokenSource(Supplier<String> source) {
+    this.tokenSource = source;
+  }
+
   @Override
   public Reply batch(String token, List<Event> rows) {
-    Reply r = send(service.batchStream(new BatchBody(token, rows)));
-    Wire.withoutToken(r.results, token);
+    String t = current(token);
+    if (t == null) {
+      return Reply.network("token supplier failed");
+    }
+    Reply r = send(service.batchStream(new BatchBody(t, rows)));
+    Wire.withoutToken(r.results, t);
     return r;
   }
 
   @Override
   public Reply track(String token, Event event) {
-    return send(service.track(Wire.track(token, event)));
+    String t = current(token);
+    return t == null
+        ? Reply.network("token supplier failed")
+        : send(service.track(Wire.track(t, event)));
   }
 
   @Override
   public Reply identify(String token, Identify identify) {
-    return send(service.identify(Wire.identify(token, identify)));
+    String t = current(token);
+    return t == null
+        ? Reply.network("token supplier failed")
+        : send(service.identify(Wire.identify(t, identify)));
+  }
+
+  /** {@code token}, or the token source's current one; null when the source failed. */
+  private String current(String token) {
+    Supplier<String> source = tokenSource;
+    if (source == null) {
+      return token;
+    }
+    try {
+      return source.get();
+    } catch (OursException e) {
+      return null; // a failed send: the tracker retries it with its back-off
+    }
   }
 
   @Override

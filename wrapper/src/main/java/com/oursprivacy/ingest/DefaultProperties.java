@@ -1,11 +1,11 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.errors.OursValidationException;
 import com.oursprivacy.lowlevel.ingest.model.DefaultProperty;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -86,27 +86,26 @@ public final class DefaultProperties {
      *
      * @param key a key of {@link #knownKeys()}, e.g. {@code utm_source}
      * @param value a String, Boolean or Number as the spec types the key
-     * @throws IllegalArgumentException if the key is unknown or the value's type does not match
+     * @throws com.oursprivacy.errors.OursValidationException naming {@code defaultProperties.key}
+     *     if the key is unknown, the value null or of a type that does not match
      */
     public Builder property(String key, Object value) {
-      Objects.requireNonNull(key, "key == null");
-      Objects.requireNonNull(value, "value == null");
+      Validator.required("defaultProperties key", key);
+      Validator.required("defaultProperties." + key, value);
       Class<?> type = KEYS.get(key);
       if (type == null) {
-        throw new IllegalArgumentException(
-            "defaultProperties."
-                + key
-                + ": not a known default property; see DefaultProperties.knownKeys()");
+        throw new OursValidationException(
+            "defaultProperties." + key,
+            "not a known default property; see DefaultProperties.knownKeys()");
       }
       boolean ok =
           type == BigDecimal.class
               ? value instanceof Number
               : type == Object.class || type.isInstance(value);
       if (!ok) {
-        throw new IllegalArgumentException(
-            "defaultProperties."
-                + key
-                + ": must be a "
+        throw new OursValidationException(
+            "defaultProperties." + key,
+            "must be a "
                 + (type == BigDecimal.class ? "Number" : type.getSimpleName())
                 + ", was "
                 + value.getClass().getSimpleName());

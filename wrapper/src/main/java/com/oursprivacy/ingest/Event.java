@@ -44,11 +44,12 @@ public final class Event {
   /**
    * A new event with the given name (it must be allowed for the source in the Ours dashboard).
    *
-   * @throws NullPointerException if {@code name} is null
+   * @throws com.oursprivacy.errors.OursValidationException naming {@code event.name} if {@code
+   *     name} is null
    */
   public static Event named(String name) {
     Event e = new Event();
-    e.name = Objects.requireNonNull(name, "name == null");
+    e.name = Validator.required("event.name", name);
     return e;
   }
 
@@ -70,35 +71,35 @@ public final class Event {
   /** A copy with this name. */
   public Event name(String name) {
     Event e = copy();
-    e.name = Objects.requireNonNull(name, "name == null");
+    e.name = Validator.required("event.name", name);
     return e;
   }
 
   /** A copy that happened at {@code time} (must lie within the last 7 days when sent). */
   public Event at(Instant time) {
     Event e = copy();
-    e.time = Objects.requireNonNull(time, "time == null");
+    e.time = Validator.required("event.time", time);
     return e;
   }
 
   /** A copy for the Ours user id (takes precedence over externalId and email). */
   public Event userId(String userId) {
     Event e = copy();
-    e.userId = Objects.requireNonNull(userId, "userId == null");
+    e.userId = Validator.required("event.userId", userId);
     return e;
   }
 
   /** A copy for the user's id in your system (takes precedence over email). */
   public Event externalId(String externalId) {
     Event e = copy();
-    e.externalId = Objects.requireNonNull(externalId, "externalId == null");
+    e.externalId = Validator.required("event.externalId", externalId);
     return e;
   }
 
   /** A copy for the user's email address (hashed by the server). */
   public Event email(String email) {
     Event e = copy();
-    e.email = Objects.requireNonNull(email, "email == null");
+    e.email = Validator.required("event.email", email);
     return e;
   }
 
@@ -107,7 +108,7 @@ public final class Event {
    * lists and string-keyed maps of those.
    */
   public Event property(String key, @Nullable Object value) {
-    Objects.requireNonNull(key, "key == null");
+    Validator.required("event.properties key", key);
     Event e = copy();
     Map<String, @Nullable Object> p = new LinkedHashMap<>(properties);
     p.put(key, value);
@@ -117,10 +118,10 @@ public final class Event {
 
   /** A copy with every entry of {@code properties} added to the event properties. */
   public Event properties(Map<String, ?> properties) {
-    Objects.requireNonNull(properties, "properties == null");
+    Validator.required("event.properties", properties);
     Event e = copy();
     Map<String, @Nullable Object> p = new LinkedHashMap<>(this.properties);
-    properties.forEach((k, v) -> p.put(Objects.requireNonNull(k, "properties key == null"), v));
+    properties.forEach((k, v) -> p.put(Validator.required("event.properties key", k), v));
     e.properties = Collections.unmodifiableMap(p);
     return e;
   }
@@ -128,21 +129,21 @@ public final class Event {
   /** A copy carrying these user properties (replacing any set before). */
   public Event userProperties(UserProperties userProperties) {
     Event e = copy();
-    e.userProperties = Objects.requireNonNull(userProperties, "userProperties == null");
+    e.userProperties = Validator.required("event.userProperties", userProperties);
     return e;
   }
 
   /** A copy carrying these default properties (replacing any set before). */
   public Event defaultProperties(DefaultProperties defaultProperties) {
     Event e = copy();
-    e.defaultProperties = Objects.requireNonNull(defaultProperties, "defaultProperties == null");
+    e.defaultProperties = Validator.required("event.defaultProperties", defaultProperties);
     return e;
   }
 
   /** A copy carrying the end user's IP and User-Agent. */
   public Event identityContext(IdentityContext identityContext) {
     Event e = copy();
-    e.identityContext = Objects.requireNonNull(identityContext, "identityContext == null");
+    e.identityContext = Validator.required("event.identityContext", identityContext);
     return e;
   }
 
@@ -152,7 +153,7 @@ public final class Event {
    */
   public Event distinctId(String distinctId) {
     Event e = copy();
-    e.distinctId = Objects.requireNonNull(distinctId, "distinctId == null");
+    e.distinctId = Validator.required("event.distinctId", distinctId);
     return e;
   }
 

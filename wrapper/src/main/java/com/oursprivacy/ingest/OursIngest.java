@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -157,7 +158,7 @@ public final class OursIngest implements AutoCloseable {
    */
   public Event track(Event event) {
     Event e = prepare(event);
-    core.execute(service.track(Wire.track(tokens.sendToken, e)), RequestOptions.none());
+    core.execute(service.track(Wire.track(token(), e)), RequestOptions.none());
     return e;
   }
 
@@ -169,8 +170,7 @@ public final class OursIngest implements AutoCloseable {
   public CompletableFuture<Event> trackAsync(Event event) {
     try {
       Event e = prepare(event);
-      return core.executeAsync(
-              service.track(Wire.track(tokens.sendToken, e)), RequestOptions.none())
+      return core.executeAsync(service.track(Wire.track(token(), e)), RequestOptions.none())
           .thenApply(r -> e);
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
@@ -185,8 +185,7 @@ public final class OursIngest implements AutoCloseable {
    */
   public void identify(Identify identify) {
     Validator.identify(Objects.requireNonNull(identify, "identify == null"), "identify");
-    core.execute(
-        service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none());
+    core.execute(service.identify(Wire.identify(token(), identify)), RequestOptions.none());
   }
 
   /**
@@ -197,7 +196,7 @@ public final class OursIngest implements AutoCloseable {
     try {
       Validator.identify(Objects.requireNonNull(identify, "identify == null"), "identify");
       return core.executeAsync(
-              service.identify(Wire.identify(tokens.sendToken, identify)), RequestOptions.none())
+              service.identify(Wire.identify(token(), identify)), RequestOptions.none())
           .thenApply(r -> null);
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
@@ -219,9 +218,10 @@ public final class OursIngest implements AutoCloseable {
       return BatchReport.empty();
     }
     List<Event> rows = prepareAll(events);
+    String token = token();
     RawResponse<Batch> r =
-        core.executeRaw(service.batch(Wire.batch(tokens.sendToken, rows)), RequestOptions.none());
-    return report(r, rows, tokens.sendToken);
+        core.executeRaw(service.batch(Wire.batch(token, rows)), RequestOptions.none());
+    return report(r, rows, token);
   }
 
   /**
@@ -234,9 +234,9 @@ public final class OursIngest implements AutoCloseable {
         return CompletableFuture.completedFuture(BatchReport.empty());
       }
       List<Event> rows = prepareAll(events);
-      return core.executeRawAsync(
-              service.batch(Wire.batch(tokens.sendToken, rows)), RequestOptions.none())
-          .thenApply(r -> report(r, rows, tokens.sendToken));
+      String token = token();
+      return core.executeRawAsync(service.batch(Wire.batch(token, rows)), RequestOptions.none())
+          .thenApply(r -> report(r, rows, token));
     } catch (RuntimeException failure) {
       return CompletableFuture.failedFuture(failure);
     }
@@ -261,13 +261,11 @@ public final class OursIngest implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("OursIngest is closed: no tracker can be made from it");
       }
-      Tracker t =
-          new Tracker(
-              config,
-              new CoreTransport(core, timeout),
-              tokens.sendToken,
-              tokens.mode,
-              this::forget);
+      CoreTransport transport = new CoreTransport(core, timeout);
+      if (tokens.changes()) {
+        transport.tokenSource(this::token);
+      }
+      Tracker t = new Tracker(config, transport, tokens.sendToken, tokens.mode, this::forget);
       trackers.add(t);
       return t;
     }
@@ -319,6 +317,15 @@ public final class OursIngest implements AutoCloseable {
   @Override
   public String toString() {
     return "OursIngest{mode=" + tokens.mode + ", baseUrl=" + core.baseUrlForDisplay() + "}";
+  }
+
+  /** The token to send now; a supplied one is masked in logs and messages from now on. */
+  private String token() {
+    String t = tokens.current();
+    if (tokens.changes()) {
+      core.remember(t);
+    }
+    return t;
   }
 
   private Event prepare(Event event) {
@@ -389,6 +396,7 @@ public final class OursIngest implements AutoCloseable {
 
     private @Nullable String token;
     private @Nullable String testToken;
+    private @Nullable Supplier<String> tokenSupplier;
     private @Nullable Mode mode;
     private boolean requireTestMode;
     private @Nullable String baseUrl;
@@ -432,6 +440,26 @@ public final class OursIngest implements AutoCloseable {
     }
 
     /**
+     * Reads the token before every request instead of once: a token rotated in a secrets store is
+     * sent from the next request on (trackers made from the client included), without rebuilding
+     * the client. It returns the token of the client's {@link #mode}, which must then be set (here,
+     * or by {@code ours.privacy.ingest.mode} / {@code OURS_PRIVACY_INGEST_MODE}); it wins over
+     * {@link #token} and {@link #testToken}. Keep it cheap (serve a cached value). It is asked once
+     * by {@link #build()}; a value that is null, blank, over 250 characters or holds a control
+     * character, or a supplier that throws, fails that request with an {@link
+     * com.oursprivacy.errors.OursException} naming {@code tokenSupplier}, never quoting the token
+     * (a tracker counts it as a failed send and retries). Every token it returns is masked in logs
+     * and messages.
+     *
+     * @param tokenSupplier the source of the current token
+     * @return this builder
+     */
+    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
+      this.tokenSupplier = Objects.requireNonNull(tokenSupplier, "tokenSupplier == null");
+      return this;
+    }
+
+    /**
      * The source's test token (1–250 characters); null or blank leaves it unset, like {@link
      * #token}.
      */
@@ -469,7 +497,8 @@ public final class OursIngest implements AutoCloseable {
     /** Retries of a synchronous or async call after 429, 5xx or network errors; default 3. */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be ≥ 0, was " + maxRetries);
+        throw new com.oursprivacy.errors.OursValidationException(
+            "maxRetries", "must be ≥ 0, was " + maxRetries);
       }
       this.maxRetries = maxRetries;
       return this;
@@ -515,7 +544,10 @@ public final class OursIngest implements AutoCloseable {
      *     control character (the token is not shown) or breaks the spec's length rule
      */
     public OursIngest build() {
-      Tokens t = Tokens.resolve(token, testToken, mode, requireTestMode, config);
+      Tokens t =
+          tokenSupplier != null
+              ? Tokens.supplied(tokenSupplier, mode, requireTestMode, config)
+              : Tokens.resolve(token, testToken, mode, requireTestMode, config);
       String url = config.get(baseUrl, BASE_URL);
       return new OursIngest(
           this, t, url == null ? DEFAULT_BASE_URL : url, config.logLevel(logLevel));

@@ -1,7 +1,9 @@
 package com.oursprivacy.ingest;
 
+import com.oursprivacy.errors.OursException;
 import com.oursprivacy.internal.ConfigResolver;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +29,73 @@ final class Tokens {
 
   final Mode mode;
 
-  /** The token every request carries: the test token in TEST mode, the live one in LIVE. */
+  /**
+   * The token every request carries: the test token in TEST mode, the live one in LIVE; with a
+   * {@link #supplier}, the value it returned when the client was built.
+   */
   final String sendToken;
 
-  private Tokens(Mode mode, String sendToken) {
+  /** Asked before every request when set: the token rotates without rebuilding the client. */
+  private final @Nullable Supplier<String> supplier;
+
+  private Tokens(Mode mode, String sendToken, @Nullable Supplier<String> supplier) {
     this.mode = mode;
     this.sendToken = sendToken;
+    this.supplier = supplier;
+  }
+
+  /**
+   * Tokens read from {@code supplier} before every request, for a mode given explicitly (builder,
+   * property or variable): a supplier does not say which kind of token it returns. It is asked once
+   * now, so that a supplier that cannot work fails the build.
+   *
+   * @throws IllegalStateException when no mode is set, or requireTestMode() meets LIVE
+   */
+  static Tokens supplied(
+      Supplier<String> supplier, @Nullable Mode mode, boolean requireTest, ConfigResolver config) {
+    Mode m = mode;
+    if (m == null) {
+      ConfigResolver.Value v = config.lookup(null, MODE);
+      if (v == null) {
+        throw new IllegalStateException(
+            "tokenSupplier(…) needs the mode of the tokens it returns: " + MODE.howToSet());
+      }
+      m = parseMode(v);
+    }
+    if (requireTest && m != Mode.TEST) {
+      throw new IllegalStateException(
+          "requireTestMode(): mode is " + m + "; live sends are not allowed here");
+    }
+    return new Tokens(m, read(supplier), supplier);
+  }
+
+  /** Whether the token may change between requests. */
+  boolean changes() {
+    return supplier != null;
+  }
+
+  /**
+   * The token to send now.
+   *
+   * @throws com.oursprivacy.errors.OursException naming {@code tokenSupplier} when the supplier
+   *     fails or returns a token the API would refuse (never quoting it)
+   */
+  String current() {
+    return supplier == null ? sendToken : read(supplier);
+  }
+
+  private static String read(Supplier<String> supplier) {
+    String t;
+    try {
+      t = supplier.get();
+    } catch (RuntimeException e) {
+      // The supplier's own message is not ours to vouch for: it may quote the token.
+      throw new OursException(
+          "tokenSupplier: the token supplier failed (" + e.getClass().getName() + ")", e);
+    }
+    String trimmed = Validator.required("tokenSupplier", t).trim();
+    ConfigResolver.checkText("tokenSupplier", trimmed);
+    return Validator.token("tokenSupplier", trimmed);
   }
 
   /**
@@ -87,7 +150,7 @@ final class Tokens {
     ConfigResolver.Value send = m == Mode.TEST ? test : live;
     String checked = ConfigResolver.checkText(send);
     Validator.token(m == Mode.TEST ? "testToken" : "token", checked);
-    return new Tokens(m, checked);
+    return new Tokens(m, checked, null);
   }
 
   private static Mode parseMode(ConfigResolver.Value v) {

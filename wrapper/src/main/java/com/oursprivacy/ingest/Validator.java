@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks made before anything is sent: the spec's required fields and length limits, the
@@ -23,6 +24,17 @@ final class Validator {
   private static final int MAX_DEPTH = 32;
 
   private Validator() {}
+
+  /**
+   * {@code value}, or an {@link OursValidationException} naming {@code field} when it is null: bad
+   * input is always that exception, never a bare NullPointerException.
+   */
+  static <T> T required(String field, @Nullable T value) {
+    if (value == null) {
+      throw new OursValidationException(field, "is required, got null");
+    }
+    return value;
+  }
 
   static void event(Event e, String path, Instant now) {
     String name = e.name();

@@ -95,6 +95,10 @@ final class AsyncExchange<T> implements Callback {
       }
       return;
     }
+    if (step.retryDelay.isZero()) {
+      send(); // a resend with a newer credential: no wait, no scheduler
+      return;
+    }
     CompletableFuture<Void> delay = core.delay(step.retryDelay);
     currentDelay = delay;
     delay

@@ -32,6 +32,7 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Invocation;
 import retrofit2.Retrofit;
@@ -68,7 +69,10 @@ public final class ClientCore implements AutoCloseable {
   private final Sleeper sleeper;
   private final HttpLog log;
   private final ResponseParser parser;
-  private final String authorization;
+  private final Redactor redactor;
+  // Null: no Authorization header. Read once here for a fixed key, per call when it changes.
+  private final @Nullable BearerSource bearer;
+  private final @Nullable String fixedAuthorization;
   private final String userAgent;
   private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
   // Response type per Retrofit method: parsing the generic signature on every call is wasted work.
@@ -78,19 +82,31 @@ public final class ClientCore implements AutoCloseable {
   private final long maxResponseBytes;
 
   ClientCore(
-      ClientCoreBuilder b, HttpUrl baseUrl, OkHttpClient httpClient, boolean ownsHttpClient) {
+      ClientCoreBuilder b,
+      HttpUrl baseUrl,
+      OkHttpClient httpClient,
+      boolean ownsHttpClient,
+      @Nullable HttpUrl tokenExchangeUrl) {
     this.baseUrl = baseUrl;
     this.httpClient = httpClient;
     this.ownsHttpClient = ownsHttpClient;
     this.name = b.name;
     this.gson = SdkGson.get();
     this.maxResponseBytes = b.maxResponseBytes;
-    Redactor redactor = new Redactor(b.secrets());
+    this.redactor = new Redactor(b.secrets());
     this.log = new HttpLog(b.logLevel, redactor);
     this.parser = new ResponseParser(gson, redactor);
     this.decider = new RetryDecider(b.retryPolicy, b.clock);
     this.sleeper = b.sleeper;
-    this.authorization = b.bearerToken == null ? null : "Bearer " + b.bearerToken;
+    this.bearer =
+        tokenExchangeUrl == null
+            ? b.bearer
+            : new TokenExchanger(this, b.bearer, tokenExchangeUrl, b.tokenExchangePath);
+    this.fixedAuthorization =
+        bearer == null || bearer.changes() ? null : "Bearer " + bearer.current();
+    if (fixedAuthorization != null) {
+      redactor.remember(bearer.current());
+    }
     this.userAgent = b.userAgent;
     this.retrofit =
         new Retrofit.Builder()
@@ -277,6 +293,14 @@ public final class ClientCore implements AutoCloseable {
     return values(this.<T>executeRawAsync(method, path, query, body, responseType, options));
   }
 
+  /**
+   * Masks {@code secret} in this client's logs and exception messages from now on: a token a
+   * supplier returned, for instance. Cheap for a secret already known.
+   */
+  public void remember(String secret) {
+    redactor.remember(secret);
+  }
+
   /** Whether {@link #close()} has been called. */
   public boolean isClosed() {
     return closed.get();
@@ -323,6 +347,31 @@ public final class ClientCore implements AutoCloseable {
 
   ResponseParser parser() {
     return parser;
+  }
+
+  Redactor redactor() {
+    return redactor;
+  }
+
+  String userAgent() {
+    return userAgent;
+  }
+
+  /**
+   * After a 401 to a request that carried the core's credential {@code used}: the header value to
+   * resend it with once, or null when no newer credential exists (then the 401 stands).
+   */
+  @Nullable String authorizationAfterUnauthorized(String used) {
+    if (bearer == null || !bearer.changes()) {
+      return null;
+    }
+    String usedSecret = used.startsWith("Bearer ") ? used.substring(7) : used;
+    if (!bearer.refreshAfterUnauthorized(usedSecret)) {
+      return null;
+    }
+    String next = bearer.current();
+    remember(next);
+    return "Bearer " + next;
   }
 
   RetryDecider decider() {
@@ -383,7 +432,9 @@ public final class ClientCore implements AutoCloseable {
         return step.response;
       }
       try {
-        sleeper.sleep(step.retryDelay);
+        if (!step.retryDelay.isZero()) {
+          sleeper.sleep(step.retryDelay);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new OursIoException("interrupted while waiting to retry", e);
@@ -416,7 +467,14 @@ public final class ClientCore implements AutoCloseable {
     Request.Builder b = request.newBuilder();
     // Defaults are added here rather than in an interceptor so that debug logs show the request
     // as sent; per-request headers (and headers the call already has) win.
-    if (authorization != null && request.header("Authorization") == null) {
+    String authorization = null;
+    if (bearer != null && request.header("Authorization") == null) {
+      authorization = fixedAuthorization;
+      if (authorization == null) {
+        String secret = bearer.current();
+        remember(secret);
+        authorization = "Bearer " + secret;
+      }
       b.header("Authorization", authorization);
     }
     if (request.header("User-Agent") == null) {
@@ -437,8 +495,18 @@ public final class ClientCore implements AutoCloseable {
       b.url(url.build());
     }
     int maxRetries = options.maxRetries().orElse(decider.policy().maxRetries());
+    // A credential the caller set per request is theirs: a 401 to it is not refreshed.
+    boolean refreshable =
+        authorization != null
+            && fixedAuthorization == null
+            && !options.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
     return new Exchange<>(
-        this, b.build(), responseType, maxRetries, options.timeout().orElse(null));
+        this,
+        b.build(),
+        responseType,
+        maxRetries,
+        options.timeout().orElse(null),
+        refreshable ? authorization : null);
   }
 
   /**

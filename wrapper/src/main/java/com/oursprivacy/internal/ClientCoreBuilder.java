@@ -20,12 +20,20 @@ import org.jspecify.annotations.Nullable;
  * 10 s, read 30 s, write 30 s, whole call 60 s (per attempt).
  */
 public final class ClientCoreBuilder {
-  /** The default {@link #maxResponseBytes}: 32 MiB, far above any page the API returns. */
+  /**
+   * The most the default {@link #maxResponseBytes} can be: 32 MiB, far above any page the API
+   * returns.
+   */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  /** The least the default {@link #maxResponseBytes} can be, however small the heap: 1 MiB. */
+  static final long MIN_DEFAULT_MAX_RESPONSE_BYTES = 1024L * 1024;
 
   String name = "ours-privacy";
   String baseUrl;
   String bearerToken;
+  BearerSource bearer;
+  @Nullable String tokenExchangePath;
   String userAgent = UserAgent.VALUE;
   Duration connectTimeout;
   Duration readTimeout;
@@ -38,7 +46,7 @@ public final class ClientCoreBuilder {
   boolean allowInsecureHttp;
   Sleeper sleeper = Sleeper.system();
   Clock clock = Clock.systemUTC();
-  long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+  long maxResponseBytes = defaultMaxResponseBytes(Runtime.getRuntime().maxMemory());
   private final List<String> extraSecrets = new ArrayList<>();
 
   ClientCoreBuilder() {}
@@ -61,6 +69,25 @@ public final class ClientCoreBuilder {
   /** Sent as {@code Authorization: Bearer …} on every request; null (default) sends none. */
   public ClientCoreBuilder bearerToken(String bearerToken) {
     this.bearerToken = bearerToken;
+    return this;
+  }
+
+  /**
+   * Where each request's {@code Authorization: Bearer …} credential comes from (a fixed key or a
+   * supplier); wins over {@link #bearerToken}.
+   */
+  public ClientCoreBuilder bearer(BearerSource bearer) {
+    this.bearer = Objects.requireNonNull(bearer, "bearer == null");
+    return this;
+  }
+
+  /**
+   * Exchanges the bearer credential for a token at {@code POST <baseUrl>/<path>} before the first
+   * call, sends the token instead, and exchanges again once after a 401 (see {@link
+   * TokenExchanger}); null (default) sends the credential itself.
+   */
+  public ClientCoreBuilder tokenExchange(@Nullable String path) {
+    this.tokenExchangePath = path;
     return this;
   }
 
@@ -151,16 +178,29 @@ public final class ClientCoreBuilder {
   }
 
   /**
+   * The default {@link #maxResponseBytes} for a heap of {@code maxHeapBytes}: {@link
+   * #DEFAULT_MAX_RESPONSE_BYTES}, or an eighth of the heap when that is less (at least 1 MiB). A
+   * body is parsed as it streams, but one JSON string of it is held whole, as UTF-16 while it
+   * grows: on a small heap (-Xmx96m) a 32 MiB string alone would end in OutOfMemoryError.
+   */
+  public static long defaultMaxResponseBytes(long maxHeapBytes) {
+    return Math.max(
+        MIN_DEFAULT_MAX_RESPONSE_BYTES, Math.min(DEFAULT_MAX_RESPONSE_BYTES, maxHeapBytes / 8));
+  }
+
+  /**
    * The most bytes of one response body to read, counted after gzip inflation (default {@link
-   * #DEFAULT_MAX_RESPONSE_BYTES}). A body declaring a larger {@code Content-Length} is not read at
-   * all; one that grows past it is cut off there. Either way the call fails with {@code
-   * OursInvalidResponseException} and the connection is closed.
+   * #defaultMaxResponseBytes} of this JVM's heap). A body declaring a larger {@code Content-Length}
+   * is not read at all; one that grows past it is cut off there. Either way the call fails with
+   * {@code OursInvalidResponseException} and the connection is closed.
    *
-   * @throws IllegalArgumentException when not positive
+   * @throws com.oursprivacy.errors.OursValidationException naming {@code maxResponseBytes} when not
+   *     positive
    */
   public ClientCoreBuilder maxResponseBytes(long maxResponseBytes) {
     if (maxResponseBytes <= 0) {
-      throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+      throw new com.oursprivacy.errors.OursValidationException(
+          "maxResponseBytes", "must be positive, was " + maxResponseBytes);
     }
     this.maxResponseBytes = maxResponseBytes;
     return this;
@@ -188,8 +228,15 @@ public final class ClientCoreBuilder {
     }
     HttpUrl url = HttpClients.baseUrl(baseUrl, allowInsecureHttp);
     HeaderRules.requireValue("userAgent", userAgent);
-    if (bearerToken != null) {
-      HeaderRules.requireValue("apiKey", bearerToken);
+    if (bearer == null && bearerToken != null) {
+      bearer = BearerSource.fixed("apiKey", bearerToken);
+    }
+    HttpUrl exchangeUrl = null;
+    if (tokenExchangePath != null) {
+      if (bearer == null) {
+        throw new IllegalStateException("tokenExchange needs a key to exchange (apiKey)");
+      }
+      exchangeUrl = exchangeUrl(url, tokenExchangePath);
     }
     boolean owned = httpClient == null;
     OkHttpClient.Builder b = owned ? HttpClients.owned(name) : httpClient.newBuilder();
@@ -207,7 +254,22 @@ public final class ClientCoreBuilder {
     b.followRedirects(false);
     b.followSslRedirects(false);
     b.addNetworkInterceptor(Attempt.MARK_SENT);
-    return new ClientCore(this, url, b.build(), owned);
+    return new ClientCore(this, url, b.build(), owned, exchangeUrl);
+  }
+
+  private static HttpUrl exchangeUrl(HttpUrl base, String path) {
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    if (relative.isBlank() || relative.contains("?") || relative.contains("#")) {
+      throw new com.oursprivacy.errors.OursValidationException(
+          "tokenExchange.path", "must be a path relative to the base URL, e.g. users/get-token");
+    }
+    PathGuard.checkEncodedPath(relative);
+    HttpUrl url = base.resolve(relative);
+    if (url == null) {
+      throw new com.oursprivacy.errors.OursValidationException(
+          "tokenExchange.path", "does not form a URL relative to the base URL");
+    }
+    return url;
   }
 
   private void timeouts(OkHttpClient.Builder b, boolean owned) {
@@ -230,12 +292,17 @@ public final class ClientCoreBuilder {
     }
   }
 
+  /** {@code url} without its {@code user:password@}, for {@code toString()} and messages. */
+  public static String displayUrl(String url) {
+    return Redactor.withoutUserinfo(url);
+  }
+
   @Override
   public String toString() {
     return "ClientCoreBuilder{baseUrl="
-        + baseUrl
+        + (baseUrl == null ? null : Redactor.withoutUserinfo(baseUrl))
         + ", bearerToken="
-        + (bearerToken == null ? "none" : "[redacted]")
+        + (bearerToken == null && bearer == null ? "none" : "[redacted]")
         + '}';
   }
 }

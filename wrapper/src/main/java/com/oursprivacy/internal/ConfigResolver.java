@@ -188,6 +188,15 @@ public final class ConfigResolver {
     return check(v, false);
   }
 
+  /**
+   * {@link #checkText(Value)} for a value that came from {@code field} itself (a supplier).
+   *
+   * @throws OursValidationException naming {@code field}, never quoting the value
+   */
+  public static String checkText(String field, String value) {
+    return check(new Value(value, field, field), false);
+  }
+
   private static String check(Value v, boolean asciiOnly) {
     String s = v.get();
     for (int i = 0; i < s.length(); i++) {

@@ -21,15 +21,25 @@ import okhttp3.ResponseBody;
  */
 final class Exchange<T> {
   private final ClientCore core;
-  private final Request request;
+  private Request request;
+  // The core's credential this request carries when a 401 may be answered by resending it with a
+  // newer one (a rotated key, a re-exchanged token); null once that chance is used, or never.
+  private String refreshableAuthorization;
   private final Type responseType;
   private final int maxRetries;
   private final Duration timeout;
   private int retries;
   private long startNanos;
 
-  Exchange(ClientCore core, Request request, Type responseType, int maxRetries, Duration timeout) {
+  Exchange(
+      ClientCore core,
+      Request request,
+      Type responseType,
+      int maxRetries,
+      Duration timeout,
+      String refreshableAuthorization) {
     this.core = core;
+    this.refreshableAuthorization = refreshableAuthorization;
     this.request = request;
     this.responseType = responseType;
     this.maxRetries = maxRetries;
@@ -84,10 +94,17 @@ final class Exchange<T> {
                   maxRetries + 1);
           T value = body == null ? null : core.parser().parse(status, body, responseType);
           return Step.done(
-              new RawResponse<>(status, ResponseHeaders.of(r.headers()), value, retries));
+              new RawResponse<>(
+                  status, ResponseHeaders.of(r.headers(), core.redactor()), value, retries));
         }
         String text = body == null ? "" : body.readUtf8();
         core.log().response(request, r, text, startNanos, retries + 1, maxRetries + 1);
+        if (status == 401 && refreshableAuthorization != null) {
+          Step<T> again = resendWithNewerCredential();
+          if (again != null) {
+            return again;
+          }
+        }
         Duration delay =
             core.decider().afterStatus(request.method(), status, r.headers(), retries, maxRetries);
         if (delay != null) {
@@ -168,6 +185,23 @@ final class Exchange<T> {
                 + ": "
                 + e.getMessage(),
             e));
+  }
+
+  /**
+   * Once per call: when the core has a newer credential than the one a 401 answered, the same
+   * request goes out again at once with it (not counted as a retry); else null.
+   */
+  private Step<T> resendWithNewerCredential() {
+    String used = refreshableAuthorization;
+    refreshableAuthorization = null;
+    String next = core.authorizationAfterUnauthorized(used);
+    if (next == null) {
+      return null;
+    }
+    request = request.newBuilder().header("Authorization", next).build();
+    core.log()
+        .retry(request, "HTTP 401 with a newer credential", Duration.ZERO, retries, maxRetries);
+    return Step.retry(Duration.ZERO);
   }
 
   private Step<T> retry(Duration delay, String reason) {

@@ -10,14 +10,20 @@ import retrofit2.http.Path;
 /**
  * Refuses path parameters that would change which resource a request addresses: {@code .} and
  * {@code ..}, percent-encoded ({@code %2e}, {@code %2E%2e}, doubly encoded {@code %252e}) or not,
- * alone or as a segment of a value holding {@code /} or {@code %2F}. Without this an id of {@code
- * ..} turns {@code PATCH /rest/v1/destinations/..} into {@code PATCH /rest/v1/}. Checked by {@link
- * ClientCore} for every call, Retrofit-made or hand-built, before anything is sent.
+ * alone or as a segment of a value holding {@code /}, {@code \}, {@code %2F} or {@code %5C}, and
+ * with {@code ;parameters} after them ({@code ..;x}, which servlet containers resolve as {@code
+ * ..}). Without this an id of {@code ..} turns {@code PATCH /rest/v1/destinations/..} into {@code
+ * PATCH /rest/v1/}. Checked by {@link ClientCore} for every call, Retrofit-made or hand-built,
+ * before anything is sent.
  */
 final class PathGuard {
   private static final Pattern DOT_SEGMENT =
       Pattern.compile("(?:\\.|%2e){1,2}", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SLASH = Pattern.compile("/|%2f", Pattern.CASE_INSENSITIVE);
+  // A backslash is a separator to servers that follow the WHATWG URL rules or Windows paths.
+  private static final Pattern SLASH = Pattern.compile("/|\\\\|%2f|%5c", Pattern.CASE_INSENSITIVE);
+  // Servlet containers drop ";params" from a segment before resolving dot segments: "..;x" is "..".
+  private static final Pattern MATRIX_PARAMS =
+      Pattern.compile("(?:;|%3b).*", Pattern.CASE_INSENSITIVE);
 
   private PathGuard() {}
 
@@ -113,7 +119,8 @@ final class PathGuard {
    * Whether {@code s}, after undoing up to three layers of {@code %25}, is {@code .} or {@code ..}.
    */
   static boolean isDotSegment(String s) {
-    return DOT_SEGMENT.matcher(undoPercent25(s)).matches();
+    String decoded = undoPercent25(s);
+    return DOT_SEGMENT.matcher(MATRIX_PARAMS.matcher(decoded).replaceFirst("")).matches();
   }
 
   /** {@code s} with up to three layers of {@code %25} (an encoded {@code %}) undone. */

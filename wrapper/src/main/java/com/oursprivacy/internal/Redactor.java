@@ -32,13 +32,43 @@ final class Redactor {
           "([?&](?:token|testToken|apiKey|api_key|access_token|secret|password|signature|sig)=)[^&#]*",
           Pattern.CASE_INSENSITIVE);
 
-  private final List<String> literals;
+  /** How many secrets a client that rotates its credentials keeps masking (the newest ones). */
+  static final int MAX_REMEMBERED = 16;
+
+  // Replaced, never mutated: readers on any thread see a complete list.
+  private volatile List<String> literals;
 
   /**
    * @param literals secrets this client knows (the API key), masked wherever they appear
    */
   Redactor(List<String> literals) {
     this.literals = List.copyOf(literals);
+  }
+
+  /**
+   * Masks {@code secret} from now on as well: a rotated key or an exchanged token. The configured
+   * secrets and the {@value #MAX_REMEMBERED} newest stay masked; a secret seen before costs
+   * nothing.
+   */
+  void remember(String secret) {
+    if (secret == null || secret.isEmpty()) {
+      return;
+    }
+    List<String> current = literals;
+    if (current.contains(secret)) {
+      return;
+    }
+    synchronized (this) {
+      List<String> now = new ArrayList<>(literals);
+      if (now.contains(secret)) {
+        return;
+      }
+      now.add(secret);
+      if (now.size() > MAX_REMEMBERED) {
+        now.remove(0);
+      }
+      literals = List.copyOf(now);
+    }
   }
 
   String text(String s) {

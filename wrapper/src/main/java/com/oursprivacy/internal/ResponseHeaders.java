@@ -18,19 +18,39 @@ import okhttp3.Headers;
  * {@code rateLimit()}) read OkHttp's headers directly. Names iterate lower-cased, like OkHttp's
  * {@code toMultimap()}. {@code RawResponse} keeps an instance as is instead of copying it.
  *
+ * <p>Values pass the client's {@link Redactor} when read: credential headers ({@code Set-Cookie},
+ * {@code Authorization} …) show as {@code [redacted]}, a {@code Location} loses its userinfo and
+ * secret query values, and the client's own secrets are masked wherever they are echoed.
+ *
  * <p><b>Internal, no compatibility guarantee.</b> Immutable and thread-safe.
  */
 public final class ResponseHeaders extends AbstractMap<String, List<String>> {
+  private static final Redactor NO_SECRETS = new Redactor(List.of());
+
   private final Headers headers;
+  private final Redactor redactor;
   private volatile Map<String, List<String>> all;
 
-  private ResponseHeaders(Headers headers) {
+  private ResponseHeaders(Headers headers, Redactor redactor) {
     this.headers = headers;
+    this.redactor = redactor;
   }
 
-  /** A view of {@code headers}. */
+  /** A redacted view of {@code headers} (credential headers masked; no client secrets known). */
   public static ResponseHeaders of(Headers headers) {
-    return new ResponseHeaders(Objects.requireNonNull(headers, "headers == null"));
+    return of(headers, NO_SECRETS);
+  }
+
+  static ResponseHeaders of(Headers headers, Redactor redactor) {
+    return new ResponseHeaders(Objects.requireNonNull(headers, "headers == null"), redactor);
+  }
+
+  private List<String> redacted(String name, List<String> values) {
+    String[] out = new String[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = redactor.header(name, values.get(i));
+    }
+    return List.of(out);
   }
 
   @Override
@@ -39,7 +59,7 @@ public final class ResponseHeaders extends AbstractMap<String, List<String>> {
       return null;
     }
     List<String> values = headers.values((String) name);
-    return values.isEmpty() ? null : values;
+    return values.isEmpty() ? null : redacted((String) name, values);
   }
 
   @Override
@@ -67,7 +87,7 @@ public final class ResponseHeaders extends AbstractMap<String, List<String>> {
     if (a == null) {
       TreeMap<String, List<String>> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (String name : headers.names()) {
-        m.put(name.toLowerCase(Locale.ROOT), List.copyOf(headers.values(name)));
+        m.put(name.toLowerCase(Locale.ROOT), redacted(name, headers.values(name)));
       }
       a = Collections.unmodifiableMap(m);
       all = a;

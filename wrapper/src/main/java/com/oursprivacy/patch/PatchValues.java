@@ -24,15 +24,15 @@ final class PatchValues {
       tree = convert(gson, value);
     } catch (JsonParseException | IllegalArgumentException e) {
       // JsonIOException (a JsonParseException): reflection refused; IllegalArgumentException:
-      // how Gson reports NaN/Infinity in a Double or Float.
+      // how Gson reports NaN/Infinity in a Double or Float. Gson's own message (reflection
+      // details, a troubleshooting link) stays on the cause, out of the message.
       OursValidationException v =
           new OursValidationException(
               path,
               "a value of type "
                   + value.getClass().getName()
-                  + " cannot be converted to JSON ("
-                  + e.getMessage()
-                  + ")");
+                  + " cannot be converted to JSON; use a String, Number, Boolean, null, or a"
+                  + " List or String-keyed Map of those");
       v.initCause(e);
       throw v;
     }
