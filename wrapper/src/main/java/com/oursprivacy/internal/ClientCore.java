@@ -446,10 +446,28 @@ public final class ClientCore implements AutoCloseable {
   private <T> CompletableFuture<RawResponse<T>> runAsync(Exchange<T> exchange) {
     CompletableFuture<RawResponse<T>> future = new AsyncExchange<>(this, exchange).start();
     Observed observed = exchange.observed;
-    if (observed != null) {
-      future.whenComplete((r, e) -> observed.end(e == null ? null : AsyncExchange.unwrap(e)));
+    if (observed == null) {
+      return future;
     }
-    return future;
+    // The caller's future completes after the listeners heard the end: a caller that joins and
+    // then reads what its listener recorded must find the call's end there.
+    CompletableFuture<RawResponse<T>> out = new CompletableFuture<>();
+    future.whenComplete(
+        (r, e) -> {
+          observed.end(e == null ? null : AsyncExchange.unwrap(e));
+          if (e != null) {
+            out.completeExceptionally(e);
+          } else {
+            out.complete(r);
+          }
+        });
+    out.whenComplete(
+        (r, e) -> {
+          if (out.isCancelled()) {
+            future.cancel(false);
+          }
+        });
+    return out;
   }
 
   private <T> Exchange<T> exchange(
