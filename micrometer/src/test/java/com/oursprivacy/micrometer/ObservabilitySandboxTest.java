@@ -88,8 +88,8 @@ class ObservabilitySandboxTest {
         .hasLowCardinalityKeyValue("exception", "none")
         .hasHighCardinalityKeyValue("ours.attempts", "2")
         .hasHighCardinalityKeyValue("http.request.resend_count", "1")
-        .isStarted()
-        .isStopped();
+        .hasBeenStarted()
+        .hasBeenStopped();
 
     assertThat(
             telemetry
@@ -171,8 +171,10 @@ class ObservabilitySandboxTest {
     }
     assertThat(sent.get(false)).isEqualTo("none");
     SpanData second = telemetry.spans.getFinishedSpanItems().get(1);
+    // version 00, the call's span as parent, sampled (flags 01, or 03 with the random-trace-id bit)
     assertThat(sent.get(true))
-        .isEqualTo("00-" + second.getTraceId() + "-" + second.getSpanId() + "-01");
+        .startsWith("00-" + second.getTraceId() + "-" + second.getSpanId() + "-0")
+        .matches(".*-0[13]$");
   }
 
   @Test
@@ -203,7 +205,6 @@ class ObservabilitySandboxTest {
             .listener(broken)
             .listener(observability(false))
             .build()) {
-      sandbox.faults().failNext(1, 503);
       Destination created =
           ours.destinations()
               .create(
@@ -212,10 +213,19 @@ class ObservabilitySandboxTest {
                       .type("Klaviyo")
                       .build());
       id = created.getId();
+      sandbox.faults().failNext(1, 503); // retried: a GET
       name = ours.destinations().get(id).getName();
     }
     assertThat(name).isEqualTo("observed");
     assertThat(telemetry.observations).hasNumberOfObservationsEqualTo(2);
+    assertThat(
+            telemetry
+                .meters
+                .get("ours.client.requests")
+                .tags("ours.operation", "destinations.retrieve", "status", "200")
+                .timer()
+                .count())
+        .isEqualTo(1);
     assertThat(
             telemetry
                 .meters
@@ -259,8 +269,10 @@ class ObservabilitySandboxTest {
       FlushReport flushed = tracker.flush(Duration.ofMinutes(2));
       assertThat(flushed.completed()).isTrue();
       stats = tracker.stats();
-      assertThat(counter("ours.tracker.events", "outcome", "sent")).isEqualTo(stats.sent());
-      assertThat(counter("ours.tracker.events", "outcome", "failed")).isEqualTo(stats.failed());
+      assertThat(counter("ours.tracker.events", "outcome", "sent"))
+          .isEqualTo((double) stats.sent());
+      assertThat(counter("ours.tracker.events", "outcome", "failed"))
+          .isEqualTo((double) stats.failed());
       assertThat(counter("ours.tracker.events", "outcome", "dropped")).isZero();
       assertThat(counter("ours.tracker.queued", "tracker", "test")).isEqualTo(1_000);
       assertThat(telemetry.meters.get("ours.tracker.pending").gauge().value()).isZero();
@@ -286,7 +298,7 @@ class ObservabilitySandboxTest {
                 .tags("result", "transient_failure")
                 .summary()
                 .totalAmount())
-        .isEqualTo(stats.failed());
+        .isEqualTo((double) stats.failed());
     assertThat(
             telemetry
                 .meters
@@ -294,7 +306,7 @@ class ObservabilitySandboxTest {
                 .tags("result", "accepted")
                 .summary()
                 .totalAmount())
-        .isEqualTo(stats.sent());
+        .isEqualTo((double) stats.sent());
     // Every tracker request is also an ingest call observation.
     assertThat(
             telemetry
