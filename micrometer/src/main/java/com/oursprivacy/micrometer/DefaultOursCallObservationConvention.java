@@ -34,6 +34,9 @@ public class DefaultOursCallObservationConvention implements OursCallObservation
   /**
    * The span name, as OpenTelemetry's HTTP client convention has it: {@code {method}
    * {url.template}}, e.g. {@code GET /rest/v1/destinations/{id}}.
+   *
+   * @param context the call's context
+   * @return the span name
    */
   @Override
   public String getContextualName(OursCallContext context) {

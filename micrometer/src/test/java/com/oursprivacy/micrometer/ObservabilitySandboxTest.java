@@ -121,6 +121,53 @@ class ObservabilitySandboxTest {
   }
 
   @Test
+  void withAMeterRegistryAloneTheTimerHasTheSameNameAndTags() {
+    try (OursPrivacy ours =
+        sandbox
+            .clientBuilder()
+            .sleeper(NO_WAIT)
+            .listener(OursObservability.of(telemetry.meters))
+            .build()) {
+      sandbox.faults().failNext(1, 503);
+      ours.destinations().list(DestinationListParams.builder().build()).firstPage();
+      try {
+        ours.destinations().get("dst_missing");
+      } catch (com.oursprivacy.errors.NotFoundException expected) {
+        // timed like any call
+      }
+    }
+    assertThat(
+            telemetry
+                .meters
+                .get("ours.client.requests")
+                .tags(
+                    "ours.api", "platform",
+                    "ours.operation", "destinations.list",
+                    "method", "GET",
+                    "uri", "/rest/v1/destinations",
+                    "status", "200",
+                    "outcome", "SUCCESS",
+                    "exception", "none")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            telemetry
+                .meters
+                .get("ours.client.requests")
+                .tags(
+                    "uri", "/rest/v1/destinations/{id}",
+                    "status", "404",
+                    "outcome", "CLIENT_ERROR",
+                    "exception", "NotFoundException")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(telemetry.meters.get(OursObservability.RETRIES).counter().count()).isEqualTo(1.0);
+    assertThat(telemetry.observations).doesNotHaveAnyObservation();
+  }
+
+  @Test
   void idsNeverBecomeTagsAndAnErrorIsTaggedWithItsType() {
     try (OursPrivacy ours =
         sandbox.clientBuilder().sleeper(NO_WAIT).listener(observability(false)).build()) {

@@ -10,7 +10,6 @@ import com.oursprivacy.core.RetryDecision;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,27 +47,27 @@ public final class Listeners {
   }
 
   void callStart(CallInfo call) {
-    each("onCallStart", l -> l.onCallStart(call));
+    each("onCallStart", call, CallListener::onCallStart);
   }
 
   void addHeaders(CallInfo call, BiConsumer<String, String> header) {
-    each("addHeaders", l -> l.addHeaders(call, header));
+    each("addHeaders", call, (l, c) -> l.addHeaders(c, header));
   }
 
   void attemptStart(AttemptStart e) {
-    each("onAttemptStart", l -> l.onAttemptStart(e));
+    each("onAttemptStart", e, CallListener::onAttemptStart);
   }
 
   void attemptEnd(AttemptEnd e) {
-    each("onAttemptEnd", l -> l.onAttemptEnd(e));
+    each("onAttemptEnd", e, CallListener::onAttemptEnd);
   }
 
   void retry(RetryDecision e) {
-    each("onRetry", l -> l.onRetry(e));
+    each("onRetry", e, CallListener::onRetry);
   }
 
   void callEnd(CallEnd e) {
-    each("onCallEnd", l -> l.onCallEnd(e));
+    each("onCallEnd", e, CallListener::onCallEnd);
   }
 
   /**
@@ -77,14 +76,16 @@ public final class Listeners {
    * @param e the batch
    */
   public void batchSent(BatchSent e) {
-    each("onBatchSent", l -> l.onBatchSent(e));
+    each("onBatchSent", e, CallListener::onBatchSent);
   }
 
   @SuppressWarnings("IllegalCatch") // a listener's failure, whatever it is, must not end the call
-  private void each(String event, Consumer<CallListener> action) {
+  // The event is an argument, not captured: the method references above are constants, so
+  // reporting an event allocates nothing beyond the event itself.
+  private <E> void each(String event, E e, BiConsumer<CallListener, E> action) {
     for (int i = 0; i < all.length; i++) {
       try {
-        action.accept(all[i]);
+        action.accept(all[i], e);
       } catch (Throwable t) { // NOPMD see above
         failed(i, event, t);
         if (t instanceof VirtualMachineError) {
