@@ -15,16 +15,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One tracker throughput run in a fresh JVM: {@code TrackerRun ours|ours-spool|segment EVENTS BATCH
- * [WARMUP]} ({@code ours-spool}: the crash-safe spool on, fsync every 10 ms). Starts its own
- * loopback sink, warms the client up with WARMUP events (default: a fifth of EVENTS) and waits
- * until the sink has them all, then enqueues EVENTS events from one thread, timing each enqueue
- * call, and waits until the sink has counted every one. Prints {@code RESULT} lines: events/s
- * (first enqueue to last event received), enqueue p50/p99/max in microseconds, and the
- * load-independent figures: CPU time and bytes allocated per event by all of the client's threads
- * (the loopback sink's excluded), and bytes allocated per enqueue on the caller's thread. Both
- * clients get the same events (name, user id, one property), the same batch size, one sending
- * thread and a queue large enough not to drop.
+ * One tracker throughput run in a fresh JVM: {@code TrackerRun
+ * ours|ours-spool|ours-micrometer|segment EVENTS BATCH [WARMUP]} ({@code ours-spool}: the
+ * crash-safe spool on, fsync every 10 ms; {@code ours-micrometer}: the Micrometer module's listener
+ * and tracker meters on a simple registry). Starts its own loopback sink, warms the client up with
+ * WARMUP events (default: a fifth of EVENTS) and waits until the sink has them all, then enqueues
+ * EVENTS events from one thread, timing each enqueue call, and waits until the sink has counted
+ * every one. Prints {@code RESULT} lines: events/s (first enqueue to last event received), enqueue
+ * p50/p99/max in microseconds, and the load-independent figures: CPU time and bytes allocated per
+ * event by all of the client's threads (the loopback sink's excluded), and bytes allocated per
+ * enqueue on the caller's thread. Both clients get the same events (name, user id, one property),
+ * the same batch size, one sending thread and a queue large enough not to drop.
  */
 public final class TrackerRun {
   private TrackerRun() {}
@@ -39,7 +40,12 @@ public final class TrackerRun {
     try (LoopbackServer server = LoopbackServer.start(routes)) {
       Client client =
           kind.startsWith("ours")
-              ? ours(server.baseUrl(), batch, warmup + events, kind.endsWith("spool"))
+              ? ours(
+                  server.baseUrl(),
+                  batch,
+                  warmup + events,
+                  kind.endsWith("spool"),
+                  kind.endsWith("micrometer"))
               : segment(server.baseUrl(), batch);
       long[] ignored = new long[warmup];
       send(client, 0, warmup, ignored);
@@ -150,14 +156,17 @@ public final class TrackerRun {
     }
   }
 
-  private static Client ours(String base, int batch, int capacity, boolean spool)
+  private static Client ours(
+      String base, int batch, int capacity, boolean spool, boolean micrometer)
       throws java.io.IOException {
-    OursIngest ingest =
-        OursIngest.builder()
-            .token("bench-token")
-            .baseUrl(base + "/api/v1")
-            .logLevel(LogLevel.OFF)
-            .build();
+    OursIngest.Builder builder =
+        OursIngest.builder().token("bench-token").baseUrl(base + "/api/v1").logLevel(LogLevel.OFF);
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    if (micrometer) { // issue 26: ours-micrometer, the Micrometer module on
+      builder.listener(com.oursprivacy.micrometer.OursObservability.of(meters));
+    }
+    OursIngest ingest = builder.build();
     TrackerConfig.Builder config =
         TrackerConfig.builder()
             .batchSize(batch)
@@ -168,6 +177,9 @@ public final class TrackerRun {
       config.spool(dir).spoolFsync(Duration.ofMillis(10)); // the run's temp dir; the OS cleans /tmp
     }
     Tracker tracker = ingest.tracker(config.build());
+    if (micrometer) {
+      new com.oursprivacy.micrometer.OursTrackerMetrics(tracker).bindTo(meters);
+    }
     return new Client() {
       @Override
       Object event(int i) {

@@ -541,10 +541,10 @@ final class ServiceWriter {
     }
 
     /**
-     * {@code core.executeRaw[Async](core.api(XApi.class).method(args…), options)}: the generated
-     * Retrofit method, its arguments in the generator's order, the body as the request object's
-     * JSON (the method's {@code JsonElement} overload) and, for a page, {@code pageArg} replaced by
-     * {@code pageValue}.
+     * {@code core.executeRaw[Async]("x.verb", core.api(XApi.class).method(args…), options)}: the
+     * operation's name (for call listeners), the generated Retrofit method, its arguments in the
+     * generator's order, the body as the request object's JSON (the method's {@code JsonElement}
+     * overload) and, for a page, {@code pageArg} replaced by {@code pageValue}.
      */
     CodeBlock call(boolean async, String pageArg, String pageValue) {
       CodeBlock.Builder args = CodeBlock.builder();
@@ -554,9 +554,10 @@ final class ServiceWriter {
         sep = ", ";
       }
       return CodeBlock.of(
-          "core.<$T>$L(core.api($T.class).$N($L), options)",
+          "core.<$T>$L($S, core.api($T.class).$N($L), options)",
           op.result(),
           async ? "executeRawAsync" : "executeRaw",
+          op.key(),
           op.stub().api(),
           op.stub().method(),
           args.build());

@@ -101,6 +101,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
+  /**
+   * Adds a listener of this client's calls, attempts and retries (and of its trackers' batches):
+   * for metrics and traces, see {@link CallListener} and the {@code ours-privacy-micrometer}
+   * module. Several may be added; they are called in the order added. None by default.
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public B listener(CallListener listener) {
+    core.listener(listener);
+    return self();
+  }
+
   /** Replaces the real waits between retries; for tests (see {@link Sleeper}). */
   public B sleeper(Sleeper sleeper) {
     core.sleeper(sleeper);

@@ -1,6 +1,7 @@
 package com.oursprivacy.ingest;
 
 import com.google.gson.JsonObject;
+import com.oursprivacy.internal.OperationName;
 import com.oursprivacy.lowlevel.ingest.model.Batch;
 import com.oursprivacy.lowlevel.ingest.model.TrackEventResponse;
 import retrofit2.Call;
@@ -13,16 +14,20 @@ import retrofit2.http.POST;
  * given). Run only through {@code ClientCore}.
  */
 interface IngestService {
+  @OperationName("track")
   @POST("track")
   Call<TrackEventResponse> track(@Body JsonObject body);
 
+  @OperationName("identify")
   @POST("identify")
   Call<TrackEventResponse> identify(@Body JsonObject body);
 
+  @OperationName("batch")
   @POST("batch")
   Call<Batch> batch(@Body JsonObject body);
 
   /** The tracker's /batch: the body is streamed (see {@code CoreTransport.BatchBody}). */
+  @OperationName("batch")
   @POST("batch")
   Call<Batch> batchStream(@Body okhttp3.RequestBody body);
 }

@@ -1,6 +1,7 @@
 package com.oursprivacy.ingest;
 
 import com.oursprivacy.OursPrivacy;
+import com.oursprivacy.core.CallInfo;
 import com.oursprivacy.core.ClientBuilder;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RawResponse;
@@ -9,6 +10,7 @@ import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.internal.ClientCore;
 import com.oursprivacy.internal.ClientCoreBuilder;
 import com.oursprivacy.internal.ConfigResolver;
+import com.oursprivacy.internal.Listeners;
 import com.oursprivacy.internal.SharedBuilders;
 import com.oursprivacy.lowlevel.ingest.model.Batch;
 import com.oursprivacy.lowlevel.ingest.model.BatchResult;
@@ -72,6 +74,7 @@ public final class OursIngest implements AutoCloseable {
     this.timeout = http.callTimeout(); // the tracker bounds each of its requests by it too
     this.core =
         http.baseUrl(baseUrl)
+            .api(CallInfo.Api.INGEST)
             .secret(tokens.sendToken)
             .retryPolicy(retryPolicy(b.maxRetries))
             .logLevel(logLevel)
@@ -261,9 +264,14 @@ public final class OursIngest implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("OursIngest is closed: no tracker can be made from it");
       }
-      CoreTransport transport = new CoreTransport(core, timeout);
+      CoreTransport http = new CoreTransport(core, timeout);
       if (tokens.changes()) {
-        transport.tokenSource(this::token);
+        http.tokenSource(this::token);
+      }
+      IngestTransport transport = http;
+      Listeners listeners = core.listeners();
+      if (listeners != null) {
+        transport = new ObservedTransport(transport, listeners); // issue 26: batches to listeners
       }
       Tracker t = new Tracker(config, transport, tokens.sendToken, tokens.mode, this::forget);
       trackers.add(t);

@@ -2,6 +2,7 @@ package com.oursprivacy.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.oursprivacy.core.CallInfo;
 import com.oursprivacy.core.RawResponse;
 import com.oursprivacy.core.RequestOptions;
 import com.oursprivacy.core.RetryPolicy;
@@ -80,6 +81,12 @@ public final class ClientCore implements AutoCloseable {
   private final Set<CompletableFuture<Void>> pendingDelays = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final long maxResponseBytes;
+  // Observation (issue 26): null when the client has no CallListener, and then nothing below
+  // allocates for it.
+  private final @Nullable Listeners listeners;
+  private final CallInfo.Api api;
+  // Operation name and path template per Retrofit method, read once (only for observed calls).
+  private final Map<Method, String[]> descriptors = new ConcurrentHashMap<>();
 
   ClientCore(
       ClientCoreBuilder b,
@@ -108,6 +115,8 @@ public final class ClientCore implements AutoCloseable {
       redactor.remember(bearer.current());
     }
     this.userAgent = b.userAgent;
+    this.listeners = Listeners.of(b.listeners);
+    this.api = b.api;
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -197,7 +206,27 @@ public final class ClientCore implements AutoCloseable {
   /** Like {@link #execute(Call, RequestOptions)} but with the status, headers and rate limit. */
   public <T> RawResponse<T> executeRaw(Call<T> call, RequestOptions options) {
     Request request = request(call);
-    return runSync(exchange(request, responseType(call, request), options));
+    return runSync(exchange(request, responseType(call, request), options, null));
+  }
+
+  /**
+   * Like {@link #executeRaw(Call, RequestOptions)}, naming the operation for {@link
+   * com.oursprivacy.core.CallListener}s (the generated facade passes the API's name, e.g. {@code
+   * destinations.list}); without one, a call is named after its Retrofit method.
+   */
+  public <T> RawResponse<T> executeRaw(String operation, Call<T> call, RequestOptions options) {
+    Request request = request(call);
+    return runSync(exchange(request, responseType(call, request), options, operation));
+  }
+
+  /**
+   * The asynchronous form of {@link #executeRaw(String, Call, RequestOptions)}: like {@link
+   * #executeRawAsync(Call, RequestOptions)}, naming the operation.
+   */
+  public <T> CompletableFuture<RawResponse<T>> executeRawAsync(
+      String operation, Call<T> call, RequestOptions options) {
+    Request request = request(call);
+    return runAsync(exchange(request, responseType(call, request), options, operation));
   }
 
   /**
@@ -208,7 +237,7 @@ public final class ClientCore implements AutoCloseable {
   public <T> RawResponse<T> executeRaw(
       Call<T> call, RequestOptions options, Consumer<okhttp3.Call> started) {
     Request request = request(call);
-    return runSync(exchange(request, responseType(call, request), options), started);
+    return runSync(exchange(request, responseType(call, request), options, null), started);
   }
 
   /**
@@ -226,7 +255,7 @@ public final class ClientCore implements AutoCloseable {
   public <T> CompletableFuture<RawResponse<T>> executeRawAsync(
       Call<T> call, RequestOptions options) {
     Request request = request(call);
-    return runAsync(exchange(request, responseType(call, request), options));
+    return runAsync(exchange(request, responseType(call, request), options, null));
   }
 
   /**
@@ -261,7 +290,7 @@ public final class ClientCore implements AutoCloseable {
       Type responseType,
       RequestOptions options) {
     Request request = buildRequest(method, path, query, body);
-    return runSync(exchange(request, responseType, options));
+    return runSync(exchange(request, responseType, options, null));
   }
 
   /**
@@ -276,7 +305,7 @@ public final class ClientCore implements AutoCloseable {
       Type responseType,
       RequestOptions options) {
     Request request = buildRequest(method, path, query, body);
-    return runAsync(exchange(request, responseType, options));
+    return runAsync(exchange(request, responseType, options, null));
   }
 
   /**
@@ -299,6 +328,11 @@ public final class ClientCore implements AutoCloseable {
    */
   public void remember(String secret) {
     redactor.remember(secret);
+  }
+
+  /** The client's call listeners, or null when it has none. */
+  public @Nullable Listeners listeners() {
+    return listeners;
   }
 
   /** Whether {@link #close()} has been called. */
@@ -416,6 +450,22 @@ public final class ClientCore implements AutoCloseable {
   }
 
   private <T> RawResponse<T> runSync(Exchange<T> exchange, Consumer<okhttp3.Call> started) {
+    Observed observed = exchange.observed;
+    if (observed == null) {
+      return loop(exchange, started);
+    }
+    RawResponse<T> response;
+    try {
+      response = loop(exchange, started);
+    } catch (RuntimeException | Error e) {
+      observed.end(e);
+      throw e;
+    }
+    observed.end(null);
+    return response;
+  }
+
+  private <T> RawResponse<T> loop(Exchange<T> exchange, Consumer<okhttp3.Call> started) {
     while (true) {
       okhttp3.Call call = exchange.newCall();
       started.accept(call);
@@ -444,14 +494,38 @@ public final class ClientCore implements AutoCloseable {
   }
 
   private <T> CompletableFuture<RawResponse<T>> runAsync(Exchange<T> exchange) {
-    return new AsyncExchange<>(this, exchange).start();
+    CompletableFuture<RawResponse<T>> future = new AsyncExchange<>(this, exchange).start();
+    Observed observed = exchange.observed;
+    if (observed == null) {
+      return future;
+    }
+    // The caller's future completes after the listeners heard the end: a caller that joins and
+    // then reads what its listener recorded must find the call's end there.
+    CompletableFuture<RawResponse<T>> out = new CompletableFuture<>();
+    future.whenComplete(
+        (r, e) -> {
+          observed.end(e == null ? null : AsyncExchange.unwrap(e));
+          if (e != null) {
+            out.completeExceptionally(e);
+          } else {
+            out.complete(r);
+          }
+        });
+    out.whenComplete(
+        (r, e) -> {
+          if (out.isCancelled()) {
+            future.cancel(false);
+          }
+        });
+    return out;
   }
 
-  private <T> Exchange<T> exchange(Request request, Type responseType, RequestOptions options) {
+  private <T> Exchange<T> exchange(
+      Request request, Type responseType, RequestOptions options, @Nullable String operation) {
     Objects.requireNonNull(options, "options == null");
     ensureOpen();
     try {
-      return newExchange(request, responseType, options);
+      return newExchange(request, responseType, options, operation);
     } catch (IllegalArgumentException e) {
       // RequestOptions checks headers when built; this only catches what a subclass of OkHttp's
       // rules still refuses. The message may quote a header value: keep it out.
@@ -463,7 +537,8 @@ public final class ClientCore implements AutoCloseable {
     }
   }
 
-  private <T> Exchange<T> newExchange(Request request, Type responseType, RequestOptions options) {
+  private <T> Exchange<T> newExchange(
+      Request request, Type responseType, RequestOptions options, @Nullable String operation) {
     Request.Builder b = request.newBuilder();
     // Defaults are added here rather than in an interceptor so that debug logs show the request
     // as sent; per-request headers (and headers the call already has) win.
@@ -495,6 +570,14 @@ public final class ClientCore implements AutoCloseable {
       b.url(url.build());
     }
     int maxRetries = options.maxRetries().orElse(decider.policy().maxRetries());
+    Request built = b.build();
+    Observed observed = null;
+    if (listeners != null) {
+      CallInfo info = describe(built, operation, maxRetries + 1);
+      listeners.callStart(info);
+      built = withListenerHeaders(built, info);
+      observed = new Observed(listeners, info);
+    }
     // A credential the caller set per request is theirs: a 401 to it is not refreshed.
     boolean refreshable =
         authorization != null
@@ -502,11 +585,88 @@ public final class ClientCore implements AutoCloseable {
             && !options.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
     return new Exchange<>(
         this,
-        b.build(),
+        built,
         responseType,
         maxRetries,
         options.timeout().orElse(null),
-        refreshable ? authorization : null);
+        refreshable ? authorization : null,
+        observed);
+  }
+
+  /**
+   * The call as listeners see it: its operation (given by the facade, else the Retrofit method's
+   * name, else {@code raw}) and path template (from the Retrofit method's annotation; never the
+   * concrete path of a hand-built request, which may hold ids).
+   */
+  private CallInfo describe(Request request, @Nullable String operation, int maxAttempts) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return new CallInfo(
+          api,
+          operation != null ? operation : "raw",
+          request.method(),
+          CallInfo.UNKNOWN_TEMPLATE,
+          maxAttempts);
+    }
+    String[] d = descriptors.computeIfAbsent(invocation.method(), ClientCore::descriptor);
+    return new CallInfo(
+        api, operation != null ? operation : d[0], request.method(), d[1], maxAttempts);
+  }
+
+  /** {@code {operation, path template}} of a Retrofit method. */
+  private static String[] descriptor(Method method) {
+    OperationName named = method.getAnnotation(OperationName.class);
+    String template = CallInfo.UNKNOWN_TEMPLATE;
+    for (java.lang.annotation.Annotation a : method.getAnnotations()) {
+      String path = retrofitPath(a);
+      if (path != null) {
+        template = path.startsWith("/") ? path : "/" + path;
+        break;
+      }
+    }
+    return new String[] {named != null ? named.value() : method.getName(), template};
+  }
+
+  private static @Nullable String retrofitPath(java.lang.annotation.Annotation a) {
+    if (a instanceof retrofit2.http.GET) {
+      return ((retrofit2.http.GET) a).value();
+    } else if (a instanceof retrofit2.http.POST) {
+      return ((retrofit2.http.POST) a).value();
+    } else if (a instanceof retrofit2.http.PUT) {
+      return ((retrofit2.http.PUT) a).value();
+    } else if (a instanceof retrofit2.http.PATCH) {
+      return ((retrofit2.http.PATCH) a).value();
+    } else if (a instanceof retrofit2.http.DELETE) {
+      return ((retrofit2.http.DELETE) a).value();
+    } else if (a instanceof retrofit2.http.HEAD) {
+      return ((retrofit2.http.HEAD) a).value();
+    } else if (a instanceof retrofit2.http.OPTIONS) {
+      return ((retrofit2.http.OPTIONS) a).value();
+    } else if (a instanceof retrofit2.http.HTTP) {
+      return ((retrofit2.http.HTTP) a).path();
+    }
+    return null;
+  }
+
+  /** Adds the headers listeners ask for, never replacing one the request already has. */
+  private Request withListenerHeaders(Request request, CallInfo info) {
+    Request.Builder[] out = {null};
+    listeners.addHeaders(
+        info,
+        (name, value) -> {
+          if (name == null || value == null || request.header(name) != null) {
+            return;
+          }
+          if (out[0] == null) {
+            out[0] = request.newBuilder();
+          }
+          try {
+            out[0].header(name, value);
+          } catch (IllegalArgumentException e) {
+            log.warn("a CallListener's header was refused by OkHttp (control characters?)");
+          }
+        });
+    return out[0] == null ? request : out[0].build();
   }
 
   /**

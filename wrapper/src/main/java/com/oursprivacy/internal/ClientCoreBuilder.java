@@ -1,5 +1,7 @@
 package com.oursprivacy.internal;
 
+import com.oursprivacy.core.CallInfo;
+import com.oursprivacy.core.CallListener;
 import com.oursprivacy.core.LogLevel;
 import com.oursprivacy.core.RetryPolicy;
 import com.oursprivacy.core.Sleeper;
@@ -48,6 +50,8 @@ public final class ClientCoreBuilder {
   Clock clock = Clock.systemUTC();
   long maxResponseBytes = defaultMaxResponseBytes(Runtime.getRuntime().maxMemory());
   private final List<String> extraSecrets = new ArrayList<>();
+  final List<CallListener> listeners = new ArrayList<>();
+  CallInfo.Api api = CallInfo.Api.PLATFORM;
 
   ClientCoreBuilder() {}
 
@@ -88,6 +92,18 @@ public final class ClientCoreBuilder {
    */
   public ClientCoreBuilder tokenExchange(@Nullable String path) {
     this.tokenExchangePath = path;
+    return this;
+  }
+
+  /** Adds a listener of every call (issue 26); several may be added, called in this order. */
+  public ClientCoreBuilder listener(CallListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener == null"));
+    return this;
+  }
+
+  /** Which API the core talks to, as {@link CallInfo#api()} reports it (default PLATFORM). */
+  public ClientCoreBuilder api(CallInfo.Api api) {
+    this.api = Objects.requireNonNull(api, "api == null");
     return this;
   }
 

@@ -13,6 +13,7 @@ import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One logical request and its attempts. Turns each attempt's outcome into a {@link Step}; the sync
@@ -30,6 +31,8 @@ final class Exchange<T> {
   private final Duration timeout;
   private int retries;
   private long startNanos;
+  // Call listeners' state; null (and nothing allocated) when the client has none.
+  final @Nullable Observed observed;
 
   Exchange(
       ClientCore core,
@@ -37,13 +40,15 @@ final class Exchange<T> {
       Type responseType,
       int maxRetries,
       Duration timeout,
-      String refreshableAuthorization) {
+      @Nullable String refreshableAuthorization,
+      @Nullable Observed observed) {
     this.core = core;
     this.refreshableAuthorization = refreshableAuthorization;
     this.request = request;
     this.responseType = responseType;
     this.maxRetries = maxRetries;
     this.timeout = timeout;
+    this.observed = observed;
   }
 
   /**
@@ -61,6 +66,9 @@ final class Exchange<T> {
     }
     startNanos = System.nanoTime();
     core.log().request(request, retries + 1, maxRetries + 1);
+    if (observed != null) {
+      observed.attemptStart(retries + 1);
+    }
     return call;
   }
 
@@ -70,6 +78,19 @@ final class Exchange<T> {
    * is never read and the connection is not reused.
    */
   Step<T> onResponse(Call call, Response response) {
+    if (observed == null) {
+      return respond(call, response);
+    }
+    int attempt = retries + 1;
+    Step<T> step = respond(call, response);
+    // An error status is a response, not an attempt failure; a body that could not be read is.
+    Throwable failure =
+        step.failure instanceof com.oursprivacy.errors.OursApiException ? null : step.failure;
+    observed.attemptEnd(attempt, response.code(), failure, step.retryDelay);
+    return step;
+  }
+
+  private Step<T> respond(Call call, Response response) {
     try (Response r = response) {
       int status = r.code();
       ResponseBody rb = r.body();
@@ -160,6 +181,16 @@ final class Exchange<T> {
   }
 
   Step<T> onFailure(Call call, IOException e) {
+    if (observed == null) {
+      return fail(call, e);
+    }
+    int attempt = retries + 1;
+    Step<T> step = fail(call, e);
+    observed.attemptEnd(attempt, 0, e, step.retryDelay);
+    return step;
+  }
+
+  private Step<T> fail(Call call, IOException e) {
     core.log().failure(request, e, startNanos, retries + 1, maxRetries + 1);
     boolean timedOut = e instanceof InterruptedIOException;
     if (call.isCanceled() && !timedOut) {
@@ -207,6 +238,9 @@ final class Exchange<T> {
   private Step<T> retry(Duration delay, String reason) {
     retries++;
     core.log().retry(request, reason, delay, retries, maxRetries);
+    if (observed != null) {
+      observed.retryReason(reason);
+    }
     return Step.retry(delay);
   }
 
