@@ -149,7 +149,8 @@ final class BatchSender {
         RuntimeException c =
             e.getCause() instanceof RuntimeException re ? re : new ConnectException(e.getCause());
         // A fatal error wins over a retriable one: retrying cannot fix a bad token.
-        if (first == null || (first instanceof RetriableException && !(c instanceof RetriableException))) {
+        if (first == null
+            || (first instanceof RetriableException && !(c instanceof RetriableException))) {
           first = c;
         }
       } catch (InterruptedException e) {
@@ -223,7 +224,8 @@ final class BatchSender {
   }
 
   /** The rows at fault in a request refused as a whole: one row is the culprit, else halve. */
-  private void narrow(List<Item> pending, Instant deadline, List<Rejection> rejected, String reason) {
+  private void narrow(
+      List<Item> pending, Instant deadline, List<Rejection> rejected, String reason) {
     if (pending.size() == 1) {
       rejected.add(new Rejection(pending.get(0), reason));
       return;
@@ -233,7 +235,8 @@ final class BatchSender {
     sendChunk(new ArrayList<>(pending.subList(half, pending.size())), deadline, rejected);
   }
 
-  private void pause(int failures, @Nullable Duration retryAfter, Instant deadline, String why, int rows) {
+  private void pause(
+      int failures, @Nullable Duration retryAfter, Instant deadline, String why, int rows) {
     Duration wait =
         retryAfter != null
             ? retryAfter

@@ -87,7 +87,8 @@ final class FieldPath {
         if (!rest.isEmpty()) {
           throw new IllegalArgumentException("'" + first + "' has no fields");
         }
-        return new FieldPath(Root.valueOf(first.substring(1).toUpperCase(java.util.Locale.ROOT)), rest, t);
+        return new FieldPath(
+            Root.valueOf(first.substring(1).toUpperCase(java.util.Locale.ROOT)), rest, t);
       default:
         throw new IllegalArgumentException(
             "unknown root '" + first + "' (use $key, $header, $topic, $partition or $offset)");
@@ -127,7 +128,9 @@ final class FieldPath {
     return cur;
   }
 
-  /** True when this path reads a field of the record value (so it can be left out of properties). */
+  /**
+   * True when this path reads a field of the record value (so it can be left out of properties).
+   */
   boolean inValue() {
     return root == Root.VALUE;
   }

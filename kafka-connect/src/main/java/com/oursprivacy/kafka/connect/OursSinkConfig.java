@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * $key.a.b} walks the record key; {@code $header.NAME} reads a header; {@code $topic}, {@code
  * $partition} and {@code $offset} are the record's coordinates.
  *
- * <p>The tokens are {@link ConfigDef.Type#PASSWORD} settings: Connect hides them in its REST API and logs,
- * and config providers ({@code ${file:/etc/ours/secrets.properties:token}}) work for them as for
- * any setting.
+ * <p>The tokens are {@link ConfigDef.Type#PASSWORD} settings: Connect hides them in its REST API
+ * and logs, and config providers ({@code ${file:/etc/ours/secrets.properties:token}}) work for them
+ * as for any setting.
  */
 public final class OursSinkConfig extends AbstractConfig {
   private static final String GROUP_API = "Ours Privacy ingest API";
@@ -75,7 +75,10 @@ public final class OursSinkConfig extends AbstractConfig {
   /** The field path of the event time when {@link #TIME_SOURCE} is {@code field}. */
   public static final String TIME_FIELD = "ours.time.field";
 
-  /** What to do with events older than the API's 7-day window: {@code dlq}, {@code clamp}, {@code fail}. */
+  /**
+   * What to do with events older than the API's 7-day window: {@code dlq}, {@code clamp}, {@code
+   * fail}.
+   */
   public static final String TIME_TOO_OLD = "ours.time.too.old";
 
   /** The field path of the object whose entries become event properties; unset: the whole value. */
@@ -87,7 +90,9 @@ public final class OursSinkConfig extends AbstractConfig {
   /** Property keys to drop. */
   public static final String PROPERTIES_EXCLUDE = "ours.properties.exclude";
 
-  /** Whether the fields mapped to name, identities, time and distinctId are left out of properties. */
+  /**
+   * Whether the fields mapped to name, identities, time and distinctId are left out of properties.
+   */
   public static final String PROPERTIES_EXCLUDE_MAPPED = "ours.properties.exclude.mapped";
 
   /** Events per {@code /batch} request. */
@@ -456,8 +461,7 @@ public final class OursSinkConfig extends AbstractConfig {
     boolean field = !getString(EVENT_NAME_FIELD).isBlank();
     if (constant == field) {
       p.put(
-          EVENT_NAME,
-          "set exactly one of " + EVENT_NAME + " (a constant) and " + EVENT_NAME_FIELD);
+          EVENT_NAME, "set exactly one of " + EVENT_NAME + " (a constant) and " + EVENT_NAME_FIELD);
     } else if (constant && getString(EVENT_NAME).length() > 1000) {
       p.put(EVENT_NAME, "must be 1-1000 characters");
     }

@@ -34,17 +34,17 @@ import org.slf4j.LoggerFactory;
  * OursIngest#batch}.
  *
  * <p>{@link #put} returns only when the API has answered for every record it was given (accepted,
- * or refused and handed to the errant-record reporter), so the offsets Connect commits after it
- * are of records the API has: {@link #preCommit} adds only a wait for the dead-letter writes. A
- * put whose transient failures outlast the retry budget throws {@link RetriableException} after
- * {@code context.timeout(ours.retry.backoff.ms)}: Connect redelivers the same records, with the
- * same distinctIds, so rows already accepted are counted once.
+ * or refused and handed to the errant-record reporter), so the offsets Connect commits after it are
+ * of records the API has: {@link #preCommit} adds only a wait for the dead-letter writes. A put
+ * whose transient failures outlast the retry budget throws {@link RetriableException} after {@code
+ * context.timeout(ours.retry.backoff.ms)}: Connect redelivers the same records, with the same
+ * distinctIds, so rows already accepted are counted once.
  *
  * <p>Records that cannot be mapped and rows the API refuses ({@code invalid_event}) go to the
  * errant-record reporter with the reason (a dead-letter topic when {@code
  * errors.deadletterqueue.topic.name} is set); Connect's {@code errors.tolerance} decides whether
- * the task goes on. Without a reporter, {@code errors.tolerance=all} logs and skips them and
- * {@code none} fails the task. Tokens, identities and property values are never logged.
+ * the task goes on. Without a reporter, {@code errors.tolerance=all} logs and skips them and {@code
+ * none} fails the task. Tokens, identities and property values are never logged.
  */
 public class OursSinkTask extends SinkTask {
   private static final Logger LOG = LoggerFactory.getLogger(OursSinkTask.class);
@@ -234,9 +234,9 @@ public class OursSinkTask extends SinkTask {
   }
 
   /**
-   * Returns the offsets Connect may commit: every record given to {@link #put} has been answered
-   * by then; this waits (bounded) until the dead-letter writes of refused records are acknowledged,
-   * so a refused record's offset is never committed before its dead-letter copy exists.
+   * Returns the offsets Connect may commit: every record given to {@link #put} has been answered by
+   * then; this waits (bounded) until the dead-letter writes of refused records are acknowledged, so
+   * a refused record's offset is never committed before its dead-letter copy exists.
    *
    * @param currentOffsets the offsets of the records put so far
    * @return {@code currentOffsets}

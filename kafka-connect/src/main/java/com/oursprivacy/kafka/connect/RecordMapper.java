@@ -115,8 +115,7 @@ final class RecordMapper {
     }
     String name = constantName != null ? constantName : text(r, nameField, value, key, "event");
     if (name == null) {
-      throw new Unmappable(
-          "no event name at " + OursSinkConfig.EVENT_NAME_FIELD + "=" + nameField);
+      throw new Unmappable("no event name at " + OursSinkConfig.EVENT_NAME_FIELD + "=" + nameField);
     }
     Event e = Event.named(name);
     String u = text(r, userId, value, key, "userId");
@@ -189,7 +188,11 @@ final class RecordMapper {
   }
 
   private static @Nullable String text(
-      SinkRecord r, @Nullable FieldPath p, @Nullable Object value, @Nullable Object key, String what)
+      SinkRecord r,
+      @Nullable FieldPath p,
+      @Nullable Object value,
+      @Nullable Object key,
+      String what)
       throws Unmappable {
     if (p == null) {
       return null;
@@ -273,7 +276,11 @@ final class RecordMapper {
     if (!(source instanceof Map)) {
       if (propertiesField != null && source != null) {
         throw new Unmappable(
-            "properties at '" + propertiesField + "' are " + Values.kind(source) + "; expected an object");
+            "properties at '"
+                + propertiesField
+                + "' are "
+                + Values.kind(source)
+                + "; expected an object");
       }
       return Map.of();
     }
@@ -303,16 +310,18 @@ final class RecordMapper {
     return out;
   }
 
-  private static void remove(Map<String, @Nullable Object> m, List<String> path) {
-    Object cur = m;
-    for (int i = 0; i < path.size() - 1; i++) {
-      if (!(cur instanceof Map<?, ?> step)) {
-        return;
-      }
-      cur = step.get(path.get(i));
+  /** Removes the leaf at {@code path}, and the objects that removal leaves empty. */
+  private static void remove(Map<?, ?> m, List<String> path) {
+    String head = path.get(0);
+    if (path.size() == 1) {
+      m.remove(head);
+      return;
     }
-    if (cur instanceof Map<?, ?> last) {
-      last.remove(path.get(path.size() - 1));
+    if (m.get(head) instanceof Map<?, ?> child) {
+      remove(child, path.subList(1, path.size()));
+      if (child.isEmpty()) {
+        m.remove(head);
+      }
     }
   }
 }

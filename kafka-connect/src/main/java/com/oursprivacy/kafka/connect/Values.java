@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what converters hand a sink (Connect {@code Struct}s with schemas, maps and lists from
- * schemaless JSON, strings holding JSON) into plain Java values: string-keyed maps, lists,
- * strings, numbers, booleans, null, and {@link Instant} for Connect's timestamp and date types.
+ * schemaless JSON, strings holding JSON) into plain Java values: string-keyed maps, lists, strings,
+ * numbers, booleans, null, and {@link Instant} for Connect's timestamp and date types.
  */
 final class Values {
   private static final com.google.gson.Gson GSON =
