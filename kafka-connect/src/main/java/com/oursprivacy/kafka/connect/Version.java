@@ -1,11 +1,30 @@
 package com.oursprivacy.kafka.connect;
 
-/** This artifact's version, from its jar manifest ({@code Implementation-Version}). */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** This artifact's version, from {@code version.properties} (written by the build). */
 final class Version {
+  private static final String VERSION = load();
+
   private Version() {}
 
   static String get() {
-    String v = Version.class.getPackage().getImplementationVersion();
-    return v == null ? "unknown" : v;
+    return VERSION;
+  }
+
+  private static String load() {
+    try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
