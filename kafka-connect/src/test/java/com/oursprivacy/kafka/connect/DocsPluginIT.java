@@ -1,6 +1,7 @@
 package com.oursprivacy.kafka.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.sandbox.OursSandbox;
@@ -13,18 +14,20 @@ import java.util.Map;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectStandalone;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The guide's standalone worker and connector configuration, as written, run: a standalone worker
- * with the worker block (only the broker address, REST port, offsets file and plugin directory
- * replaced by the test's) starts the connector block as {@code connect-standalone.sh} would (only
- * the secrets file path and the sandbox's URL replaced), and records arrive in the sandbox.
+ * The packaged plugin and the guide's configuration, as a user runs them: a standalone worker with
+ * the guide's worker block (only the broker address, REST port and offsets file replaced, and
+ * {@code plugin.path} pointed at the plugin directory this build assembled) starts the guide's
+ * connector block as {@code connect-standalone.sh} would (only the secrets file path and the
+ * sandbox's URL replaced); records arrive in the sandbox and a bad one in the dead-letter topic.
+ *
+ * <p>Run by failsafe after {@code package} in {@code -Pkafka-e2e}, without this module's classes on
+ * the test classpath: the connector can only come from the plugin directory's {@code lib/}.
  */
-@Tag("kafka-e2e")
-class DocsStandaloneEndToEndTest {
+class DocsPluginIT {
   OursSandbox sandbox;
   EmbeddedConnectStandalone connect;
 
@@ -48,11 +51,15 @@ class DocsStandaloneEndToEndTest {
     }
     Path secrets = dir.resolve("secrets.properties");
     Files.writeString(secrets, "testToken=" + testToken + "\n", StandardCharsets.UTF_8);
-    Files.createDirectories(dir.resolve("plugins"));
+    // Only the plugin directory has the connector: its own class loader, its own dependencies.
+    assertThatThrownBy(() -> Class.forName("com.oursprivacy.kafka.connect.OursSinkConnector"))
+        .isInstanceOf(ClassNotFoundException.class);
+    String pluginPath = System.getProperty("ours.plugin.path");
+    assertThat(Path.of(pluginPath)).isDirectory();
 
     Map<String, String> worker = new HashMap<>(DocsConfig.block("worker"));
     worker.put("offset.storage.file.filename", dir.resolve("connect.offsets").toString());
-    worker.put("plugin.path", dir.resolve("plugins").toString()); // the connector: on the classpath
+    worker.put("plugin.path", pluginPath);
     Map<String, String> connector = new HashMap<>(DocsConfig.block("connector"));
     connector.put(
         OursSinkConfig.TEST_TOKEN,
