@@ -1,6 +1,7 @@
 package com.oursprivacy.kafka.connect;
 
 import com.oursprivacy.core.Sleeper;
+import com.oursprivacy.errors.OursException;
 import com.oursprivacy.ingest.OursIngest;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +112,8 @@ public class OursSinkTask extends SinkTask {
     }
     try {
       this.ingest = b.build();
-    } catch (IllegalStateException | IllegalArgumentException e) {
+    } catch (IllegalStateException | IllegalArgumentException | OursException e) {
+      // The SDK's messages name the setting and the rule, never the token.
       throw new ConfigException("cannot build the ingest client: " + e.getMessage());
     }
     int inFlight = c.getInt(OursSinkConfig.MAX_IN_FLIGHT);
