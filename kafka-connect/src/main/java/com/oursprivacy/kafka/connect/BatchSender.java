@@ -203,6 +203,13 @@ final class BatchSender {
       } catch (OursIoException | OursTimeoutException e) {
         why = e.getClass().getSimpleName() + ": " + e.getMessage();
       } catch (OursApiException e) {
+        if (e.statusCode() == 408) { // a proxy's request timeout: transient like a 5xx
+          retryAfter = e.retryAfter().orElse(null);
+          why = "HTTP 408";
+          failures++;
+          pause(failures, retryAfter, deadline, why, pending.size());
+          continue;
+        }
         if (e.statusCode() == 400 || e.statusCode() == 413) {
           narrow(pending, deadline, rejected, e.getMessage());
           return;

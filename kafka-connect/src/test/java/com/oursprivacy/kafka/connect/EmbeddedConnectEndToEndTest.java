@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +168,21 @@ class EmbeddedConnectEndToEndTest {
     produce(2 * N / 3, N);
     waitFor(() -> sandbox.ingest().events().size() >= expectedIds.size(), "all valid events");
     waitFor(() -> deadLetters().size() >= m, "all dead letters");
+
+    // A replay of committed records (offsets of partition 0 rewound, as an operator would) must
+    // add no event: the redelivered records carry the same distinctIds.
+    long validInPartition0 =
+        expectedIds.stream()
+            .filter(id -> Integer.parseInt(id.substring(1)) % PARTITIONS == 0)
+            .count();
+    connect.stopConnector(CONNECTOR);
+    connect.assertions().assertConnectorIsStopped(CONNECTOR, "connector did not stop");
+    connect.alterSinkConnectorOffset(CONNECTOR, new TopicPartition(TOPIC, 0), 0L);
+    connect.resumeConnector(CONNECTOR);
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 2, "connector did not resume");
+    waitFor(() -> sandbox.ingest().duplicates() >= validInPartition0, "the replay of partition 0");
 
     Set<String> sent =
         sandbox.ingest().events().stream()
