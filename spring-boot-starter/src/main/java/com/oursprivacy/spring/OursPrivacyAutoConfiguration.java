@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Conditional;
  * </ul>
  *
  * <p>A bean of the same type the application declares wins; {@link OursPrivacyBuilderCustomizer}
- * and {@link OursIngestBuilderCustomizer} beans adjust what the properties cannot express (a
- * proxy, a shared {@code OkHttpClient}, a retry policy). {@code ours.privacy.enabled=false} turns
- * all of it off. A setting the SDK refuses stops startup with the property to fix.
+ * and {@link OursIngestBuilderCustomizer} beans adjust what the properties cannot express (a proxy,
+ * a shared {@code OkHttpClient}, a retry policy). {@code ours.privacy.enabled=false} turns all of
+ * it off. A setting the SDK refuses stops startup with the property to fix.
  */
 @AutoConfiguration
 @ConditionalOnClass(OursPrivacy.class)

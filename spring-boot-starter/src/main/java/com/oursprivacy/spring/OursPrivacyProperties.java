@@ -262,8 +262,8 @@ public class OursPrivacyProperties {
     private @Nullable String testToken;
 
     /**
-     * live or test. Unset: the system property ours.privacy.ingest.mode or OURS_PRIVACY_INGEST_MODE,
-     * else live when a live token is set, else test.
+     * live or test. Unset: the system property ours.privacy.ingest.mode or
+     * OURS_PRIVACY_INGEST_MODE, else live when a live token is set, else test.
      */
     private @Nullable Mode mode;
 

@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Bean;
  * {@code Tracker} bean yet and {@code ours.privacy.tracker.enabled} is not false.
  *
  * <p>Every {@link TrackerListener} bean receives the tracker's outcomes; {@link
- * TrackerConfigCustomizer} beans adjust its configuration. The tracker's JVM shutdown hook is always
- * off: {@link OursTrackerLifecycle} closes it after the web server has drained its requests.
+ * TrackerConfigCustomizer} beans adjust its configuration. The tracker's JVM shutdown hook is
+ * always off: {@link OursTrackerLifecycle} closes it after the web server has drained its requests.
  */
 @AutoConfiguration(after = OursPrivacyAutoConfiguration.class)
 @ConditionalOnClass(OursIngest.class)

@@ -33,9 +33,7 @@ class AutoConfigureOursSandboxTest {
   @Test
   void theClientsTalkToTheSandboxInTestMode() {
     assertThat(ingest.mode()).isEqualTo(Mode.TEST);
-    assertThat(ours.sources().list())
-        .extracting(Source::getName)
-        .contains("spring-boot-test");
+    assertThat(ours.sources().list()).extracting(Source::getName).contains("spring-boot-test");
     assertThat(tracker.track(Event.named("Signup").userId("u1"))).isTrue();
     assertThat(tracker.flush(Duration.ofSeconds(30)).completed()).isTrue();
     assertThat(sandbox.ingest().testEvents())

@@ -49,7 +49,8 @@ class OursPrivacyAutoConfigurationTest {
   @Test
   void anApiKeyGivesThePlatformClientOnly() {
     runner
-        .withPropertyValues("ours.privacy.api-key=" + KEY, "ours.privacy.base-url=http://127.0.0.1:1")
+        .withPropertyValues(
+            "ours.privacy.api-key=" + KEY, "ours.privacy.base-url=http://127.0.0.1:1")
         .run(
             ctx -> {
               assertThat(ctx).hasSingleBean(OursPrivacy.class);
@@ -102,8 +103,10 @@ class OursPrivacyAutoConfigurationTest {
                         new SystemEnvironmentPropertySource(
                             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                             Map.of(
-                                "OURS_PRIVACY_INGEST_TEST_TOKEN", TEST_TOKEN,
-                                "OURS_PRIVACY_INGEST_MODE", "test"))))
+                                "OURS_PRIVACY_INGEST_TEST_TOKEN",
+                                TEST_TOKEN,
+                                "OURS_PRIVACY_INGEST_MODE",
+                                "test"))))
         .withSystemProperties("ours.privacy.apiKey=" + KEY)
         .run(
             ctx -> {
@@ -242,8 +245,7 @@ class OursPrivacyAutoConfigurationTest {
             "ours.privacy.tracker.capacity=5")
         .run(
             ctx -> {
-              assertThat(ctx.getBean(OursPrivacy.class).toString())
-                  .contains("http://127.0.0.1:2");
+              assertThat(ctx.getBean(OursPrivacy.class).toString()).contains("http://127.0.0.1:2");
               assertThat(ctx.getBean(OursIngest.class).toString()).contains("http://127.0.0.1:3");
               TrackerConfig c = ctx.getBean(Tracker.class).config();
               assertThat(c.capacity()).isEqualTo(77); // the later customizer wins

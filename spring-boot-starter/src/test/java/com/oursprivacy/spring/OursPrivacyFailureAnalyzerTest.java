@@ -53,7 +53,8 @@ class OursPrivacyFailureAnalyzerTest {
   @Test
   void testModeWithoutATestTokenNamesTheTestToken() {
     runner
-        .withPropertyValues("ours.privacy.ingest.token=live_secret_1", "ours.privacy.ingest.mode=test")
+        .withPropertyValues(
+            "ours.privacy.ingest.token=live_secret_1", "ours.privacy.ingest.mode=test")
         .run(failsWith("ours.privacy.ingest.test-token", "ours.privacy.ingest.test-token"));
   }
 
@@ -81,14 +82,15 @@ class OursPrivacyFailureAnalyzerTest {
             ctx -> {
               failsWith("ours.privacy.api-key", "ours.privacy.api-key").accept(ctx);
               FailureAnalysis a = new OursPrivacyFailureAnalyzer().analyze(ctx.getStartupFailure());
-              assertThat(a.getDescription()).contains("control character").doesNotContain("sk_secret");
+              assertThat(a.getDescription())
+                  .contains("control character")
+                  .doesNotContain("sk_secret");
             });
     runner
         .withPropertyValues("ours.privacy.api-key=k", "ours.privacy.base-url=ftp://example.com")
         .run(failsWith("ours.privacy.base-url", "ours.privacy.base-url"));
     runner
-        .withPropertyValues(
-            "ours.privacy.ingest.test-token=t", "ours.privacy.tracker.max-age=30d")
+        .withPropertyValues("ours.privacy.ingest.test-token=t", "ours.privacy.tracker.max-age=30d")
         .run(failsWith("7 days", "ours.privacy.tracker"));
   }
 

@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Actuator support, on Boot 3 and Boot 4 alike: a health indicator {@code oursPrivacy} for the
  * tracker (state, pending, failures, drops, spool use), an info contributor (SDK version, ingest
- * mode) and a sanitizing function that masks the API key and ingest tokens in {@code
- * /actuator/env} and {@code /actuator/configprops} however they were set (property, system
- * property or environment variable), also with {@code show-values=always}.
+ * mode) and a sanitizing function that masks the API key and ingest tokens in {@code /actuator/env}
+ * and {@code /actuator/configprops} however they were set (property, system property or environment
+ * variable), also with {@code show-values=always}.
  *
  * <p>{@code management.health.ours-privacy.enabled=false} turns the health indicator off; {@code
  * management.info.ours-privacy.enabled=false} the info contributor.
@@ -105,8 +105,7 @@ public class OursPrivacyActuatorAutoConfiguration {
     @ConditionalOnMissingBean(name = "oursPrivacyHealthIndicator")
     org.springframework.boot.actuate.health.HealthIndicator oursPrivacyHealthIndicator(
         Tracker tracker, ObjectProvider<OursTrackerLifecycle> lifecycle) {
-      return new Boot3TrackerHealthIndicator(
-          new TrackerHealth(tracker, lifecycle.getIfUnique()));
+      return new Boot3TrackerHealthIndicator(new TrackerHealth(tracker, lifecycle.getIfUnique()));
     }
   }
 
@@ -124,8 +123,7 @@ public class OursPrivacyActuatorAutoConfiguration {
     @ConditionalOnMissingBean(name = "oursPrivacyHealthIndicator")
     org.springframework.boot.health.contributor.HealthIndicator oursPrivacyHealthIndicator(
         Tracker tracker, ObjectProvider<OursTrackerLifecycle> lifecycle) {
-      return new Boot4TrackerHealthIndicator(
-          new TrackerHealth(tracker, lifecycle.getIfUnique()));
+      return new Boot4TrackerHealthIndicator(new TrackerHealth(tracker, lifecycle.getIfUnique()));
     }
   }
 }

@@ -29,8 +29,8 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>The sandbox starts with the test's application context (one per cached context), with a
- * source created in it; the properties {@code ours.privacy.api-key}, {@code base-url}, {@code
+ * <p>The sandbox starts with the test's application context (one per cached context), with a source
+ * created in it; the properties {@code ours.privacy.api-key}, {@code base-url}, {@code
  * ingest.base-url}, {@code ingest.test-token} (and {@code ingest.token}) and {@code ingest.mode}
  * are set to it ahead of every other property source, so no real key or token is ever used. The
  * sandbox is a bean of the context ({@code OursSandbox}) and stops after everything else when the
@@ -42,8 +42,8 @@ import java.lang.annotation.Target;
 @Inherited
 public @interface AutoConfigureOursSandbox {
   /**
-   * The ingest mode of the clients: {@link Mode#TEST} (events recorded as test events) unless
-   * said otherwise; {@link Mode#LIVE} sends with the source's live token (recorded as dispatched).
+   * The ingest mode of the clients: {@link Mode#TEST} (events recorded as test events) unless said
+   * otherwise; {@link Mode#LIVE} sends with the source's live token (recorded as dispatched).
    *
    * @return the mode
    */

@@ -2,8 +2,8 @@ package com.oursprivacy.spring.test;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.ingest.Mode;
-import com.oursprivacy.sandbox.OursSandbox;
 import com.oursprivacy.models.SourceTokensResponse;
+import com.oursprivacy.sandbox.OursSandbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Starts a sandbox for one application context, creates a source in it and points the {@code
- * ours.privacy.*} properties at both; the sandbox is a bean closed last with the context. Equal
- * for equal modes, so Spring's context cache shares contexts as usual.
+ * ours.privacy.*} properties at both; the sandbox is a bean closed last with the context. Equal for
+ * equal modes, so Spring's context cache shares contexts as usual.
  */
 final class OursSandboxContextCustomizer implements ContextCustomizer {
   /** The name of the sandbox bean and of the property source. */

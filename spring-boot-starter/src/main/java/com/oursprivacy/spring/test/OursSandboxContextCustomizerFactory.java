@@ -21,8 +21,7 @@ final class OursSandboxContextCustomizerFactory implements ContextCustomizerFact
     if (a == null) {
       return null;
     }
-    if (!ClassUtils.isPresent(
-        "com.oursprivacy.sandbox.OursSandbox", testClass.getClassLoader())) {
+    if (!ClassUtils.isPresent("com.oursprivacy.sandbox.OursSandbox", testClass.getClassLoader())) {
       throw new IllegalStateException(
           "@AutoConfigureOursSandbox on "
               + testClass.getName()

@@ -79,8 +79,7 @@ class OursPrivacyActuatorAutoConfigurationTest {
               assertThat(map(d.get("spool")))
                   .containsEntry("enabled", true)
                   .containsEntry("path", spool.toString());
-              assertThat(((Number) map(d.get("spool")).get("bytes")).longValue())
-                  .isPositive();
+              assertThat(((Number) map(d.get("spool")).get("bytes")).longValue()).isPositive();
               assertThat(d.toString()).doesNotContain(TOKEN);
 
               ctx.getBean(OursTrackerLifecycle.class).stop();
@@ -96,7 +95,8 @@ class OursPrivacyActuatorAutoConfigurationTest {
     runner.run(ctx -> assertThat(ctx).doesNotHaveBean("oursPrivacyHealthIndicator"));
     runner
         .withPropertyValues(
-            "ours.privacy.ingest.test-token=" + TOKEN, "management.health.ours-privacy.enabled=false")
+            "ours.privacy.ingest.test-token=" + TOKEN,
+            "management.health.ours-privacy.enabled=false")
         .run(ctx -> assertThat(ctx).doesNotHaveBean("oursPrivacyHealthIndicator"));
   }
 
