@@ -35,7 +35,7 @@ class AutoConfigureOursSandboxTest {
     assertThat(ingest.mode()).isEqualTo(Mode.TEST);
     assertThat(ours.sources().list()).extracting(Source::getName).contains("spring-boot-test");
     assertThat(tracker.track(Event.named("Signup").userId("u1"))).isTrue();
-    assertThat(tracker.flush(Duration.ofSeconds(30)).completed()).isTrue();
+    assertThat(tracker.flush(Duration.ofMinutes(2)).completed()).isTrue();
     assertThat(sandbox.ingest().testEvents())
         .extracting(RecordedEvent::event)
         .containsExactly("Signup");

@@ -41,14 +41,14 @@ class OursTrackerLifecycleTest {
     AtomicReference<Tracker> tracker = new AtomicReference<>();
     runner
         .withUserConfiguration(Outcomes.class)
-        .withPropertyValues("ours.privacy.tracker.flush-interval=1h") // only the close sends
+        .withPropertyValues(
+            "ours.privacy.tracker.flush-interval=1h") // the last batch waits for the close
         .run(
             ctx -> {
               tracker.set(ctx.getBean(Tracker.class));
               for (int i = 0; i < 250; i++) {
                 assertThat(tracker.get().track(Event.named("e" + i).userId("u" + i))).isTrue();
               }
-              assertThat(sandbox.ingest().events()).isEmpty();
             }); // the runner closes the context here
     List<RecordedEvent> got = sandbox.ingest().testEvents();
     assertThat(got).hasSize(250);
