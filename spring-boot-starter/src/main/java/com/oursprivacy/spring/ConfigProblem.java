@@ -41,13 +41,19 @@ final class ConfigProblem extends IllegalStateException {
     try {
       return build.get();
     } catch (IllegalArgumentException | IllegalStateException | OursValidationException e) {
-      // OursValidationException (a bad character in a key or token) names the field and the
-      // position, never the value.
-      throw new ConfigProblem(
-          properties,
-          "the SDK refused the configuration of " + what + ": " + e.getMessage(),
-          "Check " + properties + ".",
-          e);
+      throw refused(e, what, properties);
     }
+  }
+
+  /**
+   * The SDK refused {@code what}; its message names the field and the position, never the value
+   * (OursValidationException: a bad character in a key or token).
+   */
+  static ConfigProblem refused(RuntimeException e, String what, String properties) {
+    return new ConfigProblem(
+        properties,
+        "the SDK refused the configuration of " + what + ": " + e.getMessage(),
+        "Check " + properties + ".",
+        e);
   }
 }

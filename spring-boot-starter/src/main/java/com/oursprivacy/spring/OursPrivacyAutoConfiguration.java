@@ -2,6 +2,7 @@ package com.oursprivacy.spring;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.ClientBuilder;
+import com.oursprivacy.errors.OursValidationException;
 import com.oursprivacy.ingest.Mode;
 import com.oursprivacy.ingest.OursIngest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +40,8 @@ import org.springframework.context.annotation.Conditional;
     matchIfMissing = true)
 @EnableConfigurationProperties(OursPrivacyProperties.class)
 public class OursPrivacyAutoConfiguration {
+  private static final String INGEST_PROPERTIES = "the ours.privacy.ingest.* properties";
+
   /** Creates the auto-configuration; Spring does. */
   public OursPrivacyAutoConfiguration() {}
 
@@ -82,7 +85,6 @@ public class OursPrivacyAutoConfiguration {
   public OursIngest oursIngest(
       OursPrivacyProperties properties, ObjectProvider<OursIngestBuilderCustomizer> customizers) {
     OursPrivacyProperties.Ingest in = properties.getIngest();
-    checkMode(in);
     OursIngest.Builder b =
         http(OursIngest.builder(), properties)
             .token(in.getToken())
@@ -99,15 +101,21 @@ public class OursPrivacyAutoConfiguration {
       b.logLevel(properties.getLogLevel());
     }
     customizers.orderedStream().forEach(c -> c.customize(b));
-    return ConfigProblem.build(
-        b::build, "the Ingest API client", "the ours.privacy.ingest.* properties");
+    try {
+      return b.build();
+    } catch (IllegalStateException e) {
+      // Mode and tokens: name the Spring property, not the builder method, system property and
+      // environment variable the SDK's message names. Only after the SDK refused, so a token a
+      // customizer supplies counts.
+      explainMode(in, e);
+      throw ConfigProblem.refused(e, "the Ingest API client", INGEST_PROPERTIES);
+    } catch (IllegalArgumentException | OursValidationException e) {
+      throw ConfigProblem.refused(e, "the Ingest API client", INGEST_PROPERTIES);
+    }
   }
 
-  /**
-   * The SDK's own checks of mode and tokens, before it runs them, so the failure names the Spring
-   * property rather than the builder method, system property and environment variable.
-   */
-  private static void checkMode(OursPrivacyProperties.Ingest in) {
+  /** Throws a {@link ConfigProblem} naming the property when the properties explain {@code e}. */
+  private static void explainMode(OursPrivacyProperties.Ingest in, IllegalStateException e) {
     boolean live = SecretConditions.hasText(in.getToken());
     boolean test = SecretConditions.hasText(in.getTestToken());
     Mode mode = in.getMode() != null ? in.getMode() : (live ? Mode.LIVE : Mode.TEST);
@@ -117,7 +125,8 @@ public class OursPrivacyAutoConfiguration {
           "ours.privacy.ingest.require-test-mode is true but the ingest mode is LIVE"
               + (in.getMode() == null ? " (a live token is set and no mode is)" : ""),
           "Set ours.privacy.ingest.mode=test and ours.privacy.ingest.test-token, or remove"
-              + " ours.privacy.ingest.require-test-mode.");
+              + " ours.privacy.ingest.require-test-mode.",
+          e);
     }
     if (mode == Mode.TEST && !test) {
       throw new ConfigProblem(
@@ -125,14 +134,16 @@ public class OursPrivacyAutoConfiguration {
           "the ingest mode is TEST but no test token is set (the live token is never sent in test"
               + " mode)",
           "Set ours.privacy.ingest.test-token (or the environment variable"
-              + " OURS_PRIVACY_INGEST_TEST_TOKEN).");
+              + " OURS_PRIVACY_INGEST_TEST_TOKEN).",
+          e);
     }
     if (mode == Mode.LIVE && !live) {
       throw new ConfigProblem(
           "ours.privacy.ingest.token",
           "the ingest mode is LIVE but no live token is set",
           "Set ours.privacy.ingest.token (or the environment variable OURS_PRIVACY_INGEST_TOKEN),"
-              + " or ours.privacy.ingest.mode=test.");
+              + " or ours.privacy.ingest.mode=test.",
+          e);
     }
   }
 

@@ -253,6 +253,15 @@ class OursPrivacyAutoConfigurationTest {
             });
   }
 
+  @Test
+  void aTokenACustomizerSuppliesCounts() {
+    runner
+        .withBean(OursIngestBuilderCustomizer.class, () -> b -> b.testToken(TEST_TOKEN))
+        .withPropertyValues(
+            "ours.privacy.ingest.token=" + LIVE_TOKEN, "ours.privacy.ingest.mode=test")
+        .run(ctx -> assertThat(ctx.getBean(OursIngest.class).mode()).isEqualTo(Mode.TEST));
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnClients {
     @Bean
