@@ -50,8 +50,9 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
   }
 
   /**
-   * A builder. Settings not given to it are read at {@link Builder#build()} from system properties,
-   * then environment variables (see {@link Builder}); an API key is required from one of them.
+   * {@return a builder} Settings not given to it are read at {@link Builder#build()} from system
+   * properties, then environment variables (see {@link Builder}); an API key is required from one
+   * of them.
    */
   public static Builder builder() {
     return new Builder();
@@ -61,6 +62,8 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
    * A client configured only from system properties and environment variables; the same as {@code
    * builder().build()}.
    *
+   * @return a client configured only from system properties and environment variables; the same as
+   *     {@code builder().build()}
    * @throws IllegalStateException when no API key is configured (the message names {@code
    *     apiKey(String)}, {@value Builder#PROP_API_KEY} and {@value Builder#ENV_API_KEY})
    */
@@ -69,10 +72,14 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
   }
 
   /**
-   * The generated Retrofit interface (package {@code com.oursprivacy.lowlevel.platform.api}) bound
-   * to this client's stack: auth, retries, logging and envelope unwrapping apply. A call's {@code
-   * execute()} returns {@code Response.success(value)} or throws an {@code OursException}; an error
-   * status is never returned as an unsuccessful {@code Response}.
+   * {@return the generated Retrofit interface (package {@code
+   * com.oursprivacy.lowlevel.platform.api}) bound to this client's stack: auth, retries, logging
+   * and envelope unwrapping apply} A call's {@code execute()} returns {@code
+   * Response.success(value)} or throws an {@code OursException}; an error status is never returned
+   * as an unsuccessful {@code Response}.
+   *
+   * @param <S> the Retrofit interface type
+   * @param api the generated Retrofit interface's class
    */
   public <S> S raw(Class<S> api) {
     return core.api(api);
@@ -211,13 +218,21 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
      * Default {@value OursPrivacy#DEFAULT_BASE_URL}, or {@value #PROP_BASE_URL} / {@value
      * #ENV_BASE_URL}. Must be https, except for loopback hosts ({@code localhost}, {@code
      * 127.0.0.1}, {@code ::1}) or with {@link #allowInsecureHttp()}.
+     *
+     * @param baseUrl the base URL of the API
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
       return this;
     }
 
-    /** Retries after the first attempt (default 2); shorthand for the policy's value. */
+    /**
+     * Retries after the first attempt (default 2); shorthand for the policy's value.
+     *
+     * @param maxRetries the max retries
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new OursValidationException("maxRetries", "must be ≥ 0, was " + maxRetries);
@@ -229,6 +244,9 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
     /**
      * The whole retry policy (default {@link RetryPolicy#defaults()}); {@link #maxRetries} still
      * wins.
+     *
+     * @param retryPolicy the retry policy
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
@@ -239,13 +257,21 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
      * What the client emits through SLF4J (loggers under {@code com.oursprivacy}; your backend
      * decides where it goes). When not set, {@value #PROP_LOG} / {@value #ENV_LOG} decide, else
      * {@link LogLevel#OFF}. See {@link LogLevel}.
+     *
+     * @param logLevel the log level
+     * @return this builder
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
       return this;
     }
 
-    /** The clock an HTTP-date {@code Retry-After} is measured against; for tests. */
+    /**
+     * The clock an HTTP-date {@code Retry-After} is measured against; for tests.
+     *
+     * @param clock the clock an HTTP-date {@code Retry-After} is measured against
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       SharedBuilders.core(this).clock(clock);
       return this;
@@ -262,6 +288,7 @@ public final class OursPrivacy extends ResourceAccessors implements AutoCloseabl
     /**
      * The client.
      *
+     * @return the client
      * @throws IllegalStateException when no API key was given or found, naming {@code
      *     apiKey(String)}, {@value #PROP_API_KEY} and {@value #ENV_API_KEY}
      * @throws IllegalArgumentException when the log level property / variable is not {@code off},

@@ -29,6 +29,10 @@ public final class Faults {
    * The next {@code n} requests answer {@code status} with an {@code {error, details}} body (the
    * ingest API's {@code {success: false}} shape is included).
    *
+   * @param n the n
+   * @param status the status
+   * @return the next {@code n} requests answer {@code status} with an {@code {error, details}} body
+   *     (the ingest API's {@code {success: false}} shape is included)
    * @throws IllegalArgumentException when {@code n < 0} or {@code status} is not 400–599
    */
   public synchronized Faults failNext(int n, int status) {
@@ -41,7 +45,11 @@ public final class Faults {
     return this;
   }
 
-  /** Delays every answer by {@code delay} ({@link Duration#ZERO} turns it off). */
+  /**
+   * {@return delays every answer by {@code delay} ({@link Duration#ZERO} turns it off)}
+   *
+   * @param delay the delay
+   */
   public synchronized Faults latency(Duration delay) {
     Objects.requireNonNull(delay, "delay == null");
     if (delay.isNegative()) {
@@ -55,6 +63,10 @@ public final class Faults {
    * Allows {@code requests} requests per fixed {@code window}; the rest of the window answers 429
    * with {@code Retry-After} (whole seconds until the window ends, at least 1) and {@code
    * X-RateLimit-Limit/-Remaining/-Reset} headers. {@code requests == 0} turns it off.
+   *
+   * @param requests the requests
+   * @param window the window
+   * @return these faults
    */
   public synchronized Faults rateLimit(int requests, Duration window) {
     Objects.requireNonNull(window, "window == null");
@@ -68,7 +80,11 @@ public final class Faults {
     return this;
   }
 
-  /** Turns every fault off. */
+  /**
+   * Turns every fault off.
+   *
+   * @return these faults
+   */
   public synchronized Faults reset() {
     failCount = 0;
     latency = Duration.ZERO;

@@ -18,31 +18,37 @@ public final class IngestLog {
 
   IngestLog() {}
 
-  /** Every accepted event, test and live, in arrival order. */
+  /** {@return every accepted event, test and live, in arrival order} */
   public synchronized List<RecordedEvent> events() {
     return List.copyOf(events.values());
   }
 
-  /** The events the real API would have forwarded to destinations: those sent with a live token. */
+  /**
+   * {@return the events the real API would have forwarded to destinations: those sent with a live
+   * token}
+   */
   public List<RecordedEvent> dispatched() {
     return events().stream()
         .filter(RecordedEvent::dispatched)
         .collect(Collectors.toUnmodifiableList());
   }
 
-  /** The events sent with a test token: stored, marked test, never dispatched. */
+  /** {@return the events sent with a test token: stored, marked test, never dispatched} */
   public List<RecordedEvent> testEvents() {
     return events().stream().filter(RecordedEvent::test).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The {@code userId}s of accepted {@code /identify} calls, in arrival order (repeats kept). */
+  /**
+   * {@return the {@code userId}s of accepted {@code /identify} calls, in arrival order (repeats
+   * kept)}
+   */
   public synchronized List<String> identifiedUsers() {
     return Collections.unmodifiableList(new ArrayList<>(identified));
   }
 
   /**
-   * How many accepted events repeated a {@code distinctId} already recorded (and were not recorded
-   * again).
+   * {@return how many accepted events repeated a {@code distinctId} already recorded (and were not
+   * recorded again)}
    */
   public synchronized long duplicates() {
     return duplicates;

@@ -110,55 +110,60 @@ public final class OursSandbox implements AutoCloseable {
     }
   }
 
-  /** Starts a sandbox with a random API key on a free loopback port. */
+  /**
+   * Starts a sandbox with a random API key on a free loopback port.
+   *
+   * @return the running sandbox
+   */
   public static OursSandbox start() {
     return builder().start();
   }
 
-  /** A builder for a sandbox with a chosen API key, port or thread count. */
+  /** {@return a builder for a sandbox with a chosen API key, port or thread count} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The platform API root, e.g. {@code http://127.0.0.1:53187} (paths start with {@code /rest/v1}).
+   * {@return the platform API root, e.g} {@code http://127.0.0.1:53187} (paths start with {@code
+   * /rest/v1}).
    */
   public String baseUrl() {
     return baseUrl;
   }
 
   /**
-   * The ingest API root, e.g. {@code http://127.0.0.1:53187/api/v1}, for {@code
+   * {@return the ingest API root, e.g} {@code http://127.0.0.1:53187/api/v1}, for {@code
    * OursIngest.Builder.baseUrl}.
    */
   public String ingestBaseUrl() {
     return baseUrl + Router.INGEST_PREFIX;
   }
 
-  /** The one API key the platform side accepts as {@code Authorization: Bearer <key>}. */
+  /** {@return the one API key the platform side accepts as {@code Authorization: Bearer <key>}} */
   public String apiKey() {
     return config.apiKey;
   }
 
-  /** What the ingest side accepted: all events, test events, dispatched (live) events. */
+  /** {@return what the ingest side accepted: all events, test events, dispatched (live) events} */
   public IngestLog ingest() {
     return ingestLog;
   }
 
-  /** The fault knobs (fail next N, latency, rate limit), shared by both APIs. */
+  /** {@return the fault knobs (fail next N, latency, rate limit), shared by both APIs} */
   public Faults faults() {
     return faults;
   }
 
   /**
-   * A builder for a platform client aimed at this sandbox (base URL and API key set); add retries,
-   * timeouts or logging before {@code build()}.
+   * {@return a builder for a platform client aimed at this sandbox (base URL and API key set); add
+   * retries, timeouts or logging before {@code build()}}
    */
   public OursPrivacy.Builder clientBuilder() {
     return OursPrivacy.builder().apiKey(config.apiKey).baseUrl(baseUrl);
   }
 
-  /** A platform client aimed at this sandbox; the caller closes it. */
+  /** {@return a platform client aimed at this sandbox; the caller closes it} */
   public OursPrivacy newClient() {
     return clientBuilder().build();
   }
@@ -167,6 +172,10 @@ public final class OursSandbox implements AutoCloseable {
    * An ingest client for a source of this sandbox, its tokens read through the platform API like
    * {@link OursIngest#forSource}. The caller closes it.
    *
+   * @param sourceId the source id
+   * @param mode the mode
+   * @return an ingest client for a source of this sandbox, its tokens read through the platform API
+   *     like {@link OursIngest#forSource}
    * @throws com.oursprivacy.errors.NotFoundException when the source does not exist
    */
   public OursIngest newIngest(String sourceId, Mode mode) {
@@ -184,6 +193,9 @@ public final class OursSandbox implements AutoCloseable {
   /**
    * Creates a {@code WebSource} directly in the store (no HTTP) and returns its id: a quick way to
    * get a source whose tokens the ingest side accepts.
+   *
+   * @param name the name
+   * @return the new source's id
    */
   public String createSource(String name) {
     Objects.requireNonNull(name, "name == null");
@@ -262,7 +274,12 @@ public final class OursSandbox implements AutoCloseable {
 
     private Builder() {}
 
-    /** The API key the platform side accepts; default a random {@code sk_sandbox_…} key. */
+    /**
+     * The API key the platform side accepts; default a random {@code sk_sandbox_…} key.
+     *
+     * @param apiKey the organization API key (never logged)
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       Objects.requireNonNull(apiKey, "apiKey == null");
       if (apiKey.isBlank()) {
@@ -272,7 +289,12 @@ public final class OursSandbox implements AutoCloseable {
       return this;
     }
 
-    /** The loopback port; default 0, a free one chosen by the OS. */
+    /**
+     * The loopback port; default 0, a free one chosen by the OS.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0–65535, was " + port);
@@ -281,7 +303,12 @@ public final class OursSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Threads answering requests (latency faults hold one each); default 4. */
+    /**
+     * Threads answering requests (latency faults hold one each); default 4.
+     *
+     * @param threads the threads
+     * @return this builder
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be ≥ 1, was " + threads);
@@ -293,6 +320,7 @@ public final class OursSandbox implements AutoCloseable {
     /**
      * Binds the port and starts serving.
      *
+     * @return the running sandbox
      * @throws UncheckedIOException when the port cannot be bound
      */
     public OursSandbox start() {

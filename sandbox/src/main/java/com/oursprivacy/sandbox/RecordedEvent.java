@@ -33,58 +33,60 @@ public final class RecordedEvent {
     this.row = copy;
   }
 
-  /** The event name. */
+  /** {@return the event name} */
   public String event() {
     return row.get("event").getAsString();
   }
 
   /**
-   * The deduplication key: the one the client sent, or one the sandbox assigned on {@code /track}.
+   * {@return the deduplication key: the one the client sent, or one the sandbox assigned on {@code
+   * /track}}
    */
   public String distinctId() {
     return row.get("distinctId").getAsString();
   }
 
-  /** The id of the source whose token was used. */
+  /** {@return the id of the source whose token was used} */
   public String sourceId() {
     return sourceId;
   }
 
-  /** {@code "track"} or {@code "batch"}: the endpoint that received it. */
+  /** {@return {@code "track"} or {@code "batch"}: the endpoint that received it} */
   public String endpoint() {
     return endpoint;
   }
 
-  /** True when it was sent with a test token. */
+  /** {@return true when it was sent with a test token} */
   public boolean test() {
     return test;
   }
 
   /**
-   * True when the real API would have forwarded it to destinations (a live token); never for test
-   * events.
+   * {@return true when the real API would have forwarded it to destinations (a live token); never
+   * for test events}
    */
   public boolean dispatched() {
     return !test;
   }
 
-  /** {@code userId}, when sent. */
+  /** {@return {@code userId}, when sent} */
   public Optional<String> userId() {
     return string("userId");
   }
 
-  /** {@code externalId}, when sent. */
+  /** {@return {@code externalId}, when sent} */
   public Optional<String> externalId() {
     return string("externalId");
   }
 
-  /** {@code email}, when sent. */
+  /** {@return {@code email}, when sent} */
   public Optional<String> email() {
     return string("email");
   }
 
   /**
-   * {@code eventProperties} as plain Java values (numbers are {@code Double}); empty when absent.
+   * {@return {@code eventProperties} as plain Java values (numbers are {@code Double}); empty when
+   * absent}
    */
   public Map<String, Object> properties() {
     if (!row.has("eventProperties") || !row.get("eventProperties").isJsonObject()) {
@@ -96,7 +98,7 @@ public final class RecordedEvent {
     return Collections.unmodifiableMap(m);
   }
 
-  /** The received JSON without its {@code token}. */
+  /** {@return the received JSON without its {@code token}} */
   public String json() {
     return row.toString();
   }

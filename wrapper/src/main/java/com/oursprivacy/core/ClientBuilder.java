@@ -42,26 +42,46 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return (B) this;
   }
 
-  /** TCP and TLS connect timeout (default 10 s). */
+  /**
+   * TCP and TLS connect timeout (default 10 s).
+   *
+   * @param timeout the TCP and TLS connect timeout
+   * @return this builder
+   */
   public B connectTimeout(Duration timeout) {
     core.connectTimeout(timeout);
     return self();
   }
 
-  /** Longest wait between two reads of a response (default 30 s); also used for writes. */
+  /**
+   * Longest wait between two reads of a response (default 30 s); also used for writes.
+   *
+   * @param timeout the longest wait between two reads of a response
+   * @return this builder
+   */
   public B readTimeout(Duration timeout) {
     core.readTimeout(timeout);
     core.writeTimeout(timeout);
     return self();
   }
 
-  /** Whole-attempt timeout: connect, send, wait and read (default 60 s; zero for none). */
+  /**
+   * Whole-attempt timeout: connect, send, wait and read (default 60 s; zero for none).
+   *
+   * @param timeout the whole-attempt timeout
+   * @return this builder
+   */
   public B callTimeout(Duration timeout) {
     core.callTimeout(timeout);
     return self();
   }
 
-  /** An HTTP or SOCKS proxy. */
+  /**
+   * An HTTP or SOCKS proxy.
+   *
+   * @param proxy an HTTP or SOCKS proxy
+   * @return this builder
+   */
   public B proxy(Proxy proxy) {
     core.proxy(proxy);
     return self();
@@ -71,6 +91,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * An OkHttp client to share connection pool and dispatcher with (via {@code newBuilder()}), for
    * example another Ours client's. Its timeouts are kept unless set here; closing the Ours client
    * leaves its pools running.
+   *
+   * @param httpClient an OkHttp client to share connection pool and dispatcher with
+   * @return this builder
    */
   public B httpClient(OkHttpClient httpClient) {
     core.httpClient(httpClient);
@@ -80,6 +103,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * Permits a plain-http base URL on a non-loopback host (logged as a warning). Keys and tokens
    * then travel unencrypted. Loopback hosts never need it.
+   *
+   * @return this builder
    */
   public B allowInsecureHttp() {
     core.allowInsecureHttp(true);
@@ -93,6 +118,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * treats it like any failed request) and its connection is closed, so a misbehaving or hostile
    * server cannot exhaust the heap.
    *
+   * @param maxResponseBytes the most bytes of one response body the client reads
+   * @return this builder
    * @throws com.oursprivacy.errors.OursValidationException naming {@code maxResponseBytes} when not
    *     positive
    */
@@ -114,7 +141,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** Replaces the real waits between retries; for tests (see {@link Sleeper}). */
+  /**
+   * Replaces the real waits between retries; for tests (see {@link Sleeper}).
+   *
+   * @param sleeper the real waits between retries
+   * @return this builder
+   */
   public B sleeper(Sleeper sleeper) {
     core.sleeper(sleeper);
     return self();

@@ -30,6 +30,8 @@ public enum LogLevel {
   /**
    * Parses {@code off}, {@code info} or {@code debug} (any case, surrounding blanks ignored).
    *
+   * @param value the value
+   * @return the level
    * @throws IllegalArgumentException for any other value, naming the accepted ones
    */
   public static LogLevel parse(String value) {

@@ -27,35 +27,35 @@ public final class RateLimit {
     this.reset = reset;
   }
 
-  /** Requests allowed in the current window, or {@link #ABSENT}. */
+  /** {@return requests allowed in the current window, or {@link #ABSENT}} */
   public long limit() {
     return limit;
   }
 
-  /** Whether {@code X-RateLimit-Limit} was present. */
+  /** {@return whether {@code X-RateLimit-Limit} was present} */
   public boolean hasLimit() {
     return limit != ABSENT;
   }
 
-  /** Requests left in the current window, or {@link #ABSENT}. */
+  /** {@return requests left in the current window, or {@link #ABSENT}} */
   public long remaining() {
     return remaining;
   }
 
-  /** Whether {@code X-RateLimit-Remaining} was present. */
+  /** {@return whether {@code X-RateLimit-Remaining} was present} */
   public boolean hasRemaining() {
     return remaining != ABSENT;
   }
 
   /**
-   * The {@code X-RateLimit-Reset} value as sent, or {@link #ABSENT}. The API does not document its
-   * unit (epoch seconds or seconds from now), so it is not converted.
+   * {@return the {@code X-RateLimit-Reset} value as sent, or {@link #ABSENT}} The API does not
+   * document its unit (epoch seconds or seconds from now), so it is not converted.
    */
   public long reset() {
     return reset;
   }
 
-  /** Whether {@code X-RateLimit-Reset} was present. */
+  /** {@return whether {@code X-RateLimit-Reset} was present} */
   public boolean hasReset() {
     return reset != ABSENT;
   }

@@ -43,41 +43,51 @@ public final class RawResponse<T> {
     return Collections.unmodifiableMap(h);
   }
 
-  /** The HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** All response headers; keys case-insensitive, unmodifiable. */
+  /** {@return all response headers; keys case-insensitive, unmodifiable} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** The first value of header {@code name} (case-insensitive). */
+  /**
+   * {@return the first value of header {@code name} (case-insensitive)}
+   *
+   * @param name the name
+   */
   public Optional<String> header(String name) {
     List<String> v = headers.get(Objects.requireNonNull(name, "name == null"));
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
-  /** The parsed body (envelope already unwrapped); null for an empty body or {@code Void}. */
+  /**
+   * {@return the parsed body (envelope already unwrapped); null for an empty body or {@code Void}}
+   */
   public @Nullable T value() {
     return value;
   }
 
-  /** How many retries preceded this response. */
+  /** {@return how many retries preceded this response} */
   public int retries() {
     return retries;
   }
 
   /**
-   * The server's request id ({@code X-Request-Id}, else {@code Request-Id}), for support tickets.
+   * {@return the server's request id ({@code X-Request-Id}, else {@code Request-Id}), for support
+   * tickets}
    */
   public Optional<String> requestId() {
     Optional<String> id = header("x-request-id");
     return id.isPresent() ? id : header("request-id");
   }
 
-  /** The rate-limit headers, when at least one of them is present and a non-negative integer. */
+  /**
+   * {@return the rate-limit headers, when at least one of them is present and a non-negative
+   * integer}
+   */
   public Optional<RateLimit> rateLimit() {
     long limit = number("x-ratelimit-limit");
     long remaining = number("x-ratelimit-remaining");

@@ -36,17 +36,17 @@ public final class RequestOptions {
     this.queryParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.queryParams));
   }
 
-  /** Options that change nothing. */
+  /** {@return options that change nothing} */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** An empty builder. */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.timeout = timeout;
@@ -56,24 +56,25 @@ public final class RequestOptions {
     return b;
   }
 
-  /** The whole-call timeout of each attempt, when overridden. */
+  /** {@return the whole-call timeout of each attempt, when overridden} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** The number of retries, when overridden. */
+  /** {@return the number of retries, when overridden} */
   public OptionalInt maxRetries() {
     return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
   }
 
   /**
-   * Headers set on the request, replacing any of the same name; unmodifiable, in insertion order.
+   * {@return headers set on the request, replacing any of the same name; unmodifiable, in insertion
+   * order}
    */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /** Query parameters set on the request, replacing any of the same name; unmodifiable. */
+  /** {@return query parameters set on the request, replacing any of the same name; unmodifiable} */
   public Map<String, String> queryParams() {
     return queryParams;
   }
@@ -118,7 +119,12 @@ public final class RequestOptions {
 
     private Builder() {}
 
-    /** The whole-call timeout of each attempt (connect, send, wait, read); must be positive. */
+    /**
+     * The whole-call timeout of each attempt (connect, send, wait, read); must be positive.
+     *
+     * @param timeout how long to wait at most
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout == null");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -128,7 +134,12 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Retries after the first attempt for this request; 0 disables retrying. */
+    /**
+     * Retries after the first attempt for this request; 0 disables retrying.
+     *
+     * @param maxRetries the retries after the first attempt for this request
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
@@ -140,6 +151,9 @@ public final class RequestOptions {
     /**
      * Sets a header, replacing one of the same name (including the client's defaults).
      *
+     * @param name the name
+     * @param value the value
+     * @return this builder
      * @throws com.oursprivacy.errors.OursValidationException when the name is not an HTTP token or
      *     the value holds a control character (CR, LF, …) or non-ASCII; the message gives the
      *     position, never the value
@@ -153,7 +167,13 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Sets a query parameter, replacing one of the same name. */
+    /**
+     * Sets a query parameter, replacing one of the same name.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this builder
+     */
     public Builder queryParam(String name, String value) {
       queryParams.put(
           Objects.requireNonNull(name, "name == null"),
@@ -161,7 +181,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

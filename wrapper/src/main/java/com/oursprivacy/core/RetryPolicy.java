@@ -80,39 +80,43 @@ public final class RetryPolicy {
   }
 
   /**
-   * The platform client's policy: 2 retries, 0.5 s doubling to 8 s, jitter 0.25, Retry-After up to
-   * 60 s.
+   * {@return the platform client's policy: 2 retries, 0.5 s doubling to 8 s, jitter 0.25,
+   * Retry-After up to 60 s}
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from {@link #defaults()}' values. */
+  /** {@return a builder starting from {@link #defaults()}' values} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this policy's values. */
+  /** {@return a builder holding this policy's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Retries after the first attempt; 0 disables retrying. */
+  /** {@return retries after the first attempt; 0 disables retrying} */
   public int maxRetries() {
     return maxRetries;
   }
 
-  /** Upper-case HTTP methods that are safe to repeat after the server may have acted. */
+  /** {@return upper-case HTTP methods that are safe to repeat after the server may have acted} */
   public Set<String> idempotentMethods() {
     return idempotentMethods;
   }
 
-  /** Whether {@code method} (any case) may be repeated after the server may have acted. */
+  /**
+   * {@return whether {@code method} (any case) may be repeated after the server may have acted}
+   *
+   * @param method the method
+   */
   public boolean isIdempotent(String method) {
     return idempotentMethods.contains(method.toUpperCase(Locale.ROOT));
   }
 
-  /** The longest server-requested wait that is still honoured by retrying. */
+  /** {@return the longest server-requested wait that is still honoured by retrying} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -121,6 +125,9 @@ public final class RetryPolicy {
    * The computed wait before retry {@code retry} (1-based) when the server did not say how long to
    * wait; see the class documentation for the formula.
    *
+   * @param retry the retry
+   * @return the computed wait before retry {@code retry} (1-based) when the server did not say how
+   *     long to wait; see the class documentation for the formula
    * @param r1 uniform random in [0, 1) for the proportional jitter
    * @param r2 uniform random in [0, 1) for the extra jitter
    */
@@ -185,7 +192,12 @@ public final class RetryPolicy {
       idempotentMethods = p.idempotentMethods;
     }
 
-    /** Retries after the first attempt (default 2); 0 disables retrying. */
+    /**
+     * Retries after the first attempt (default 2); 0 disables retrying.
+     *
+     * @param maxRetries the retries after the first attempt
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries < 0: " + maxRetries);
@@ -194,19 +206,34 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The first computed wait (default 0.5 s). */
+    /**
+     * The first computed wait (default 0.5 s).
+     *
+     * @param initialDelay the initial delay
+     * @return this builder
+     */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = nonNegative(initialDelay, "initialDelay");
       return this;
     }
 
-    /** The cap on the exponential part of the computed wait (default 8 s). */
+    /**
+     * The cap on the exponential part of the computed wait (default 8 s).
+     *
+     * @param maxDelay the max delay
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = nonNegative(maxDelay, "maxDelay");
       return this;
     }
 
-    /** The growth factor per retry (default 2, must be at least 1). */
+    /**
+     * The growth factor per retry (default 2, must be at least 1).
+     *
+     * @param multiplier the growth factor per retry
+     * @return this builder
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be >= 1: " + multiplier);
@@ -215,7 +242,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The fraction (0–1, default 0.25) by which a computed wait is randomly shortened. */
+    /**
+     * The fraction (0–1, default 0.25) by which a computed wait is randomly shortened.
+     *
+     * @param jitter the jitter
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
         throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
@@ -224,7 +256,13 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** A random extra wait in [min, max) added to each computed wait (default none). */
+    /**
+     * A random extra wait in [min, max) added to each computed wait (default none).
+     *
+     * @param min the min
+     * @param max the max
+     * @return this builder
+     */
     public Builder extraJitter(Duration min, Duration max) {
       nonNegative(min, "min");
       nonNegative(max, "max");
@@ -236,7 +274,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest {@code Retry-After} still honoured by retrying (default 60 s). */
+    /**
+     * The longest {@code Retry-After} still honoured by retrying (default 60 s).
+     *
+     * @param maxRetryAfter the max retry after
+     * @return this builder
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
@@ -246,6 +289,9 @@ public final class RetryPolicy {
      * Methods safe to repeat after the server may have acted (default {@code GET HEAD OPTIONS PUT
      * DELETE}). Add {@code POST} only for APIs that deduplicate, such as ingest rows carrying a
      * {@code distinctId}.
+     *
+     * @param methods the methods
+     * @return this builder
      */
     public Builder idempotentMethods(Set<String> methods) {
       Objects.requireNonNull(methods, "methods == null");
@@ -257,7 +303,7 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The policy. */
+    /** {@return the policy} */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

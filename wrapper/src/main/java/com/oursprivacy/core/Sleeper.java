@@ -13,13 +13,21 @@ import java.util.concurrent.TimeUnit;
  */
 public interface Sleeper {
 
-  /** Blocks the calling thread for {@code delay} (used by synchronous calls). */
+  /**
+   * Blocks the calling thread for {@code delay} (used by synchronous calls).
+   *
+   * @param delay how long to wait
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
   void sleep(Duration delay) throws InterruptedException;
 
   /**
    * Returns a future completed after {@code delay}, without blocking any thread while waiting (used
    * by asynchronous calls). The default schedules completion on {@code scheduler}.
    *
+   * @param delay how long to wait
+   * @return a future completed after {@code delay}, without blocking any thread while waiting (used
+   *     by asynchronous calls)
    * @param scheduler the client's scheduler; may reject work once the client is closed
    */
   default CompletableFuture<Void> sleepAsync(Duration delay, ScheduledExecutorService scheduler) {
@@ -28,7 +36,7 @@ public interface Sleeper {
     return done;
   }
 
-  /** The real thing: {@link Thread#sleep} and a scheduled completion. */
+  /** {@return the real thing: {@link Thread#sleep} and a scheduled completion} */
   static Sleeper system() {
     return delay -> {
       long nanos = delay.toNanos();

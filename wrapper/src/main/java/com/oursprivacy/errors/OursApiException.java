@@ -43,7 +43,15 @@ public class OursApiException extends OursException {
   private final transient String rawBody;
   private final transient String unredactedRawBody;
 
-  /** For subclasses; use {@link #of} to create one. */
+  /**
+   * For subclasses; use {@link #of} to create one.
+   *
+   * @param statusCode the HTTP status code
+   * @param error the {@code error} member of the response body, or {@code null}
+   * @param details the {@code details} member of the response body, or {@code null}
+   * @param headers the response headers (secrets redacted)
+   * @param rawBody the response body as received (secrets redacted)
+   */
   protected OursApiException(
       int statusCode,
       @Nullable String error,
@@ -56,6 +64,10 @@ public class OursApiException extends OursException {
   /**
    * For subclasses; use {@link #of} to create one.
    *
+   * @param statusCode the HTTP status code
+   * @param error the {@code error} member of the response body, or {@code null}
+   * @param details the {@code details} member of the response body, or {@code null}
+   * @param headers the response headers (secrets redacted)
    * @param rawBody the body as {@link #rawBody()} shows it (redacted)
    * @param unredactedRawBody the body as received
    */
@@ -83,6 +95,9 @@ public class OursApiException extends OursException {
    * The exception for {@code statusCode}: {@link BadRequestException} for 400, … {@link
    * InternalServerException} for any 5xx, {@link UnexpectedStatusCodeException} otherwise.
    *
+   * @param statusCode the HTTP status code
+   * @return the exception for {@code statusCode}: {@link BadRequestException} for 400, … {@link
+   *     InternalServerException} for any 5xx, {@link UnexpectedStatusCodeException} otherwise
    * @param error the body's {@code error} field, or null
    * @param details the body's {@code details} (or {@code message}) field, or null
    * @param headers response headers (copied; looked up case-insensitively)
@@ -103,6 +118,15 @@ public class OursApiException extends OursException {
    * #rawBody()} returns) and the body as received (what {@link #unredactedRawBody()} returns) given
    * separately; {@code headers} should already be redacted.
    *
+   * @param statusCode the HTTP status code
+   * @param error the {@code error} member of the response body, or {@code null}
+   * @param details the {@code details} member of the response body, or {@code null}
+   * @param headers the response headers (secrets redacted)
+   * @param rawBody the response body as received (secrets redacted)
+   * @param unredactedRawBody the unredacted raw body
+   * @return like {@link #of(int, String, String, Map, String)}, with the redacted body (what {@link
+   *     #rawBody()} returns) and the body as received (what {@link #unredactedRawBody()} returns)
+   *     given separately; {@code headers} should already be redacted
    * @since 0.1.0
    */
   public static OursApiException of(
@@ -151,39 +175,45 @@ public class OursApiException extends OursException {
     return sb.toString();
   }
 
-  /** The HTTP status code. */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The error body's {@code error} field, when the body had one. */
+  /** {@return the error body's {@code error} field, when the body had one} */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
-  /** The error body's {@code details} (or {@code message}) field, when the body had one. */
+  /**
+   * {@return the error body's {@code details} (or {@code message}) field, when the body had one}
+   */
   public Optional<String> details() {
     return Optional.ofNullable(details);
   }
 
   /**
-   * Response headers, keys case-insensitive, unmodifiable; credential headers ({@code Set-Cookie},
-   * …) masked and a {@code Location}'s userinfo removed. Empty after deserialization.
+   * {@return response headers, keys case-insensitive, unmodifiable; credential headers ({@code
+   * Set-Cookie}, …) masked and a {@code Location}'s userinfo removed} Empty after deserialization.
    */
   public Map<String, List<String>> headers() {
     return headers == null ? Map.of() : headers;
   }
 
-  /** The first value of response header {@code name} (case-insensitive). */
+  /**
+   * {@return the first value of response header {@code name} (case-insensitive)}
+   *
+   * @param name the name
+   */
   public Optional<String> header(String name) {
     List<String> v = headers().get(name.toLowerCase(Locale.ROOT));
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
   /**
-   * The wait the server asked for, from {@code retry-after-ms}, else {@code Retry-After} (seconds
-   * or an HTTP date, relative to now); empty when neither is present or parseable. Set on 429s, and
-   * on 503s that say when to come back.
+   * {@return the wait the server asked for, from {@code retry-after-ms}, else {@code Retry-After}
+   * (seconds or an HTTP date, relative to now); empty when neither is present or parseable} Set on
+   * 429s, and on 503s that say when to come back.
    */
   public Optional<java.time.Duration> retryAfter() {
     return com.oursprivacy.internal.RetryAfter.parse(
@@ -193,8 +223,8 @@ public class OursApiException extends OursException {
   }
 
   /**
-   * The response body, redacted like the SDK's log lines (secret JSON members and the client's own
-   * credentials masked); empty when there was none, and after deserialization.
+   * {@return the response body, redacted like the SDK's log lines (secret JSON members and the
+   * client's own credentials masked); empty when there was none, and after deserialization}
    */
   public String rawBody() {
     return rawBody == null ? "" : rawBody;
@@ -204,6 +234,8 @@ public class OursApiException extends OursException {
    * The response body exactly as received, server echoes of API keys and tokens included: do not
    * log it. Empty when there was none, and after deserialization.
    *
+   * @return the response body exactly as received, server echoes of API keys and tokens included:
+   *     do not log it
    * @since 0.1.0
    */
   public String unredactedRawBody() {

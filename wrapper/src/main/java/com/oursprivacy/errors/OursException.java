@@ -10,12 +10,21 @@ import org.jspecify.annotations.Nullable;
 public class OursException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message. */
+  /**
+   * Creates an exception with a message.
+   *
+   * @param message the detail message
+   */
   public OursException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message and a cause. */
+  /**
+   * Creates an exception with a message and a cause.
+   *
+   * @param message the detail message
+   * @param cause the underlying failure
+   */
   public OursException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -24,7 +24,7 @@ public final class OursInvalidResponseException extends OursException {
     this.statusCode = statusCode;
   }
 
-  /** The HTTP status the unusable body came with. */
+  /** {@return the HTTP status the unusable body came with} */
   public int statusCode() {
     return statusCode;
   }

@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
 public class OursIoException extends OursException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message and the underlying I/O cause. */
+  /**
+   * Creates an exception with a message and the underlying I/O cause.
+   *
+   * @param message the detail message
+   * @param cause the underlying failure
+   */
   public OursIoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

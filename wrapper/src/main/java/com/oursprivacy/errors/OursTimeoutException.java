@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
 public final class OursTimeoutException extends OursException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message and the underlying cause. */
+  /**
+   * Creates an exception with a message and the underlying cause.
+   *
+   * @param message the detail message
+   * @param cause the underlying failure
+   */
   public OursTimeoutException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -28,12 +28,12 @@ public final class OursValidationException extends OursException {
     this.rule = rule;
   }
 
-  /** The offending field's path, e.g. {@code event.time}. */
+  /** {@return the offending field's path, e.g} {@code event.time}. */
   public String field() {
     return field;
   }
 
-  /** The rule that failed, in words. */
+  /** {@return the rule that failed, in words} */
   public String rule() {
     return rule;
   }

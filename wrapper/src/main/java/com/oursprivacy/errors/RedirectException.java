@@ -41,7 +41,7 @@ public final class RedirectException extends OursApiException {
         + " (not followed: set the base URL to the final address)";
   }
 
-  /** Where the server wanted to send the request (redacted), when it said. */
+  /** {@return where the server wanted to send the request (redacted), when it said} */
   public Optional<String> location() {
     return header("Location");
   }

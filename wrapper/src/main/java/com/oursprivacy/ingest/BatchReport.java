@@ -24,27 +24,31 @@ public final class BatchReport {
       this.message = message;
     }
 
-    /** The row's position in the request. */
+    /** {@return the row's position in the request} */
     public int index() {
       return index;
     }
 
-    /** The event as sent, with its distinctId. */
+    /** {@return the event as sent, with its distinctId} */
     public Event event() {
       return event;
     }
 
-    /** The server's code: {@code invalid_event}, {@code queue_failed}, or another value. */
+    /**
+     * {@return the server's code: {@code invalid_event}, {@code queue_failed}, or another value}
+     */
     public String code() {
       return code;
     }
 
-    /** The server's message (empty when it gave none). */
+    /** {@return the server's message (empty when it gave none)} */
     public String message() {
       return message == null ? "" : message;
     }
 
-    /** True unless the code is {@code invalid_event} (resending the same row cannot help). */
+    /**
+     * {@return true unless the code is {@code invalid_event} (resending the same row cannot help)}
+     */
     public boolean retryable() {
       return !"invalid_event".equals(code);
     }
@@ -73,33 +77,36 @@ public final class BatchReport {
   }
 
   /**
-   * 200 when every row was accepted, 207 when some were not; 0 when nothing was sent (no events).
+   * {@return 200 when every row was accepted, 207 when some were not; 0 when nothing was sent (no
+   * events)}
    */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Every event as sent (each with its distinctId), in request order. */
+  /** {@return every event as sent (each with its distinctId), in request order} */
   public List<Event> events() {
     return events;
   }
 
-  /** Rows accepted. */
+  /** {@return rows accepted} */
   public int accepted() {
     return events.size() - failures.size();
   }
 
-  /** Rows not accepted, in request order. */
+  /** {@return rows not accepted, in request order} */
   public List<Failure> failures() {
     return failures;
   }
 
-  /** True when every row was accepted. */
+  /** {@return true when every row was accepted} */
   public boolean allAccepted() {
     return failures.isEmpty();
   }
 
-  /** The events worth resending as they are (every failure except {@code invalid_event}). */
+  /**
+   * {@return the events worth resending as they are (every failure except {@code invalid_event})}
+   */
   public List<Event> retryable() {
     List<Event> out = new ArrayList<>();
     failures.stream().filter(Failure::retryable).forEach(f -> out.add(f.event()));

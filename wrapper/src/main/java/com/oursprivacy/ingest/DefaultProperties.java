@@ -27,34 +27,34 @@ public final class DefaultProperties {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
   }
 
-  /** No properties. */
+  /** {@return no properties} */
   public static DefaultProperties empty() {
     return EMPTY;
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this object's values. */
+  /** {@return a builder holding this object's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.values.putAll(values);
     return b;
   }
 
-  /** The keys the API defines (from the spec), e.g. {@code utm_source}; unmodifiable. */
+  /** {@return the keys the API defines (from the spec), e.g} {@code utm_source}; unmodifiable. */
   public static Set<String> knownKeys() {
     return KEYS.keySet();
   }
 
-  /** The properties that are set, by JSON name; unmodifiable. */
+  /** {@return the properties that are set, by JSON name; unmodifiable} */
   public Map<String, Object> asMap() {
     return values;
   }
 
-  /** True when nothing is set. */
+  /** {@return true when nothing is set} */
   public boolean isEmpty() {
     return values.isEmpty();
   }
@@ -84,6 +84,7 @@ public final class DefaultProperties {
     /**
      * Sets one known property.
      *
+     * @return this builder
      * @param key a key of {@link #knownKeys()}, e.g. {@code utm_source}
      * @param value a String, Boolean or Number as the spec types the key
      * @throws com.oursprivacy.errors.OursValidationException naming {@code defaultProperties.key}
@@ -114,7 +115,7 @@ public final class DefaultProperties {
       return this;
     }
 
-    /** An immutable snapshot of this builder. */
+    /** {@return an immutable snapshot of this builder} */
     public DefaultProperties build() {
       return new DefaultProperties(this);
     }

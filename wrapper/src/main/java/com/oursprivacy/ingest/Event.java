@@ -44,6 +44,9 @@ public final class Event {
   /**
    * A new event with the given name (it must be allowed for the source in the Ours dashboard).
    *
+   * @param name the name
+   * @return a new event with the given name (it must be allowed for the source in the Ours
+   *     dashboard)
    * @throws com.oursprivacy.errors.OursValidationException naming {@code event.name} if {@code
    *     name} is null
    */
@@ -68,35 +71,55 @@ public final class Event {
     return e;
   }
 
-  /** A copy with this name. */
+  /**
+   * {@return a copy with this name}
+   *
+   * @param name the name
+   */
   public Event name(String name) {
     Event e = copy();
     e.name = Validator.required("event.name", name);
     return e;
   }
 
-  /** A copy that happened at {@code time} (must lie within the last 7 days when sent). */
+  /**
+   * {@return a copy that happened at {@code time} (must lie within the last 7 days when sent)}
+   *
+   * @param time the time
+   */
   public Event at(Instant time) {
     Event e = copy();
     e.time = Validator.required("event.time", time);
     return e;
   }
 
-  /** A copy for the Ours user id (takes precedence over externalId and email). */
+  /**
+   * {@return a copy for the Ours user id (takes precedence over externalId and email)}
+   *
+   * @param userId the user id
+   */
   public Event userId(String userId) {
     Event e = copy();
     e.userId = Validator.required("event.userId", userId);
     return e;
   }
 
-  /** A copy for the user's id in your system (takes precedence over email). */
+  /**
+   * {@return a copy for the user's id in your system (takes precedence over email)}
+   *
+   * @param externalId the external id
+   */
   public Event externalId(String externalId) {
     Event e = copy();
     e.externalId = Validator.required("event.externalId", externalId);
     return e;
   }
 
-  /** A copy for the user's email address (hashed by the server). */
+  /**
+   * {@return a copy for the user's email address (hashed by the server)}
+   *
+   * @param email the email
+   */
   public Event email(String email) {
     Event e = copy();
     e.email = Validator.required("event.email", email);
@@ -104,8 +127,11 @@ public final class Event {
   }
 
   /**
-   * A copy with one more event property. Values may be strings, finite numbers, booleans, null,
-   * lists and string-keyed maps of those.
+   * {@return a copy with one more event property} Values may be strings, finite numbers, booleans,
+   * null, lists and string-keyed maps of those.
+   *
+   * @param key the property name
+   * @param value the value
    */
   public Event property(String key, @Nullable Object value) {
     Validator.required("event.properties key", key);
@@ -116,7 +142,11 @@ public final class Event {
     return e;
   }
 
-  /** A copy with every entry of {@code properties} added to the event properties. */
+  /**
+   * {@return a copy with every entry of {@code properties} added to the event properties}
+   *
+   * @param properties the properties
+   */
   public Event properties(Map<String, ?> properties) {
     Validator.required("event.properties", properties);
     Event e = copy();
@@ -126,21 +156,33 @@ public final class Event {
     return e;
   }
 
-  /** A copy carrying these user properties (replacing any set before). */
+  /**
+   * {@return a copy carrying these user properties (replacing any set before)}
+   *
+   * @param userProperties the user properties
+   */
   public Event userProperties(UserProperties userProperties) {
     Event e = copy();
     e.userProperties = Validator.required("event.userProperties", userProperties);
     return e;
   }
 
-  /** A copy carrying these default properties (replacing any set before). */
+  /**
+   * {@return a copy carrying these default properties (replacing any set before)}
+   *
+   * @param defaultProperties the default properties
+   */
   public Event defaultProperties(DefaultProperties defaultProperties) {
     Event e = copy();
     e.defaultProperties = Validator.required("event.defaultProperties", defaultProperties);
     return e;
   }
 
-  /** A copy carrying the end user's IP and User-Agent. */
+  /**
+   * {@return a copy carrying the end user's IP and User-Agent}
+   *
+   * @param identityContext the identity context
+   */
   public Event identityContext(IdentityContext identityContext) {
     Event e = copy();
     e.identityContext = Validator.required("event.identityContext", identityContext);
@@ -148,8 +190,10 @@ public final class Event {
   }
 
   /**
-   * A copy with this deduplication key (1–400 characters). Set it when the event has a natural
-   * unique id (an order number): the server then counts it once however often it is sent.
+   * {@return a copy with this deduplication key (1–400 characters)} Set it when the event has a
+   * natural unique id (an order number): the server then counts it once however often it is sent.
+   *
+   * @param distinctId the distinct id
    */
   public Event distinctId(String distinctId) {
     Event e = copy();
@@ -188,47 +232,49 @@ public final class Event {
     return email;
   }
 
-  /** The event name. */
+  /** {@return the event name} */
   public String name() {
     return name;
   }
 
-  /** When it happened, if set; otherwise the server (or the {@link Tracker}) uses "now". */
+  /**
+   * {@return when it happened, if set; otherwise the server (or the {@link Tracker}) uses "now"}
+   */
   public Optional<Instant> time() {
     return Optional.ofNullable(time);
   }
 
-  /** The Ours user id, if set. */
+  /** {@return the Ours user id, if set} */
   public Optional<String> userId() {
     return Optional.ofNullable(userId);
   }
 
-  /** The external id, if set. */
+  /** {@return the external id, if set} */
   public Optional<String> externalId() {
     return Optional.ofNullable(externalId);
   }
 
-  /** The email, if set. */
+  /** {@return the email, if set} */
   public Optional<String> email() {
     return Optional.ofNullable(email);
   }
 
-  /** The event properties; unmodifiable. */
+  /** {@return the event properties; unmodifiable} */
   public Map<String, @Nullable Object> properties() {
     return properties;
   }
 
-  /** The user properties; empty when none were set. */
+  /** {@return the user properties; empty when none were set} */
   public UserProperties userProperties() {
     return userProperties;
   }
 
-  /** The default properties; empty when none were set. */
+  /** {@return the default properties; empty when none were set} */
   public DefaultProperties defaultProperties() {
     return defaultProperties;
   }
 
-  /** The end user's network context, if set. */
+  /** {@return the end user's network context, if set} */
   public Optional<IdentityContext> identityContext() {
     return Optional.ofNullable(identityContext);
   }
@@ -237,6 +283,7 @@ public final class Event {
    * The deduplication key. Every event the SDK hands back (from {@code track}, {@link BatchReport},
    * tracker {@link Outcome}s) has one: yours, or the UUID the client assigned.
    *
+   * @return the deduplication key
    * @throws IllegalStateException on an event you built without {@link #distinctId(String)} that
    *     has not been through a client yet (see {@link #hasDistinctId()})
    */
@@ -248,7 +295,10 @@ public final class Event {
     return distinctId;
   }
 
-  /** Whether this event has a deduplication key (always true for events the SDK hands back). */
+  /**
+   * {@return whether this event has a deduplication key (always true for events the SDK hands
+   * back)}
+   */
   public boolean hasDistinctId() {
     return distinctId != null;
   }

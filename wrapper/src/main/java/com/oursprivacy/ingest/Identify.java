@@ -25,6 +25,8 @@ public final class Identify {
   /**
    * Identifies the user with this Ours user id (1–400 characters, checked when sent).
    *
+   * @param userId the user id
+   * @return a new identify call for that user
    * @throws NullPointerException if {@code userId} is null
    */
   public static Identify user(String userId) {
@@ -34,7 +36,11 @@ public final class Identify {
         DefaultProperties.empty());
   }
 
-  /** A copy with these user properties (the server merges them into the profile). */
+  /**
+   * {@return a copy with these user properties (the server merges them into the profile)}
+   *
+   * @param userProperties the user properties
+   */
   public Identify userProperties(UserProperties userProperties) {
     return new Identify(
         userId,
@@ -42,7 +48,11 @@ public final class Identify {
         defaultProperties);
   }
 
-  /** A copy with these default properties. */
+  /**
+   * {@return a copy with these default properties}
+   *
+   * @param defaultProperties the default properties
+   */
   public Identify defaultProperties(DefaultProperties defaultProperties) {
     return new Identify(
         userId,
@@ -50,17 +60,17 @@ public final class Identify {
         Objects.requireNonNull(defaultProperties, "defaultProperties == null"));
   }
 
-  /** The Ours user id. */
+  /** {@return the Ours user id} */
   public String userId() {
     return userId;
   }
 
-  /** The user properties; empty when none were set. */
+  /** {@return the user properties; empty when none were set} */
   public UserProperties userProperties() {
     return userProperties;
   }
 
-  /** The default properties; empty when none were set. */
+  /** {@return the default properties; empty when none were set} */
   public DefaultProperties defaultProperties() {
     return defaultProperties;
   }

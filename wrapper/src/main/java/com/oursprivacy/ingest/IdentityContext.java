@@ -19,6 +19,9 @@ public final class IdentityContext {
   /**
    * The context of one end user.
    *
+   * @param ip the ip
+   * @param userAgent the user agent
+   * @return the context of one end user
    * @throws NullPointerException if either argument is null
    */
   public static IdentityContext of(String ip, String userAgent) {
@@ -27,12 +30,12 @@ public final class IdentityContext {
         Objects.requireNonNull(userAgent, "userAgent == null"));
   }
 
-  /** The end user's IP address. */
+  /** {@return the end user's IP address} */
   public String ip() {
     return ip;
   }
 
-  /** The end user's User-Agent header. */
+  /** {@return the end user's User-Agent header} */
   public String userAgent() {
     return userAgent;
   }

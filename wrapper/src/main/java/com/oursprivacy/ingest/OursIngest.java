@@ -96,7 +96,8 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * A new builder; tokens and mode not set on it come from system properties, then the environment.
+   * {@return a new builder; tokens and mode not set on it come from system properties, then the
+   * environment}
    */
   public static Builder builder() {
     return new Builder();
@@ -109,6 +110,12 @@ public final class OursIngest implements AutoCloseable {
    * {@code ours.privacy.ingest.testToken}, {@code ours.privacy.ingest.mode} and {@code
    * ours.privacy.ingest.baseUrl}, which win over the variables.
    *
+   * @return a client configured only from the environment variables {@code
+   *     OURS_PRIVACY_INGEST_TOKEN}, {@code OURS_PRIVACY_INGEST_TEST_TOKEN}, {@code
+   *     OURS_PRIVACY_INGEST_MODE} and {@code OURS_PRIVACY_INGEST_BASE_URL}, or the system
+   *     properties {@code ours.privacy.ingest.token}, {@code ours.privacy.ingest.testToken}, {@code
+   *     ours.privacy.ingest.mode} and {@code ours.privacy.ingest.baseUrl}, which win over the
+   *     variables
    * @throws IllegalStateException when they do not make a usable configuration
    */
   public static OursIngest fromEnv() {
@@ -128,6 +135,11 @@ public final class OursIngest implements AutoCloseable {
    *     .source(ours, "src_123").mode(Mode.TEST).build();
    * }</pre>
    *
+   * @param ours the ours
+   * @param sourceId the source id
+   * @param mode the mode
+   * @return a client for one source, its tokens read from the platform API ({@code GET
+   *     /rest/v1/sources/{id}/tokens}, scope {@code source:read})
    * @throws com.oursprivacy.errors.OursException when the platform call fails
    * @throws IllegalStateException when the source has no token for {@code mode}
    */
@@ -135,7 +147,7 @@ public final class OursIngest implements AutoCloseable {
     return builder().source(ours, sourceId).mode(mode).build();
   }
 
-  /** Which token this client sends. */
+  /** {@return which token this client sends} */
   public Mode mode() {
     return tokens.mode;
   }
@@ -143,6 +155,7 @@ public final class OursIngest implements AutoCloseable {
   /**
    * A guard for test suites: returns this client when it is in {@link Mode#TEST}.
    *
+   * @return a guard for test suites: returns this client when it is in {@link Mode#TEST}
    * @throws IllegalStateException when it is in {@link Mode#LIVE}
    */
   public OursIngest requireTestMode() {
@@ -155,6 +168,7 @@ public final class OursIngest implements AutoCloseable {
   /**
    * Sends one event through {@code /track}, retrying transient failures.
    *
+   * @param event the event to send
    * @return the event as sent, with its distinctId
    * @throws com.oursprivacy.errors.OursValidationException when invalid (nothing sent)
    * @throws com.oursprivacy.errors.OursException when the request fails
@@ -166,9 +180,11 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * {@link #track} without blocking. Never throws: every failure, an invalid event included (then
-   * nothing is sent), completes the future exceptionally with an {@link
+   * {@return {@link #track} without blocking} Never throws: every failure, an invalid event
+   * included (then nothing is sent), completes the future exceptionally with an {@link
    * com.oursprivacy.errors.OursException}.
+   *
+   * @param event the event to send
    */
   public CompletableFuture<Event> trackAsync(Event event) {
     try {
@@ -183,6 +199,7 @@ public final class OursIngest implements AutoCloseable {
   /**
    * Sets user properties through {@code /identify} (fires no event).
    *
+   * @param identify the identify call to send
    * @throws com.oursprivacy.errors.OursValidationException when invalid (nothing sent)
    * @throws com.oursprivacy.errors.OursException when the request fails
    */
@@ -192,8 +209,10 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * {@link #identify} without blocking. Never throws: every failure, validation included, completes
-   * the future exceptionally.
+   * {@return {@link #identify} without blocking} Never throws: every failure, validation included,
+   * completes the future exceptionally.
+   *
+   * @param identify the identify call to send
    */
   public CompletableFuture<Void> identifyAsync(Identify identify) {
     try {
@@ -212,6 +231,8 @@ public final class OursIngest implements AutoCloseable {
    * complete it. An empty list sends nothing and returns an empty report ({@link
    * BatchReport#statusCode()} 0), so resending an empty {@code retryable()} is safe.
    *
+   * @param events the events
+   * @return what the API answered for each event (accepted, rejected, retryable)
    * @throws com.oursprivacy.errors.OursValidationException when any event is invalid (names {@code
    *     events[i].field}; nothing sent)
    * @throws com.oursprivacy.errors.OursException when the request fails (400, 401, 413 …)
@@ -228,8 +249,10 @@ public final class OursIngest implements AutoCloseable {
   }
 
   /**
-   * {@link #batch} without blocking. Never throws: every failure, validation included, completes
-   * the future exceptionally.
+   * {@return {@link #batch} without blocking} Never throws: every failure, validation included,
+   * completes the future exceptionally.
+   *
+   * @param events the events
    */
   public CompletableFuture<BatchReport> batchAsync(List<Event> events) {
     try {
@@ -422,6 +445,9 @@ public final class OursIngest implements AutoCloseable {
      * leaves it unset (then {@code ours.privacy.ingest.token} / {@code OURS_PRIVACY_INGEST_TOKEN}
      * apply), so {@code token(System.getenv("X"))} with X unset does not throw here; {@link
      * #build()} says what to set if no token is found anywhere.
+     *
+     * @param token the source's live token
+     * @return this builder
      */
     public Builder token(@Nullable String token) {
       this.token = token;
@@ -432,6 +458,9 @@ public final class OursIngest implements AutoCloseable {
      * Reads {@code token} and {@code testToken} of a source from the platform API now (one request
      * through {@code ours}), as if passed to {@link #token} and {@link #testToken}.
      *
+     * @param ours the ours
+     * @param sourceId the source id
+     * @return this builder
      * @throws com.oursprivacy.errors.OursException when the platform call fails
      */
     public Builder source(OursPrivacy ours, String sourceId) {
@@ -470,6 +499,9 @@ public final class OursIngest implements AutoCloseable {
     /**
      * The source's test token (1–250 characters); null or blank leaves it unset, like {@link
      * #token}.
+     *
+     * @param testToken the source's test token
+     * @return this builder
      */
     public Builder testToken(@Nullable String testToken) {
       this.testToken = testToken;
@@ -479,6 +511,9 @@ public final class OursIngest implements AutoCloseable {
     /**
      * LIVE or TEST. When unset: {@code ours.privacy.ingest.mode} / {@code
      * OURS_PRIVACY_INGEST_MODE}, else LIVE if a live token is known, else TEST.
+     *
+     * @param mode the mode
+     * @return this builder
      */
     public Builder mode(Mode mode) {
       this.mode = Objects.requireNonNull(mode, "mode == null");
@@ -487,6 +522,8 @@ public final class OursIngest implements AutoCloseable {
 
     /**
      * Makes {@link #build()} fail unless the resolved mode is TEST: live sends become impossible.
+     *
+     * @return this builder
      */
     public Builder requireTestMode() {
       this.requireTestMode = true;
@@ -496,13 +533,21 @@ public final class OursIngest implements AutoCloseable {
     /**
      * The API root; default {@value #PROP_BASE_URL} / {@value #ENV_BASE_URL}, else {@link
      * #DEFAULT_BASE_URL}. HTTPS except for loopback hosts or with {@link #allowInsecureHttp()}.
+     *
+     * @param baseUrl the base URL of the API
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
       return this;
     }
 
-    /** Retries of a synchronous or async call after 429, 5xx or network errors; default 3. */
+    /**
+     * Retries of a synchronous or async call after 429, 5xx or network errors; default 3.
+     *
+     * @param maxRetries the retries of a synchronous or async call after 429
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new com.oursprivacy.errors.OursValidationException(
@@ -516,6 +561,9 @@ public final class OursIngest implements AutoCloseable {
      * What the client emits through SLF4J (tokens redacted), as for {@code OursPrivacy}. Unset, it
      * is read from the system property {@code ours.privacy.log}, then the environment variable
      * {@code OURS_PRIVACY_LOG}, else OFF.
+     *
+     * @param logLevel the log level
+     * @return this builder
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
@@ -543,6 +591,7 @@ public final class OursIngest implements AutoCloseable {
     /**
      * The client.
      *
+     * @return the client
      * @throws IllegalStateException when no usable token is known for the mode (naming the builder
      *     method, the system property and the environment variable), TEST is asked for without a
      *     test token, or requireTestMode() meets LIVE

@@ -40,40 +40,40 @@ public final class Outcome {
     this.reason = reason;
   }
 
-  /** The kind of outcome. */
+  /** {@return the kind of outcome} */
   public Kind kind() {
     return kind;
   }
 
   /**
-   * The event, when the item was an event: with its distinctId once a worker took it (an event
-   * dropped at {@code track} has one only if you or the spool gave it one).
+   * {@return the event, when the item was an event: with its distinctId once a worker took it (an
+   * event dropped at {@code track} has one only if you or the spool gave it one)}
    */
   public Optional<Event> event() {
     return item instanceof Event ? Optional.of((Event) item) : Optional.empty();
   }
 
-  /** The identify call, when the item was one. */
+  /** {@return the identify call, when the item was one} */
   public Optional<Identify> identify() {
     return item instanceof Identify ? Optional.of((Identify) item) : Optional.empty();
   }
 
-  /** The event's distinctId; empty for identify calls. */
+  /** {@return the event's distinctId; empty for identify calls} */
   public Optional<String> distinctId() {
     return event().map(Event::distinctId);
   }
 
-  /** How many HTTP attempts carried this item so far (0 when it was never sent). */
+  /** {@return how many HTTP attempts carried this item so far (0 when it was never sent)} */
   public int attempts() {
     return attempts;
   }
 
-  /** The HTTP status of the last attempt; 0 when there was none or no response arrived. */
+  /** {@return the HTTP status of the last attempt; 0 when there was none or no response arrived} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Why (e.g. {@code invalid_event: unknown event}, {@code HTTP 429}); empty for SENT. */
+  /** {@return why (e.g} {@code invalid_event: unknown event}, {@code HTTP 429}); empty for SENT. */
   public String reason() {
     return reason == null ? "" : reason;
   }

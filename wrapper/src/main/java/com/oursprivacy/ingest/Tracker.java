@@ -105,6 +105,7 @@ public final class Tracker implements AutoCloseable {
    * time) and enqueues it. Its distinctId (a random UUID unless it has one) is assigned on the
    * worker thread; with the spool on, before this returns.
    *
+   * @param event the event to send
    * @return true if queued (and, with the spool on, written to it); false if dropped (full queue,
    *     closed tracker, spool write failure; the listener is told)
    * @throws com.oursprivacy.errors.OursValidationException if the event is invalid (nothing is
@@ -124,6 +125,7 @@ public final class Tracker implements AutoCloseable {
   /**
    * Validates and enqueues an identify call (sent alone through {@code /identify}; not spooled).
    *
+   * @param identify the identify call to send
    * @return true if queued; false if dropped (the listener is told)
    * @throws com.oursprivacy.errors.OursValidationException if it is invalid
    */
@@ -138,6 +140,7 @@ public final class Tracker implements AutoCloseable {
    * until each of those items has a final outcome or {@code timeout} passes. A back-off in progress
    * is honoured, not skipped. Items tracked during the call are not waited for.
    *
+   * @param timeout how long to wait at most
    * @return what happened during the call and the totals since the tracker started; {@link
    *     FlushReport#completed()} is false on timeout
    */
@@ -159,6 +162,7 @@ public final class Tracker implements AutoCloseable {
    * which is logged at WARN, is a daemon, and sends nothing more. Idempotent: a second call returns
    * an empty, completed report.
    *
+   * @param timeout how long to wait at most
    * @return what happened during the call ({@link FlushReport#abandoned()} counts the abandoned
    *     items) and the totals since the tracker started ({@link FlushReport#totals()}: print {@code
    *     totals().sent()} for "events sent")
@@ -190,17 +194,17 @@ public final class Tracker implements AutoCloseable {
     close(DEFAULT_CLOSE_TIMEOUT);
   }
 
-  /** A snapshot of the counters. */
+  /** {@return a snapshot of the counters} */
   public TrackerStats stats() {
     return dispatcher.stats();
   }
 
-  /** The mode (which token this tracker sends). */
+  /** {@return the mode (which token this tracker sends)} */
   public Mode mode() {
     return mode;
   }
 
-  /** The configuration. */
+  /** {@return the configuration} */
   public TrackerConfig config() {
     return config;
   }

@@ -71,89 +71,97 @@ public final class TrackerConfig {
     idleWait = b.idleWait;
   }
 
-  /** A builder with the defaults. */
+  /** {@return a builder with the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults: see each {@link Builder} setter. */
+  /** {@return the defaults: see each {@link Builder} setter} */
   public static TrackerConfig defaults() {
     return builder().build();
   }
 
-  /** A builder holding these settings. */
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Maximum items waiting to be sent (not counting those in flight or awaiting a retry). */
+  /**
+   * {@return maximum items waiting to be sent (not counting those in flight or awaiting a retry)}
+   */
   public int capacity() {
     return capacity;
   }
 
-  /** What {@code track} does when the queue is full. */
+  /** {@return what {@code track} does when the queue is full} */
   public OverflowPolicy overflow() {
     return overflow;
   }
 
-  /** How long {@link OverflowPolicy#BLOCK} waits for space. */
+  /** {@return how long {@link OverflowPolicy#BLOCK} waits for space} */
   public Duration blockTimeout() {
     return blockTimeout;
   }
 
-  /** True: events go through /batch; false: one /track request per event. */
+  /** {@return true: events go through /batch; false: one /track request per event} */
   public boolean batching() {
     return batching;
   }
 
-  /** Maximum rows per /batch request. */
+  /** {@return maximum rows per /batch request} */
   public int batchSize() {
     return batchSize;
   }
 
-  /** How long a partly filled batch waits for more events before it is sent. */
+  /** {@return how long a partly filled batch waits for more events before it is sent} */
   public Duration flushInterval() {
     return flushInterval;
   }
 
-  /** Number of worker threads. */
+  /** {@return number of worker threads} */
   public int threads() {
     return threads;
   }
 
-  /** Attempts per item before it is reported {@link Outcome.Kind#FAILED}. */
+  /** {@return attempts per item before it is reported {@link Outcome.Kind#FAILED}} */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** Age (since {@code track}) after which a failing item is reported failed. */
+  /** {@return age (since {@code track}) after which a failing item is reported failed} */
   public Duration maxAge() {
     return maxAge;
   }
 
-  /** Receives every outcome. */
+  /**
+   * Receives every outcome.
+   *
+   * @return the listener of every outcome
+   */
   public TrackerListener listener() {
     return listener;
   }
 
-  /** Whether the tracker registers a JVM shutdown hook that flushes it (default true). */
+  /** {@return whether the tracker registers a JVM shutdown hook that flushes it (default true)} */
   public boolean shutdownHook() {
     return shutdownHook;
   }
 
-  /** How long the shutdown hook sends before it reports the rest ABANDONED; default 5 s. */
+  /**
+   * {@return how long the shutdown hook sends before it reports the rest ABANDONED; default 5 s}
+   */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
   }
 
-  /** The spool directory, when the crash-safe disk queue is on. */
+  /** {@return the spool directory, when the crash-safe disk queue is on} */
   public Optional<Path> spool() {
     return Optional.ofNullable(spool);
   }
 
   /**
-   * How often the spool is forced to disk; {@link Duration#ZERO}: before each {@code track}
-   * returns.
+   * {@return how often the spool is forced to disk; {@link Duration#ZERO}: before each {@code
+   * track} returns}
    */
   public Duration spoolFsync() {
     return spoolFsync;
@@ -203,43 +211,78 @@ public final class TrackerConfig {
       idleWait = c.idleWait;
     }
 
-    /** Queue capacity, ≥ 1; default 10,000. */
+    /**
+     * Queue capacity, ≥ 1; default 10,000.
+     *
+     * @param capacity the capacity
+     * @return this builder
+     */
     public Builder capacity(int capacity) {
       this.capacity = positive("capacity", capacity);
       return this;
     }
 
-    /** Overflow policy; default {@link OverflowPolicy#DROP_NEWEST}. */
+    /**
+     * Overflow policy; default {@link OverflowPolicy#DROP_NEWEST}.
+     *
+     * @param overflow the overflow
+     * @return this builder
+     */
     public Builder overflow(OverflowPolicy overflow) {
       this.overflow = Objects.requireNonNull(overflow, "overflow == null");
       return this;
     }
 
-    /** How long {@link OverflowPolicy#BLOCK} waits; default 1 s. */
+    /**
+     * How long {@link OverflowPolicy#BLOCK} waits; default 1 s.
+     *
+     * @param blockTimeout the block timeout
+     * @return this builder
+     */
     public Builder blockTimeout(Duration blockTimeout) {
       this.blockTimeout = nonNegative("blockTimeout", blockTimeout);
       return this;
     }
 
-    /** Whether to use /batch (default true) or one /track per event. */
+    /**
+     * Whether to use /batch (default true) or one /track per event.
+     *
+     * @param batching whether to use /batch
+     * @return this builder
+     */
     public Builder batching(boolean batching) {
       this.batching = batching;
       return this;
     }
 
-    /** Rows per /batch request, ≥ 1; default 100. */
+    /**
+     * Rows per /batch request, ≥ 1; default 100.
+     *
+     * @param batchSize the batch size
+     * @return this builder
+     */
     public Builder batchSize(int batchSize) {
       this.batchSize = positive("batchSize", batchSize);
       return this;
     }
 
-    /** Longest wait for a batch to fill; default 5 s. */
+    /**
+     * Longest wait for a batch to fill; default 5 s.
+     *
+     * @param flushInterval the flush interval
+     * @return this builder
+     */
     public Builder flushInterval(Duration flushInterval) {
       this.flushInterval = nonNegative("flushInterval", flushInterval);
       return this;
     }
 
-    /** Worker threads, 1–64; default 1. */
+    /**
+     * Worker threads, 1–64; default 1.
+     *
+     * @param threads the threads
+     * @return this builder
+     */
     public Builder threads(int threads) {
       if (threads < 1 || threads > 64) {
         throw new IllegalArgumentException("threads must be 1–64, was " + threads);
@@ -248,7 +291,12 @@ public final class TrackerConfig {
       return this;
     }
 
-    /** Attempts per item before giving up, ≥ 1; default 10 (about 6 minutes of back-off). */
+    /**
+     * Attempts per item before giving up, ≥ 1; default 10 (about 6 minutes of back-off).
+     *
+     * @param maxAttempts the max attempts
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = positive("maxAttempts", maxAttempts);
       return this;
@@ -257,6 +305,9 @@ public final class TrackerConfig {
     /**
      * Give up on an item this long after it was tracked; default 24 h, at most 7 days (the API
      * shifts older events).
+     *
+     * @param maxAge the max age
+     * @return this builder
      */
     public Builder maxAge(Duration maxAge) {
       nonNegative("maxAge", maxAge);
@@ -267,7 +318,12 @@ public final class TrackerConfig {
       return this;
     }
 
-    /** Receives every outcome; default ignores them. */
+    /**
+     * Receives every outcome; default ignores them.
+     *
+     * @param listener the listener to add
+     * @return this builder
+     */
     public Builder listener(TrackerListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
       return this;
@@ -279,13 +335,21 @@ public final class TrackerConfig {
      * queued for up to {@link #shutdownTimeout(Duration)} and reports every item still undelivered
      * then {@link Outcome.Kind#ABANDONED}. {@code close()} removes the hook. Turn it off when you
      * close the tracker from your own hook or framework lifecycle.
+     *
+     * @param shutdownHook whether to register a JVM shutdown hook
+     * @return this builder
      */
     public Builder shutdownHook(boolean shutdownHook) {
       this.shutdownHook = shutdownHook;
       return this;
     }
 
-    /** How long the shutdown hook may send; default 5 s (container runtimes allow 10–30 s). */
+    /**
+     * How long the shutdown hook may send; default 5 s (container runtimes allow 10–30 s).
+     *
+     * @param shutdownTimeout the shutdown timeout
+     * @return this builder
+     */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = nonNegative("shutdownTimeout", shutdownTimeout);
       return this;
@@ -298,6 +362,9 @@ public final class TrackerConfig {
      * started on the same directory after a crash, {@code kill -9} or an abandoning close sends the
      * events left there first, with their original distinctIds, so the API's deduplication makes
      * any resend harmless. Identify calls are not spooled.
+     *
+     * @param directory the directory
+     * @return this builder
      */
     public Builder spool(Path directory) {
       this.spool = Objects.requireNonNull(directory, "directory == null");
@@ -309,6 +376,9 @@ public final class TrackerConfig {
      * Duration#ZERO}: before every {@code track} returns (survives power loss, costs a disk flush
      * per event). A record reaches the operating system before {@code track} returns in either
      * case, so a killed process loses nothing; the interval bounds what a power cut can lose.
+     *
+     * @param every the every
+     * @return this builder
      */
     public Builder spoolFsync(Duration every) {
       this.spoolFsync = nonNegative("spoolFsync", every);
@@ -335,7 +405,7 @@ public final class TrackerConfig {
       return this;
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public TrackerConfig build() {
       return new TrackerConfig(this);
     }

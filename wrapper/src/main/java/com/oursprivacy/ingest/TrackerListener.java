@@ -11,6 +11,10 @@ public interface TrackerListener {
   /** Ignores everything. */
   TrackerListener NONE = outcome -> {};
 
-  /** Called once per outcome. */
+  /**
+   * Called once per outcome.
+   *
+   * @param outcome the outcome
+   */
   void onOutcome(Outcome outcome);
 }

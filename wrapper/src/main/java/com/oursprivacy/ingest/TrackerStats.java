@@ -31,37 +31,37 @@ public final class TrackerStats {
     this.pending = pending;
   }
 
-  /** Items accepted into the queue. */
+  /** {@return items accepted into the queue} */
   public long queued() {
     return queued;
   }
 
-  /** Items the server accepted. */
+  /** {@return items the server accepted} */
   public long sent() {
     return sent;
   }
 
-  /** Retry decisions made (an item retried three times counts three). */
+  /** {@return retry decisions made (an item retried three times counts three)} */
   public long retried() {
     return retried;
   }
 
-  /** Items rejected by the server or given up after the retry limit. */
+  /** {@return items rejected by the server or given up after the retry limit} */
   public long failed() {
     return failed;
   }
 
-  /** Items never sent because the queue was full or the tracker closed. */
+  /** {@return items never sent because the queue was full or the tracker closed} */
   public long dropped() {
     return dropped;
   }
 
-  /** Items still undelivered when close() ran out of time. */
+  /** {@return items still undelivered when close() ran out of time} */
   public long abandoned() {
     return abandoned;
   }
 
-  /** Items queued, in flight or waiting for a retry right now. */
+  /** {@return items queued, in flight or waiting for a retry right now} */
   public long pending() {
     return pending;
   }

@@ -29,17 +29,17 @@ public final class UserProperties {
     this.custom = Collections.unmodifiableMap(new LinkedHashMap<>(b.custom));
   }
 
-  /** No properties. */
+  /** {@return no properties} */
   public static UserProperties empty() {
     return EMPTY;
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this object's values. */
+  /** {@return a builder holding this object's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.known.putAll(known);
@@ -47,17 +47,20 @@ public final class UserProperties {
     return b;
   }
 
-  /** The known keys that are set, by their JSON name (e.g. {@code first_name}); unmodifiable. */
+  /**
+   * {@return the known keys that are set, by their JSON name (e.g} {@code first_name});
+   * unmodifiable.
+   */
   public Map<String, @Nullable Object> known() {
     return known;
   }
 
-  /** The custom properties; unmodifiable. */
+  /** {@return the custom properties; unmodifiable} */
   public Map<String, @Nullable Object> custom() {
     return custom;
   }
 
-  /** True when nothing is set. */
+  /** {@return true when nothing is set} */
   public boolean isEmpty() {
     return known.isEmpty() && custom.isEmpty();
   }
@@ -95,72 +98,142 @@ public final class UserProperties {
       return this;
     }
 
-    /** {@code email}; the server hashes it. */
+    /**
+     * {@code email}; the server hashes it.
+     *
+     * @param email the email
+     * @return this builder
+     */
     public Builder email(String email) {
       return set("email", email);
     }
 
-    /** {@code first_name}. */
+    /**
+     * {@code first_name}.
+     *
+     * @param firstName the first name
+     * @return this builder
+     */
     public Builder firstName(String firstName) {
       return set("first_name", firstName);
     }
 
-    /** {@code last_name}. */
+    /**
+     * {@code last_name}.
+     *
+     * @param lastName the last name
+     * @return this builder
+     */
     public Builder lastName(String lastName) {
       return set("last_name", lastName);
     }
 
-    /** {@code gender}. */
+    /**
+     * {@code gender}.
+     *
+     * @param gender the gender
+     * @return this builder
+     */
     public Builder gender(String gender) {
       return set("gender", gender);
     }
 
-    /** {@code date_of_birth}, as text (e.g. {@code 1990-05-17}). */
+    /**
+     * {@code date_of_birth}, as text (e.g. {@code 1990-05-17}).
+     *
+     * @param dateOfBirth the date of birth
+     * @return this builder
+     */
     public Builder dateOfBirth(String dateOfBirth) {
       return set("date_of_birth", dateOfBirth);
     }
 
-    /** {@code phone_number}. */
+    /**
+     * {@code phone_number}.
+     *
+     * @param phoneNumber the phone number
+     * @return this builder
+     */
     public Builder phoneNumber(String phoneNumber) {
       return set("phone_number", phoneNumber);
     }
 
-    /** {@code city}. */
+    /**
+     * {@code city}.
+     *
+     * @param city the city
+     * @return this builder
+     */
     public Builder city(String city) {
       return set("city", city);
     }
 
-    /** {@code state}. */
+    /**
+     * {@code state}.
+     *
+     * @param state the state
+     * @return this builder
+     */
     public Builder state(String state) {
       return set("state", state);
     }
 
-    /** {@code zip}. */
+    /**
+     * {@code zip}.
+     *
+     * @param zip the zip
+     * @return this builder
+     */
     public Builder zip(String zip) {
       return set("zip", zip);
     }
 
-    /** {@code country}. */
+    /**
+     * {@code country}.
+     *
+     * @param country the country
+     * @return this builder
+     */
     public Builder country(String country) {
       return set("country", country);
     }
 
-    /** {@code external_id}: the user's id in your system. */
+    /**
+     * {@code external_id}: the user's id in your system.
+     *
+     * @param externalId the external id
+     * @return this builder
+     */
     public Builder externalId(String externalId) {
       return set("external_id", externalId);
     }
 
-    /** {@code company_name}. */
+    /**
+     * {@code company_name}.
+     *
+     * @param companyName the company name
+     * @return this builder
+     */
     public Builder companyName(String companyName) {
       return set("company_name", companyName);
     }
 
-    /** {@code job_title}. */
+    /**
+     * {@code job_title}.
+     *
+     * @param jobTitle the job title
+     * @return this builder
+     */
     public Builder jobTitle(String jobTitle) {
       return set("job_title", jobTitle);
     }
 
-    /** {@code ip}: the end user's IP address. */
+    /**
+     * {@code ip}: the end user's IP address.
+     *
+     * @param ip the ip
+     * @return this builder
+     */
     public Builder ip(String ip) {
       return set("ip", ip);
     }
@@ -170,6 +243,8 @@ public final class UserProperties {
      * top-level visitor property on null, while an unset key keeps its stored value). {@code key}
      * is the JSON name, e.g. {@code "city"} or {@code "first_name"}.
      *
+     * @param key the property name
+     * @return this builder
      * @throws com.oursprivacy.errors.OursValidationException if {@code key} is not a known user
      *     property: custom properties cannot be cleared, the API ignores null inside {@code
      *     custom_properties}
@@ -190,19 +265,28 @@ public final class UserProperties {
     /**
      * One custom property. Values may be strings, finite numbers, booleans, null, lists and
      * string-keyed maps of those (checked when sent).
+     *
+     * @param key the property name
+     * @param value the value
+     * @return this builder
      */
     public Builder custom(String key, @Nullable Object value) {
       custom.put(Objects.requireNonNull(key, "key == null"), value);
       return this;
     }
 
-    /** Adds every entry of {@code properties} as a custom property. */
+    /**
+     * Adds every entry of {@code properties} as a custom property.
+     *
+     * @param properties the properties
+     * @return this builder
+     */
     public Builder customProperties(Map<String, ?> properties) {
       Objects.requireNonNull(properties, "properties == null").forEach(this::custom);
       return this;
     }
 
-    /** An immutable snapshot of this builder. */
+    /** {@return an immutable snapshot of this builder} */
     public UserProperties build() {
       return new UserProperties(this);
     }

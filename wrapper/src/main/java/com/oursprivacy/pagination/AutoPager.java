@@ -52,6 +52,8 @@ public final class AutoPager<T> implements Iterable<T> {
   /**
    * A pager over a cursor-paginated list.
    *
+   * @param <T> the item type
+   * @return a pager over a cursor-paginated list
    * @param fetcher called with {@code null} for the first page, then with each page's {@code
    *     nextCursor}
    * @throws NullPointerException if {@code fetcher} is null
@@ -65,6 +67,9 @@ public final class AutoPager<T> implements Iterable<T> {
    * A pager over an offset-paginated list; each next offset is the previous one plus the number of
    * items the previous page held.
    *
+   * @param <T> the item type
+   * @return a pager over an offset-paginated list; each next offset is the previous one plus the
+   *     number of items the previous page held
    * @param fetcher called with {@code firstOffset}, then with each following offset
    * @param firstOffset where the first page starts, {@code >= 0}
    * @throws NullPointerException if {@code fetcher} is null
@@ -88,7 +93,10 @@ public final class AutoPager<T> implements Iterable<T> {
     return new ItemIterator<>(walker(), maxItems);
   }
 
-  /** A lazy, sequential, ordered stream of all items; pages are fetched as the stream pulls. */
+  /**
+   * {@return a lazy, sequential, ordered stream of all items; pages are fetched as the stream
+   * pulls}
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(
         () -> Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED),
@@ -97,9 +105,9 @@ public final class AutoPager<T> implements Iterable<T> {
   }
 
   /**
-   * The pages themselves, lazily: each iteration starts at the first page and fetches one page per
-   * {@code hasNext()} that needs it. With {@link #maxItems} set, whole pages are returned until
-   * they hold at least that many items, so the last page may hold more than the limit needs.
+   * {@return the pages themselves, lazily: each iteration starts at the first page and fetches one
+   * page per {@code hasNext()} that needs it} With {@link #maxItems} set, whole pages are returned
+   * until they hold at least that many items, so the last page may hold more than the limit needs.
    */
   public Iterable<Page<T>> pages() {
     return this::walker;
@@ -109,6 +117,7 @@ public final class AutoPager<T> implements Iterable<T> {
    * Fetches the first page now and returns it; each call sends a new request. Ignores {@link
    * #maxItems} (even {@code maxItems(0)} fetches).
    *
+   * @return the first page
    * @throws com.oursprivacy.errors.OursException whatever the fetcher throws, unchanged
    */
   public Page<T> firstPage() {
@@ -119,6 +128,9 @@ public final class AutoPager<T> implements Iterable<T> {
    * A new pager that returns at most {@code n} items and fetches no page beyond those needed for
    * them; {@code maxItems(0)} sends no request at all. Replaces any earlier limit on this pager.
    *
+   * @param n the most items to return, {@code >= 0}
+   * @return a new pager that returns at most {@code n} items and fetches no page beyond those
+   *     needed for them; {@code maxItems(0)} sends no request at all
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public AutoPager<T> maxItems(long n) {

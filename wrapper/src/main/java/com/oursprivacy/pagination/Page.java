@@ -48,6 +48,8 @@ public final class Page<T> {
   /**
    * A cursor-style page ({@code {entities, pagination: {nextCursor, hasMore}}}).
    *
+   * @param <T> the item type
+   * @return a cursor-style page ({@code {entities, pagination: {nextCursor, hasMore}}})
    * @param items the page's items, copied
    * @param nextCursor the cursor for the next page exactly as the server sent it, or null
    * @param hasMore the server's {@code hasMore}
@@ -62,6 +64,8 @@ public final class Page<T> {
   /**
    * An offset-style page ({@code {items, hasMore, total}}).
    *
+   * @param <T> the item type
+   * @return an offset-style page ({@code {items, hasMore, total}})
    * @param items the page's items, copied
    * @param offset the offset this page was requested at, {@code >= 0}
    * @param hasMore the server's {@code hasMore}
@@ -78,20 +82,23 @@ public final class Page<T> {
     return new Page<>(items, hasMore, response, false, null, offset, total);
   }
 
-  /** The page's items in server order; unmodifiable, possibly empty. */
+  /** {@return the page's items in server order; unmodifiable, possibly empty} */
   public List<T> items() {
     return items;
   }
 
-  /** The server's {@code hasMore} flag as sent; see {@link #hasNextPage()} for the decision. */
+  /**
+   * {@return the server's {@code hasMore} flag as sent; see {@link #hasNextPage()} for the
+   * decision}
+   */
   public boolean hasMore() {
     return hasMore;
   }
 
   /**
-   * Whether a next page should be fetched. Cursor style: {@code hasMore} and a non-empty next
-   * cursor (a server saying "more" without a cursor cannot be followed, so this is false). Offset
-   * style: {@code hasMore} and this page is not empty.
+   * {@return whether a next page should be fetched} Cursor style: {@code hasMore} and a non-empty
+   * next cursor (a server saying "more" without a cursor cannot be followed, so this is false).
+   * Offset style: {@code hasMore} and this page is not empty.
    */
   public boolean hasNextPage() {
     if (cursorStyle) {
@@ -101,8 +108,8 @@ public final class Page<T> {
   }
 
   /**
-   * The cursor to send for the next page, verbatim. Empty for offset pages and when the server sent
-   * {@code null} or an empty string.
+   * {@return the cursor to send for the next page, verbatim} Empty for offset pages and when the
+   * server sent {@code null} or an empty string.
    */
   public Optional<String> nextCursor() {
     if (!cursorStyle || nextCursor == null || nextCursor.isEmpty()) {
@@ -112,21 +119,23 @@ public final class Page<T> {
   }
 
   /**
-   * Where the next page starts: this page's offset plus its item count. Present for every offset
-   * page, even the last one (check {@link #hasNextPage()}); empty for cursor pages.
+   * {@return where the next page starts: this page's offset plus its item count} Present for every
+   * offset page, even the last one (check {@link #hasNextPage()}); empty for cursor pages.
    */
   public OptionalLong nextOffset() {
     return cursorStyle ? OptionalLong.empty() : OptionalLong.of(offset + items.size());
   }
 
-  /** The server's total item count; empty for cursor pages and when the server sent none. */
+  /**
+   * {@return the server's total item count; empty for cursor pages and when the server sent none}
+   */
   public OptionalLong total() {
     return total == null ? OptionalLong.empty() : OptionalLong.of(total);
   }
 
   /**
-   * The typed response model this page was built from (for example a {@code
-   * DestinationListResponse}), for fields the page does not surface. Never null.
+   * {@return the typed response model this page was built from (for example a {@code
+   * DestinationListResponse}), for fields the page does not surface} Never null.
    */
   public Object response() {
     return response;

@@ -65,6 +65,11 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   /**
    * Same as {@link #PatchBuilder(String, Set, Set)}, converting values with {@code gson} (for
    * models that need the generated client's type adapters).
+   *
+   * @param operation the operation
+   * @param fields the fields
+   * @param nullableFields the nullable fields
+   * @param gson the gson
    */
   protected PatchBuilder(
       String operation, Set<String> fields, Set<String> nullableFields, Gson gson) {
@@ -83,12 +88,15 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
     }
   }
 
-  /** Returns {@code this} as the concrete builder type. */
+  /** {@return {@code this} as the concrete builder type} */
   protected abstract B self();
 
   /**
    * Sets {@code field} to {@code value}; the value is sent.
    *
+   * @param field the field name, as in the API
+   * @param value the value
+   * @return this builder
    * @throws NullPointerException if {@code value} is null (null means "clear", which is {@link
    *     #clear})
    * @throws OursValidationException if the field is unknown, or the value cannot be JSON (for
@@ -110,6 +118,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   /**
    * Clears {@code field}: JSON {@code null} is sent.
    *
+   * @param field the field name, as in the API
+   * @return this builder
    * @throws OursValidationException if the field is unknown or the spec does not mark it nullable
    */
   protected final B clear(String field) {
@@ -128,6 +138,9 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   /**
    * Public, by-name form of {@link #clear} for fields the generated builder has no method for yet.
    *
+   * @param field the field name, as in the API
+   * @return public, by-name form of {@link #clear} for fields the generated builder has no method
+   *     for yet
    * @throws OursValidationException if the field is unknown or not nullable
    */
   public final B clearField(String field) {
@@ -137,6 +150,9 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   /**
    * Public, by-name form of {@link #set}.
    *
+   * @param field the field name, as in the API
+   * @param value the value
+   * @return public, by-name form of {@link #set}
    * @throws NullPointerException if {@code value} is null
    * @throws OursValidationException if the field is unknown or the value cannot be JSON
    */
@@ -148,6 +164,10 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * Sets one key of the patch-only map {@code mapField}; other keys are omitted and stay unchanged
    * on the server.
    *
+   * @param mapField the map field
+   * @param key the property name
+   * @param value the value
+   * @return this builder
    * @throws NullPointerException if {@code key} or {@code value} is null (use {@link #clearEntry})
    * @throws OursValidationException if the field is unknown or the value cannot be JSON
    * @throws IllegalStateException if the field was cleared or set to something that is not an
@@ -174,6 +194,9 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * Clears one key of the patch-only map {@code mapField}: {@code "key": null} is sent inside the
    * map, other keys are omitted. The map field itself need not be nullable.
    *
+   * @param mapField the map field
+   * @param key the property name
+   * @return this builder
    * @throws OursValidationException if the field is unknown
    * @throws IllegalStateException if the field was cleared or set to something that is not an
    *     object
@@ -188,6 +211,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * Returns {@code field} to "leave alone": it is omitted from the body, whatever was set, cleared
    * or put before.
    *
+   * @param field the returns {@code field} to "leave alone"
+   * @return this builder
    * @throws OursValidationException if the field is unknown
    */
   public final B unset(String field) {
@@ -221,6 +246,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * value equals the base's is omitted from {@link #toJson()}, so only real changes are sent.
    * Fields the base lacks are always sent. Replaces an earlier base; {@code current} is copied.
    *
+   * @param current the entity as retrieved (a GET's JSON)
+   * @return this builder
    * @throws NullPointerException if {@code current} is null
    */
   protected final B base(JsonObject current) {
@@ -229,10 +256,10 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
   }
 
   /**
-   * The request body: set fields with their value, cleared fields as {@code JsonNull}, map entries
-   * merged into one object per map field, everything else omitted (and, with a {@link #base},
-   * whatever equals it). A fresh copy on every call; serialize it with {@link PatchJson#write}, not
-   * a default {@code Gson}, or the nulls are lost.
+   * {@return the request body: set fields with their value, cleared fields as {@code JsonNull}, map
+   * entries merged into one object per map field, everything else omitted (and, with a {@link
+   * #base}, whatever equals it)} A fresh copy on every call; serialize it with {@link
+   * PatchJson#write}, not a default {@code Gson}, or the nulls are lost.
    */
   public final JsonObject toJson() {
     JsonObject body = new JsonObject();

@@ -18,6 +18,7 @@ public final class PatchJson {
    * (a default {@code Gson} silently drops them, which would turn "clear this field" into "leave it
    * alone"). HTML characters are not escaped. Thread-safe.
    *
+   * @param element the element
    * @return the JSON text, e.g. {@code {"name":"x","hashingSalt":null}}
    * @throws NullPointerException if {@code element} is null (pass {@code JsonNull.INSTANCE})
    * @throws IllegalArgumentException if the tree holds NaN or an infinite number, which JSON cannot

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * connector block as {@code connect-standalone.sh} would (only the secrets file path and the
  * sandbox's URL replaced); records arrive in the sandbox and a bad one in the dead-letter topic.
  *
- * <p>Run by failsafe after {@code package} in {@code -Pkafka-e2e}, without this module's classes on
- * the test classpath: the connector can only come from the plugin directory's {@code lib/}.
+ * <p>Run by failsafe after {@code package} (profile kafka-e2e, on unless {@code -DskipKafkaE2e}),
+ * without this module's classes on the test classpath: the connector can only come from the plugin
+ * directory's {@code lib/}.
  */
 class DocsPluginIT {
   OursSandbox sandbox;
