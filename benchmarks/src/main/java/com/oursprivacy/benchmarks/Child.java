@@ -39,11 +39,17 @@ final class Child {
 
   static Outcome run(List<String> jvmArgs, Class<?> main, String... args)
       throws IOException, InterruptedException {
+    return run(jvmArgs, System.getProperty("java.class.path"), main, args);
+  }
+
+  /** The same on another classpath (an older build of the SDK, say). */
+  static Outcome run(List<String> jvmArgs, String classpath, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classpath);
     cmd.add(main.getName());
     cmd.addAll(List.of(args));
     long t0 = System.nanoTime();

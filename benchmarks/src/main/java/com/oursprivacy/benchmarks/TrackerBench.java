@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The tracker's side-by-side figures, each from {@link PairedRuns} (ABAB…, fresh JVMs): {@code
- * TrackerBench [--pairs N] [--events N] [--warmup N] [--window S] [--out DIR]}.
+ * TrackerBench [--pairs N] [--events N] [--warmup N] [--window S] [--out DIR]}; with {@code
+ * --micrometer}, only the pairs of issue 26 (the Micrometer module on ÷ off), printed, not written.
  *
  * <ol>
  *   <li>tracker ÷ Segment analytics-java events/s to the loopback sink (same events, batch 100, one
@@ -48,6 +49,10 @@ public final class TrackerBench {
     Path out =
         Paths.get(a.contains("--out") ? a.get(a.indexOf("--out") + 1) : "benchmarks/results");
     Files.createDirectories(out);
+    if (a.contains("--micrometer")) {
+      micrometer(pairs, events, warmup);
+      return;
+    }
     String loadBefore = Report.loadAverage();
     long t0 = System.nanoTime();
 
@@ -247,6 +252,36 @@ public final class TrackerBench {
         .append(" (2 shared cores: read the spread, not just the median)\n");
     Files.writeString(out.resolve("tracker.md"), md.toString());
     System.out.println(md);
+  }
+
+  /**
+   * Issue 26: the tracker with the Micrometer module on ({@code ours-micrometer}: its listener and
+   * tracker meters on a simple registry) ÷ without it, in fresh JVMs alternating A B, B A, …;
+   * prints the median ratio of events/s and of client CPU per event with their spreads.
+   */
+  private static void micrometer(int pairs, int events, int warmup) throws Exception {
+    String loadBefore = Report.loadAverage();
+    PairedRuns runs =
+        PairedRuns.run(
+            pairs,
+            () -> child("ours-micrometer", events, warmup),
+            () -> child("ours", events, warmup),
+            "tracker with Micrometer vs without");
+    for (String key : new String[] {"eventsPerSec", "cpuNsPerEvent", "allocBytesPerEvent"}) {
+      String on = "tracker.ours-micrometer." + key;
+      String off = "tracker.ours." + key;
+      System.out.println(
+          "RESULT tracker.micrometer."
+              + key
+              + " on/off "
+              + PairedRuns.summary(runs.ratios(m -> m.get(on), m -> m.get(off))).format("%.3f")
+              + "; on "
+              + PairedRuns.summary(PairedRuns.values(runs.a, on)).format("%.0f")
+              + ", off "
+              + PairedRuns.summary(PairedRuns.values(runs.b, off)).format("%.0f"));
+    }
+    System.out.println(
+        "RESULT load average before / after: " + loadBefore + " / " + Report.loadAverage());
   }
 
   private static void row(

@@ -158,7 +158,8 @@ class WorkflowsTest {
         .isEqualTo("spec/target/spec-update/report.md");
     assertThat(pr.path("with").path("labels").asString()).contains("steps.update.outputs.labels");
     assertThat(Files.readString(ROOT.resolve(".ci/spec-update"), StandardCharsets.UTF_8))
-        .contains("labels=spec-update,breaking")
+        .contains("labels=spec-update")
+        .contains("labels=\"$labels,breaking\"")
         .contains("./mvnw -B -Pspec-update");
   }
 

@@ -69,6 +69,8 @@ public class OursPrivacyProperties {
 
   private final Tracker tracker = new Tracker();
 
+  private final Observability observability = new Observability();
+
   /**
    * Whether to auto-configure the clients at all.
    *
@@ -247,6 +249,15 @@ public class OursPrivacyProperties {
    */
   public Tracker getTracker() {
     return tracker;
+  }
+
+  /**
+   * The Micrometer settings ({@code ours.privacy.observability.*}).
+   *
+   * @return the observability settings
+   */
+  public Observability getObservability() {
+    return observability;
   }
 
   /** The Ingest API client, {@code ours.privacy.ingest.*}. */
@@ -680,6 +691,64 @@ public class OursPrivacyProperties {
      */
     public void setFsync(Duration fsync) {
       this.fsync = fsync;
+    }
+  }
+
+  /**
+   * Metrics and traces of the clients' calls and of the tracker through {@code
+   * ours-privacy-micrometer}, {@code ours.privacy.observability.*}: used only when that module is
+   * on the class path and the application has an {@code ObservationRegistry} or a {@code
+   * MeterRegistry} bean (Actuator configures both).
+   */
+  public static class Observability {
+    /**
+     * Whether to observe the clients' calls and bind the tracker's meters when
+     * ours-privacy-micrometer is on the class path and a MeterRegistry or ObservationRegistry bean
+     * exists.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Whether to send each call's trace context (W3C traceparent) to the Ours Privacy APIs. Off:
+     * the APIs do not continue traces, so the headers would only hand your trace ids to a third
+     * party; turn it on to correlate with Ours Privacy support by trace id.
+     */
+    private boolean propagateTraceContext;
+
+    /**
+     * Whether the clients and the tracker are observed.
+     *
+     * @return true unless {@code ours.privacy.observability.enabled=false}
+     */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /**
+     * Sets {@code ours.privacy.observability.enabled}.
+     *
+     * @param enabled false leaves the clients unobserved
+     */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /**
+     * Whether outgoing requests carry the trace context.
+     *
+     * @return the setting, false by default
+     */
+    public boolean isPropagateTraceContext() {
+      return propagateTraceContext;
+    }
+
+    /**
+     * Sets {@code ours.privacy.observability.propagate-trace-context}.
+     *
+     * @param propagateTraceContext true to send {@code traceparent}
+     */
+    public void setPropagateTraceContext(boolean propagateTraceContext) {
+      this.propagateTraceContext = propagateTraceContext;
     }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oursprivacy.OursPrivacy;
 import com.oursprivacy.core.RawResponse;
+import com.oursprivacy.lowlevel.platform.api.DestinationsApi;
+import com.oursprivacy.models.Destination;
 import com.oursprivacy.pagination.AsyncPager;
 import java.io.File;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,8 +170,12 @@ class PublicSurfaceTest {
    * directory or jar {@link OursPrivacy} was loaded from.
    */
   static List<Class<?>> jarClasses() throws IOException, URISyntaxException {
-    Path root =
-        Path.of(OursPrivacy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return jarClasses(OursPrivacy.class);
+  }
+
+  /** Every class of the directory or jar {@code anchor} was loaded from. */
+  private static List<Class<?>> jarClasses(Class<?> anchor) throws IOException, URISyntaxException {
+    Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> names = new ArrayList<>();
     if (Files.isDirectory(root)) {
       try (Stream<Path> walk = Files.walk(root)) {
@@ -271,13 +278,49 @@ class PublicSurfaceTest {
 
   @Test
   void everyPublicPackageOfTheJarIsNullMarked() throws Exception {
+    Set<String> packages = publicPackages(jarClasses());
+    assertThat(packages).contains("com.oursprivacy", "com.oursprivacy.resources");
+    assertThat(unmarked(packages)).as("public packages without @NullMarked").isEmpty();
+  }
+
+  /**
+   * The generated jar ({@code ours-generated-client}) too: the models and the Retrofit interfaces
+   * {@code raw(..)} hands out, whose optional query parameters are {@code @Nullable}.
+   */
+  @Test
+  void everyPublicPackageOfTheGeneratedJarIsNullMarked() throws Exception {
+    Set<String> packages = publicPackages(jarClasses(Destination.class));
+    assertThat(packages)
+        .contains(
+            "com.oursprivacy.models",
+            "com.oursprivacy.lowlevel.platform.api",
+            "com.oursprivacy.lowlevel.ingest.api");
+    assertThat(unmarked(packages)).as("public packages without @NullMarked").isEmpty();
+
+    Method list = null;
+    for (Method m : DestinationsApi.class.getMethods()) {
+      if (m.getName().equals("listDestinations")) {
+        list = m;
+      }
+    }
+    assertThat(list).as("DestinationsApi.listDestinations").isNotNull();
+    for (java.lang.reflect.AnnotatedType p : list.getAnnotatedParameterTypes()) {
+      // limit, cursor, status, type: all optional in the spec, so null is a value
+      assertThat(p.isAnnotationPresent(Nullable.class)).as("%s", p.getType()).isTrue();
+    }
+  }
+
+  private static Set<String> publicPackages(List<Class<?>> classes) {
     Set<String> packages = new TreeSet<>();
-    for (Class<?> c : jarClasses()) {
+    for (Class<?> c : classes) {
       if (isApi(c)) {
         packages.add(c.getPackageName());
       }
     }
-    assertThat(packages).contains("com.oursprivacy", "com.oursprivacy.resources");
+    return packages;
+  }
+
+  private static List<String> unmarked(Set<String> packages) {
     List<String> unmarked = new ArrayList<>();
     for (String p : packages) {
       Class<?> info = load(p + ".package-info");
@@ -285,7 +328,7 @@ class PublicSurfaceTest {
         unmarked.add(p);
       }
     }
-    assertThat(unmarked).as("public packages without @NullMarked").isEmpty();
+    return unmarked;
   }
 
   @Test

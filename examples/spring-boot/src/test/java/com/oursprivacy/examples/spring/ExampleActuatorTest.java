@@ -2,12 +2,14 @@ package com.oursprivacy.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.oursprivacy.ingest.Tracker;
 import com.oursprivacy.sandbox.OursSandbox;
 import com.oursprivacy.spring.test.AutoConfigureOursSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,13 +18,14 @@ import org.springframework.core.env.Environment;
 
 /**
  * The example app over HTTP on the sandbox: a request tracks an event; Actuator shows the tracker's
- * health and the SDK's info, and masks the API key and tokens in {@code /actuator/env} and {@code
- * /actuator/configprops} even with values shown.
+ * health, the SDK's info and the metrics of the tracker and its requests (ours-privacy-micrometer),
+ * and masks the API key and tokens in {@code /actuator/env} and {@code /actuator/configprops} even
+ * with values shown.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "management.endpoints.web.exposure.include=health,info,env,configprops",
+      "management.endpoints.web.exposure.include=health,info,env,configprops,metrics",
       "management.endpoint.env.show-values=always",
       "management.endpoint.configprops.show-values=always",
       "management.info.env.enabled=true"
@@ -33,6 +36,7 @@ class ExampleActuatorTest {
   int port;
 
   @Autowired OursSandbox sandbox;
+  @Autowired Tracker tracker;
   @Autowired Environment env;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -54,6 +58,21 @@ class ExampleActuatorTest {
         .contains("\"state\":\"running\"")
         .contains("\"mode\":\"TEST\"");
     assertThat(get("/actuator/info")).contains("\"ingestMode\":\"TEST\"");
+  }
+
+  @Test
+  void theTrackersMetricsAreInActuator() throws Exception {
+    assertThat(get("/hello?user=u2")).isEqualTo("Hello, u2\n");
+    tracker.flush(Duration.ofSeconds(60));
+    // The tracker's request went through the observed ingest client ...
+    assertThat(get("/actuator/metrics/ours.client.requests?tag=ours.api:ingest&tag=status:200"))
+        .contains("\"statistic\":\"COUNT\"")
+        .doesNotContain("\"statistic\":\"COUNT\",\"value\":0.0}");
+    // ... and its meters read its stats.
+    assertThat(get("/actuator/metrics/ours.tracker.events?tag=outcome:sent"))
+        .contains("\"statistic\":\"COUNT\"")
+        .doesNotContain("\"statistic\":\"COUNT\",\"value\":0.0}");
+    assertThat(get("/actuator/metrics/ours.tracker.pending")).contains("\"VALUE\"");
   }
 
   @Test
