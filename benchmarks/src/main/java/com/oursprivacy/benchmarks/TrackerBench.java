@@ -87,7 +87,7 @@ public final class TrackerBench {
                 m -> m.get("tracker.ours.eventsPerSec"),
                 m -> m.get("tracker.segment.eventsPerSec"))),
         "%.2f",
-        "≥ 2.0");
+        "≥ 2.5");
     row(
         md,
         "tracker events/s",
@@ -174,7 +174,7 @@ public final class TrackerBench {
         "spool (fsync 10 ms) enqueue p99 (µs)",
         PairedRuns.summary(PairedRuns.values(spool.a, "tracker.ours-spool.enqueueP99Us")),
         "%.2f",
-        "≤ 20");
+        "≤ 15");
     row(
         md,
         "spool (fsync 10 ms) enqueue p50 (µs)",

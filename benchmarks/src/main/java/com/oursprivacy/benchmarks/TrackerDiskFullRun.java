@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The spool on a disk with no room for a segment, in fresh JVMs: {@code TrackerDiskFullRun DIR
- * fill N} tracks N events with the server down and closes at once (they stay in the spool); {@code
- * TrackerDiskFullRun DIR drain N}, run under {@code ulimit -f 2048} (no file may grow past 2 MiB, so
- * no 4 MiB segment can be preallocated: the kernel answers {@code EFBIG} where a full disk answers
- * {@code ENOSPC}), starts a tracker on the same spool against a loopback sink, tracks N new events
- * and closes. It prints whether the tracker started, what the sink received and each outcome's
- * count and reason. Uses only the public API, so the same class runs an older build.
+ * The spool on a disk with no room for a segment, in fresh JVMs: {@code TrackerDiskFullRun DIR fill
+ * N} tracks N events with the server down and closes at once (they stay in the spool); {@code
+ * TrackerDiskFullRun DIR drain N}, run under {@code ulimit -f 2048} (no file may grow past 2 MiB,
+ * so no 4 MiB segment can be preallocated: the kernel answers {@code EFBIG} where a full disk
+ * answers {@code ENOSPC}), starts a tracker on the same spool against a loopback sink, tracks N new
+ * events and closes. It prints whether the tracker started, what the sink received, each outcome's
+ * count and reason, and what a {@code track()} call cost (mean and slowest). Uses only the public
+ * API, so the same class runs an older build.
  */
 public final class TrackerDiskFullRun {
   private TrackerDiskFullRun() {}
@@ -57,11 +58,16 @@ public final class TrackerDiskFullRun {
           return;
         }
         int accepted = 0;
+        long slowest = 0;
+        long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
+          long t = System.nanoTime();
           if (tracker.track(Event.named(Routes.EVENT_NAME).userId("u" + i))) {
             accepted++;
           }
+          slowest = Math.max(slowest, System.nanoTime() - t);
         }
+        long took = System.nanoTime() - t0;
         FlushReport r = tracker.close(fill ? Duration.ZERO : Duration.ofSeconds(60));
         System.out.println(
             args[1]
@@ -73,6 +79,9 @@ public final class TrackerDiskFullRun {
                 + routes.distinctEvents()
                 + "; "
                 + r);
+        System.out.printf(
+            "  track(): %.1f µs per call on average, slowest %.1f ms%n",
+            took / 1e3 / Math.max(1, n), slowest / 1e6);
         outcomes.forEach((k, v) -> System.out.println("  " + v + " × " + k));
       }
     }

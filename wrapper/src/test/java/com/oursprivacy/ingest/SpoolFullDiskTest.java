@@ -68,6 +68,17 @@ class SpoolFullDiskTest {
   }
 
   @Test
+  void theRealDisksBackOffRunsOnTheMonotonicClock() {
+    // a clock that stood still would keep a real spool refusing events after one full disk
+    long before = System.nanoTime();
+    long now = SpoolDisk.REAL.nanoTime();
+    long after = System.nanoTime();
+
+    assertThat(now - before).isNotNegative();
+    assertThat(after - now).isNotNegative();
+  }
+
+  @Test
   void finishedEventsFreeTheirSegmentsWhenNoTombstoneCanBeWritten() throws Exception {
     try (LogCapture logs = new LogCapture();
         Spool s = Spool.open(dir, NEVER, frameLength(event(0)), disk)) {

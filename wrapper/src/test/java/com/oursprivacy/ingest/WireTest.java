@@ -25,7 +25,7 @@ class WireTest {
     for (char c = 0; c < 128; c++) {
       sb.append(c);
     }
-    return sb.append("é中\u2028x\u2029\uD83D\uDE00").toString();
+    return sb.append("\u0080é中\u2028x\u2029\uD83D\uDE00").toString(); // 0x80: the first non-ASCII
   }
 
   private static void assertStreamedIsTree(Event e) throws Exception {
