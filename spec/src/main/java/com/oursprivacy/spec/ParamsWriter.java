@@ -124,8 +124,10 @@ final class ParamsWriter {
                       "a value different from {@code current}'s, or cleared, are sent.",
                       "",
                       "@param current the entity as retrieved",
-                      "@return a builder based on it"))
-              .addStatement("$T.requireNonNull(current, $S)", Objects.class, "current == null")
+                      "@return a builder based on it",
+                      nullThrows("current")))
+              .addStatement(
+                  "$T.requireNonNull(current, $S, $S)", SUPPORT, shape.operation(), "current")
               .addStatement("return new Builder().withBase($T.toJsonObject(current))", SUPPORT)
               .build());
     }
@@ -255,13 +257,15 @@ final class ParamsWriter {
                     + q.java()
                     + "((String) null)}"
                     + " unsets it)",
-                "@return this builder"))
+                "@return this builder",
+                nullThrows(q.java())))
         .addStatement(
-            "this.$N = $T.requireNonNull($N, $S).value()",
+            "this.$N = $T.requireNonNull($N, $S, $S).value()",
             q.java(),
-            Objects.class,
+            SUPPORT,
             q.java(),
-            q.java() + " == null")
+            shape.operation(),
+            q.json())
         .addStatement("return this")
         .build();
   }
@@ -464,19 +468,28 @@ final class ParamsWriter {
                                 + (f.nullable()
                                     ? "; {@code clear" + upper(name) + "()} sends null)"
                                     : ")")),
-                    "@return this builder"));
+                    "@return this builder",
+                    f.type().isPrimitive() ? null : nullThrows(name)));
     switch (f.kind()) {
       case INSTANT:
-        set.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name + " == null")
+        set.addStatement(
+                "$T.requireNonNull($N, $S, $S)", SUPPORT, name, shape.operation(), f.json())
             .addStatement("return set($S, $N.toString())", f.json(), name);
         break;
       case INPUT:
-        set.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name + " == null")
+        set.addStatement(
+                "$T.requireNonNull($N, $S, $S)", SUPPORT, name, shape.operation(), f.json())
             .addStatement("return set($S, $N.toJson())", f.json(), name);
         break;
       case INPUT_LIST:
         set.addStatement(
-            "return set($S, $T.toJsonArray($N, $T::toJson))", f.json(), SUPPORT, name, f.element());
+            "return set($S, $T.toJsonArray($S, $S, $N, $T::toJson))",
+            f.json(),
+            SUPPORT,
+            shape.operation(),
+            f.json(),
+            name,
+            f.element());
         break;
       default:
         set.addStatement("return set($S, $N)", f.json(), name);
@@ -495,7 +508,8 @@ final class ParamsWriter {
                           + "} to a raw value, for values this SDK version does not know yet.",
                       "",
                       "@param " + name + " the raw value (not null)",
-                      "@return this builder"))
+                      "@return this builder",
+                      nullThrows(name)))
               .addStatement("return set($S, $N)", f.json(), name)
               .build());
     }
@@ -517,7 +531,9 @@ final class ParamsWriter {
                       "@param value its new value (not null; {@code clear"
                           + single
                           + "(key)} sends null)",
-                      "@return this builder"))
+                      "@return this builder",
+                      CodeBlock.of(
+                          "@throws $T if {@code key} or {@code value} is null", VALIDATION)))
               .addStatement("return putEntry($S, key, value)", f.json())
               .build());
       b.addMethod(
@@ -533,7 +549,8 @@ final class ParamsWriter {
                       "their values.",
                       "",
                       "@param key the key to clear",
-                      "@return this builder"))
+                      "@return this builder",
+                      nullThrows("key")))
               .addStatement("return clearEntry($S, key)", f.json())
               .build());
     }
@@ -597,6 +614,11 @@ final class ParamsWriter {
       }
     }
     return m.addStatement("return new $T(this)", shape.name()).build();
+  }
+
+  /** The {@code @throws} line of a setter that rejects null. */
+  private static CodeBlock nullThrows(String param) {
+    return CodeBlock.of("@throws $T if {@code $L} is null", VALIDATION, param);
   }
 
   private static String describe(Field f) {

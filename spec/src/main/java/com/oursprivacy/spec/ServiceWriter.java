@@ -422,9 +422,9 @@ final class ServiceWriter {
     CodeBlock guards() {
       CodeBlock.Builder c = CodeBlock.builder();
       if (op.params() != null) {
-        c.addStatement("$T.requireNonNull(params, $S)", Objects.class, "params == null");
+        c.addStatement("$T.requireNonNull(params, $S, $S)", SUPPORT, op.key(), "params");
       }
-      return c.addStatement("$T.requireNonNull(options, $S)", Objects.class, "options == null")
+      return c.addStatement("$T.requireNonNull(options, $S, $S)", SUPPORT, op.key(), "options")
           .build();
     }
 

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -31,13 +30,31 @@ public final class FacadeSupport {
    * dot segment; the error names the operation's field ({@code destinations.retrieve.id}).
    */
   static void requirePathParam(String operation, String name, @Nullable String value) {
-    if (value == null) {
-      throw new OursValidationException(operation + "." + name, "is required, got null");
-    }
-    if (value.isBlank()) {
+    String v = requireNonNull(value, operation, name);
+    if (v.isBlank()) {
       throw new OursValidationException(operation + "." + name, "must not be blank");
     }
-    PathGuard.check(operation + "." + name, value);
+    PathGuard.check(operation + "." + name, v);
+  }
+
+  /**
+   * An argument the facade does not accept as null: the error names the operation's field ({@code
+   * destinations.create.params}), as the facade's other validation errors do, instead of a bare
+   * {@code NullPointerException}.
+   *
+   * @param value the argument
+   * @param operation the operation ({@code destinations.create}) or request object ({@code
+   *     ExperimentStartRule}) it belongs to
+   * @param name the argument's or field's name
+   * @param <T> the argument's type
+   * @return {@code value}
+   * @throws OursValidationException naming {@code operation.name} when {@code value} is null
+   */
+  public static <T> T requireNonNull(@Nullable T value, String operation, String name) {
+    if (value == null) {
+      throw new OursValidationException(operation + "." + name, "must not be null");
+    }
+    return value;
   }
 
   /**
@@ -89,12 +106,26 @@ public final class FacadeSupport {
     return SdkGson.get().toJsonTree(model).getAsJsonObject();
   }
 
-  /** A list of nested request objects as a JSON array. */
-  public static <T> JsonArray toJsonArray(List<T> values, Function<T, JsonObject> toJson) {
-    Objects.requireNonNull(values, "values == null");
+  /**
+   * A list of nested request objects as a JSON array; a null list or element is rejected naming
+   * {@code operation.field} (or {@code operation.field[i]}).
+   *
+   * @param operation the operation or request object the field belongs to
+   * @param field the field's name
+   * @param values the list
+   * @param toJson renders one element
+   * @param <T> the element type
+   * @return the array
+   * @throws OursValidationException when the list or one of its elements is null
+   */
+  public static <T> JsonArray toJsonArray(
+      String operation, String field, List<T> values, Function<T, JsonObject> toJson) {
+    requireNonNull(values, operation, field);
     JsonArray out = new JsonArray();
+    int i = 0;
     for (T v : values) {
-      out.add(toJson.apply(Objects.requireNonNull(v, "list element == null")));
+      out.add(toJson.apply(requireNonNull(v, operation, field + "[" + i + "]")));
+      i++;
     }
     return out;
   }

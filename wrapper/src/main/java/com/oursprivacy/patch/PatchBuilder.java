@@ -97,18 +97,17 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * @param field the field name, as in the API
    * @param value the value
    * @return this builder
-   * @throws NullPointerException if {@code value} is null (null means "clear", which is {@link
-   *     #clear})
-   * @throws OursValidationException if the field is unknown, or the value cannot be JSON (for
-   *     example NaN)
+   * @throws OursValidationException if the field is unknown, the value is null (null means "clear",
+   *     which is {@link #clear}) or the value cannot be JSON (for example NaN)
    */
   protected final B set(String field, Object value) {
     known(field);
     if (value == null) {
-      throw new NullPointerException(
+      throw new OursValidationException(
+          path(field),
           nullableFields.contains(field)
-              ? field + " == null; use clear" + capitalize(field) + "() to send null"
-              : field + " == null; " + field + " is not nullable, so leave it unset to keep it");
+              ? "must not be null; use clear" + capitalize(field) + "() to send null"
+              : "must not be null; " + field + " is not nullable, so leave it unset to keep it");
     }
     values.put(field, PatchValues.toTree(gson, path(field), value));
     entryMaps.remove(field);
@@ -153,8 +152,8 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * @param field the field name, as in the API
    * @param value the value
    * @return public, by-name form of {@link #set}
-   * @throws NullPointerException if {@code value} is null
-   * @throws OursValidationException if the field is unknown or the value cannot be JSON
+   * @throws OursValidationException if the field is unknown, the value is null (use {@link
+   *     #clearField}) or the value cannot be JSON
    */
   public final B setField(String field, Object value) {
     return set(field, value);
@@ -168,25 +167,23 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * @param key the property name
    * @param value the value
    * @return this builder
-   * @throws NullPointerException if {@code key} or {@code value} is null (use {@link #clearEntry})
-   * @throws OursValidationException if the field is unknown or the value cannot be JSON
+   * @throws OursValidationException if the field is unknown, {@code key} or {@code value} is null
+   *     (use {@link #clearEntry} to send null) or the value cannot be JSON
    * @throws IllegalStateException if the field was cleared or set to something that is not an
    *     object
    */
   protected final B putEntry(String mapField, String key, Object value) {
-    Objects.requireNonNull(key, "key == null");
+    known(mapField);
+    requireKey(mapField, key);
     if (value == null) {
-      throw new NullPointerException(
-          mapField
-              + "."
-              + key
-              + " == null; use clearEntry(\""
+      throw new OursValidationException(
+          path(mapField) + "." + key,
+          "must not be null; use clearEntry(\""
               + mapField
               + "\", \""
               + key
               + "\") to send null for one key");
     }
-    known(mapField);
     return entry(mapField, key, PatchValues.toTree(gson, path(mapField) + "." + key, value));
   }
 
@@ -197,13 +194,13 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
    * @param mapField the map field
    * @param key the property name
    * @return this builder
-   * @throws OursValidationException if the field is unknown
+   * @throws OursValidationException if the field is unknown or {@code key} is null
    * @throws IllegalStateException if the field was cleared or set to something that is not an
    *     object
    */
   protected final B clearEntry(String mapField, String key) {
-    Objects.requireNonNull(key, "key == null");
     known(mapField);
+    requireKey(mapField, key);
     return entry(mapField, key, JsonNull.INSTANCE);
   }
 
@@ -316,6 +313,12 @@ public abstract class PatchBuilder<B extends PatchBuilder<B>> {
       throw new OursValidationException(
           path(field),
           "is not a field of " + operation + "; known fields: " + new TreeSet<>(fields));
+    }
+  }
+
+  private void requireKey(String mapField, String key) {
+    if (key == null) {
+      throw new OursValidationException(path(mapField), "a key must not be null");
     }
   }
 

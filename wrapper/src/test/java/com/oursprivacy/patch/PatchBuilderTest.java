@@ -87,14 +87,22 @@ class PatchBuilderTest {
   @Test
   void settingNullPointsToTheClearMethod() {
     assertThatThrownBy(() -> new DestinationUpdate().hashingSalt(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("hashingSalt == null; use clearHashingSalt() to send null");
+        .isInstanceOf(OursValidationException.class)
+        .hasMessage(
+            "destinations.update.hashingSalt: must not be null; use clearHashingSalt() to send"
+                + " null")
+        .extracting(e -> ((OursValidationException) e).field())
+        .isEqualTo("destinations.update.hashingSalt");
     assertThatThrownBy(() -> new DestinationUpdate().name(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessageStartingWith("name == null; name is not nullable");
+        .isInstanceOf(OursValidationException.class)
+        .hasMessageStartingWith("destinations.update.name: must not be null; name is not nullable");
     assertThatThrownBy(() -> new DestinationUpdate().putSetting("k", null))
-        .isInstanceOf(NullPointerException.class)
+        .isInstanceOf(OursValidationException.class)
+        .hasMessageStartingWith("destinations.update.settings.k: must not be null")
         .hasMessageContaining("clearEntry(\"settings\", \"k\")");
+    assertThatThrownBy(() -> new DestinationUpdate().putSetting(null, "v"))
+        .isInstanceOf(OursValidationException.class)
+        .hasMessage("destinations.update.settings: a key must not be null");
   }
 
   @Test
