@@ -19,10 +19,11 @@ import java.util.Map;
  * ObservabilityRun PAIRS CALLS}. Contestant A is a client with {@link OursObservability}, either on
  * a {@link SimpleMeterRegistry} alone ({@code meters}: timers recorded directly) or on an {@link
  * ObservationRegistry} with Micrometer's meter handler ({@code observation}: an Observation per
- * call, as in a Spring Boot application without tracing), B the same client without a listener;
- * each pair runs a batch of CALLS calls through each (A B, then B A, …) and gives the ratios A ÷ B
- * of the calling thread's CPU time and allocated bytes per call. Prints the median ratio with its
- * spread, for a get and a list of 100.
+ * call, as in a Spring Boot application without tracing; {@code observationEmptyHandler}: the same
+ * with one handler that does nothing, Micrometer's {@code Observation} without its meters), B the
+ * same client without a listener; each pair runs a batch of CALLS calls through each (A B, then B
+ * A, …) and gives the ratios A ÷ B of the calling thread's CPU time and allocated bytes per call.
+ * Prints the median ratio with its spread, for a get and a list of 100.
  */
 public final class ObservabilityRun {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -40,6 +41,17 @@ public final class ObservabilityRun {
     observations
         .observationConfig()
         .observationHandler(new DefaultMeterObservationHandler(observed));
+    // Observations whose one handler does nothing: Micrometer's Observation without its meters.
+    ObservationRegistry bare = ObservationRegistry.create();
+    bare.observationConfig()
+        .observationHandler(
+            new io.micrometer.observation.ObservationHandler<
+                io.micrometer.observation.Observation.Context>() {
+              @Override
+              public boolean supportsContext(io.micrometer.observation.Observation.Context c) {
+                return true;
+              }
+            });
     try (LoopbackServer server = LoopbackServer.start(new Routes(1));
         OursPrivacy direct = client(server, OursObservability.of(meters));
         OursPrivacy observation =
@@ -49,10 +61,11 @@ public final class ObservabilityRun {
                     .observationRegistry(observations)
                     .meterRegistry(observed)
                     .build());
+        OursPrivacy empty = client(server, OursObservability.of(bare));
         OursPrivacy off = Clients.wrapper(server.baseUrl())) {
       DestinationListParams list = DestinationListParams.builder().limit(100L).build();
-      String[] names = {"meters", "observation"};
-      OursPrivacy[] clients = {direct, observation};
+      String[] names = {"meters", "observation", "observationEmptyHandler"};
+      OursPrivacy[] clients = {direct, observation, empty};
       for (int i = 0; i < clients.length; i++) {
         OursPrivacy c = clients[i];
         compare(

@@ -16,16 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One tracker throughput run in a fresh JVM: {@code TrackerRun
- * ours|ours-spool|ours-micrometer|segment EVENTS BATCH [WARMUP]} ({@code ours-spool}: the
- * crash-safe spool on, fsync every 10 ms; {@code ours-micrometer}: the Micrometer module's listener
- * and tracker meters on a simple registry). Starts its own loopback sink, warms the client up with
- * WARMUP events (default: a fifth of EVENTS) and waits until the sink has them all, then enqueues
- * EVENTS events from one thread, timing each enqueue call, and waits until the sink has counted
- * every one. Prints {@code RESULT} lines: events/s (first enqueue to last event received), enqueue
- * p50/p99/max in microseconds, and the load-independent figures: CPU time and bytes allocated per
- * event by all of the client's threads (the loopback sink's excluded), and bytes allocated per
- * enqueue on the caller's thread. Both clients get the same events (name, user id, one property),
- * the same batch size, one sending thread and a queue large enough not to drop.
+ * ours|ours-spool|ours-micrometer|ours-listener|segment EVENTS BATCH [WARMUP]} ({@code ours-spool}:
+ * the crash-safe spool on, fsync every 10 ms; {@code ours-micrometer}: the Micrometer module's
+ * listener and tracker meters on a simple registry; {@code ours-listener}: a call listener that
+ * does nothing, the core's listener path alone). Starts its own loopback sink, warms the client up
+ * with WARMUP events (default: a fifth of EVENTS) and waits until the sink has them all, then
+ * enqueues EVENTS events from one thread, timing each enqueue call, and waits until the sink has
+ * counted every one. Prints {@code RESULT} lines: events/s (first enqueue to last event received),
+ * enqueue p50/p99/max in microseconds, and the load-independent figures: CPU time and bytes
+ * allocated per event by all of the client's threads (the loopback sink's excluded), and bytes
+ * allocated per enqueue on the caller's thread. Both clients get the same events (name, user id,
+ * one property), the same batch size, one sending thread and a queue large enough not to drop.
  */
 public final class TrackerRun {
   private TrackerRun() {}
@@ -45,7 +46,8 @@ public final class TrackerRun {
                   batch,
                   warmup + events,
                   kind.endsWith("spool"),
-                  kind.endsWith("micrometer"))
+                  kind.endsWith("micrometer"),
+                  kind.endsWith("listener"))
               : segment(server.baseUrl(), batch);
       long[] ignored = new long[warmup];
       send(client, 0, warmup, ignored);
@@ -157,7 +159,7 @@ public final class TrackerRun {
   }
 
   private static Client ours(
-      String base, int batch, int capacity, boolean spool, boolean micrometer)
+      String base, int batch, int capacity, boolean spool, boolean micrometer, boolean noop)
       throws java.io.IOException {
     OursIngest.Builder builder =
         OursIngest.builder().token("bench-token").baseUrl(base + "/api/v1").logLevel(LogLevel.OFF);
@@ -165,6 +167,9 @@ public final class TrackerRun {
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     if (micrometer) { // issue 26: ours-micrometer, the Micrometer module on
       builder.listener(com.oursprivacy.micrometer.OursObservability.of(meters));
+    }
+    if (noop) { // a listener that does nothing: what the core's listener path costs by itself
+      builder.listener(new com.oursprivacy.core.CallListener() {});
     }
     OursIngest ingest = builder.build();
     TrackerConfig.Builder config =

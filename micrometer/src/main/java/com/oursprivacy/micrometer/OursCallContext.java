@@ -3,11 +3,12 @@ package com.oursprivacy.micrometer;
 import com.oursprivacy.core.CallEnd;
 import com.oursprivacy.core.CallInfo;
 import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.Propagator;
 import io.micrometer.observation.transport.RequestReplySenderContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The {@code Observation.Context} of one SDK call: a client-side sender context (so tracing
@@ -17,8 +18,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * OursCallObservationConvention}s.
  */
 public final class OursCallContext extends RequestReplySenderContext<Map<String, String>, CallEnd> {
+  // Shared setters: a call's context allocates no lambda of its own.
+  private static final Propagator.Setter<Map<String, String>> WRITE =
+      (carrier, key, value) -> {
+        if (carrier != null) {
+          carrier.put(key, value);
+        }
+      };
+  private static final Propagator.Setter<Map<String, String>> IGNORE = (carrier, key, value) -> {};
+  private static final AtomicIntegerFieldUpdater<OursCallContext> RETRIES =
+      AtomicIntegerFieldUpdater.newUpdater(OursCallContext.class, "retries");
+
   private final CallInfo call;
-  private final AtomicInteger retries = new AtomicInteger();
+  private volatile int retries;
 
   /**
    * A context for {@code call}.
@@ -27,13 +39,7 @@ public final class OursCallContext extends RequestReplySenderContext<Map<String,
    * @param propagate whether trace headers written into the carrier go out with the request
    */
   public OursCallContext(CallInfo call, boolean propagate) {
-    super(
-        (carrier, key, value) -> {
-          if (propagate && carrier != null) {
-            carrier.put(key, value);
-          }
-        },
-        Kind.CLIENT);
+    super(propagate ? WRITE : IGNORE, Kind.CLIENT);
     this.call = call;
     setCarrier(new LinkedHashMap<>(4));
     setRemoteServiceName(
@@ -65,10 +71,10 @@ public final class OursCallContext extends RequestReplySenderContext<Map<String,
    */
   public int retries() {
     CallEnd end = getResponse();
-    return end != null ? end.retries() : retries.get();
+    return end != null ? end.retries() : retries;
   }
 
   void retried() {
-    retries.incrementAndGet();
+    RETRIES.incrementAndGet(this);
   }
 }

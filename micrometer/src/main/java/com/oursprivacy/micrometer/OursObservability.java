@@ -13,10 +13,12 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +51,8 @@ public final class OursObservability implements CallListener {
   /** The tracker batch size summary's name: {@value}. */
   public static final String BATCH_SIZE = "ours.tracker.batch.size";
 
+  private static final int MAX_STATUS = 599;
+
   private final @Nullable ObservationRegistry observations;
   // Without an observation registry (and a custom convention), timers are recorded directly.
   private final @Nullable CallTimers timers;
@@ -56,6 +60,9 @@ public final class OursObservability implements CallListener {
   private final boolean propagate;
   private final @Nullable OursCallObservationConvention convention;
   private final Map<CallInfo, Observation> inFlight = new ConcurrentHashMap<>();
+  // Batch meters by result and status (0 to 599), each registered once: a batch allocates nothing.
+  private final Map<BatchSent.Result, AtomicReferenceArray<BatchMeters>> batchMeters =
+      new EnumMap<>(BatchSent.Result.class);
 
   private OursObservability(Builder b) {
     MeterRegistry m = b.meters;
@@ -74,6 +81,9 @@ public final class OursObservability implements CallListener {
     this.meters = m;
     this.propagate = b.propagate;
     this.convention = b.convention;
+    for (BatchSent.Result r : BatchSent.Result.values()) {
+      batchMeters.put(r, new AtomicReferenceArray<>(MAX_STATUS + 1));
+    }
   }
 
   /**
@@ -184,22 +194,44 @@ public final class OursObservability implements CallListener {
 
   @Override
   public void onBatchSent(BatchSent batch) {
-    if (meters == null) {
+    MeterRegistry m = meters;
+    if (m == null) {
       return;
     }
-    String result = batch.result().name().toLowerCase(Locale.ROOT);
-    String status = batch.statusCode() == 0 ? "IO_ERROR" : Integer.toString(batch.statusCode());
-    Timer.builder(BATCHES)
-        .description("Requests a tracker sent, by result")
-        .tags("result", result, "status", status)
-        .register(meters)
-        .record(batch.duration());
-    DistributionSummary.builder(BATCH_SIZE)
-        .description("Items per request a tracker sent")
-        .baseUnit("items")
-        .tags("result", result)
-        .register(meters)
-        .record(batch.size());
+    int status = batch.statusCode();
+    AtomicReferenceArray<BatchMeters> byStatus = batchMeters.get(batch.result());
+    boolean cached = status >= 0 && status <= MAX_STATUS;
+    BatchMeters b = cached ? byStatus.get(status) : null;
+    if (b == null) {
+      b = new BatchMeters(m, batch.result(), status);
+      if (cached) {
+        byStatus.set(status, b);
+      }
+    }
+    b.time.record(batch.duration());
+    b.size.record(batch.size());
+  }
+
+  /** The batch timer and size summary of one result and status, looked up once. */
+  private static final class BatchMeters {
+    private final Timer time;
+    private final DistributionSummary size;
+
+    BatchMeters(MeterRegistry meters, BatchSent.Result r, int statusCode) {
+      String result = r.name().toLowerCase(Locale.ROOT);
+      String status = statusCode == 0 ? "IO_ERROR" : Integer.toString(statusCode);
+      this.time =
+          Timer.builder(BATCHES)
+              .description("Requests a tracker sent, by result")
+              .tags("result", result, "status", status)
+              .register(meters);
+      this.size =
+          DistributionSummary.builder(BATCH_SIZE)
+              .description("Items per request a tracker sent")
+              .baseUnit("items")
+              .tags("result", result)
+              .register(meters);
+    }
   }
 
   private static String api(CallInfo call) {
