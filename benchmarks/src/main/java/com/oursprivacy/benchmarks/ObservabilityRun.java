@@ -20,10 +20,12 @@ import java.util.Map;
  * a {@link SimpleMeterRegistry} alone ({@code meters}: timers recorded directly) or on an {@link
  * ObservationRegistry} with Micrometer's meter handler ({@code observation}: an Observation per
  * call, as in a Spring Boot application without tracing; {@code observationEmptyHandler}: the same
- * with one handler that does nothing, Micrometer's {@code Observation} without its meters), B the
- * same client without a listener; each pair runs a batch of CALLS calls through each (A B, then B
- * A, …) and gives the ratios A ÷ B of the calling thread's CPU time and allocated bytes per call.
- * Prints the median ratio with its spread, for a get and a list of 100.
+ * with one handler that does nothing, Micrometer's {@code Observation} without its meters; {@code
+ * observationNoLongTaskTimer}: the meter handler without its long task timer, as Spring Boot's
+ * {@code management.observations.long-task-timer.enabled=false} configures it), B the same client
+ * without a listener; each pair runs a batch of CALLS calls through each (A B, then B A, …) and
+ * gives the ratios A ÷ B of the calling thread's CPU time and allocated bytes per call. Prints the
+ * median ratio with its spread, for a get and a list of 100.
  */
 public final class ObservabilityRun {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -52,6 +54,15 @@ public final class ObservabilityRun {
                 return true;
               }
             });
+    // Spring Boot's management.observations.long-task-timer.enabled=false: timers, no long task
+    // timer.
+    ObservationRegistry noLongTask = ObservationRegistry.create();
+    noLongTask
+        .observationConfig()
+        .observationHandler(
+            new DefaultMeterObservationHandler(
+                new SimpleMeterRegistry(),
+                DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
     try (LoopbackServer server = LoopbackServer.start(new Routes(1));
         OursPrivacy direct = client(server, OursObservability.of(meters));
         OursPrivacy observation =
@@ -62,10 +73,13 @@ public final class ObservabilityRun {
                     .meterRegistry(observed)
                     .build());
         OursPrivacy empty = client(server, OursObservability.of(bare));
+        OursPrivacy noLtt = client(server, OursObservability.of(noLongTask));
         OursPrivacy off = Clients.wrapper(server.baseUrl())) {
       DestinationListParams list = DestinationListParams.builder().limit(100L).build();
-      String[] names = {"meters", "observation", "observationEmptyHandler"};
-      OursPrivacy[] clients = {direct, observation, empty};
+      String[] names = {
+        "meters", "observation", "observationEmptyHandler", "observationNoLongTaskTimer"
+      };
+      OursPrivacy[] clients = {direct, observation, empty, noLtt};
       for (int i = 0; i < clients.length; i++) {
         OursPrivacy c = clients[i];
         compare(
