@@ -5,11 +5,9 @@ import com.oursprivacy.core.CallInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -25,34 +23,14 @@ final class CallTimers {
   private static final int MAX_STATUS = 599;
 
   private final MeterRegistry meters;
-  private final Map<String, List<PerCall>> byOperation = new ConcurrentHashMap<>();
+  private final PerShape<PerCall> perCall = new PerShape<>(PerCall::new);
 
   CallTimers(MeterRegistry meters) {
     this.meters = meters;
   }
 
   void record(CallEnd end) {
-    perCall(end.call()).timer(end).record(end.duration().toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  private PerCall perCall(CallInfo call) {
-    List<PerCall> variants =
-        byOperation.computeIfAbsent(call.operation(), k -> new CopyOnWriteArrayList<>());
-    for (PerCall p : variants) {
-      if (p.matches(call)) {
-        return p;
-      }
-    }
-    synchronized (variants) {
-      for (PerCall p : variants) {
-        if (p.matches(call)) {
-          return p;
-        }
-      }
-      PerCall p = new PerCall(call);
-      variants.add(p);
-      return p;
-    }
+    perCall.get(end.call()).timer(end).record(end.duration().toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** The timers of one API, operation, method and path template. */
@@ -71,12 +49,6 @@ final class CallTimers {
       this.operation = call.operation();
       this.method = call.method();
       this.template = call.pathTemplate();
-    }
-
-    boolean matches(CallInfo call) {
-      return api == call.api()
-          && method.equals(call.method())
-          && template.equals(call.pathTemplate());
     }
 
     Timer timer(CallEnd end) {

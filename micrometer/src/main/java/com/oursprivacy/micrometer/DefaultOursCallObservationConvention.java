@@ -5,11 +5,7 @@ import com.oursprivacy.core.CallInfo;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.binder.http.Outcome;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +27,7 @@ public class DefaultOursCallObservationConvention implements OursCallObservation
   public static final DefaultOursCallObservationConvention INSTANCE =
       new DefaultOursCallObservationConvention();
 
-  // Bounded like the meters themselves: one entry per API, operation, method and path template.
-  private final Map<String, List<Shape>> shapes = new ConcurrentHashMap<>();
+  private final PerShape<Shape> shapes = new PerShape<>(Shape::new);
 
   /** The default convention; see {@link #INSTANCE}. */
   public DefaultOursCallObservationConvention() {}
@@ -51,66 +46,30 @@ public class DefaultOursCallObservationConvention implements OursCallObservation
    */
   @Override
   public String getContextualName(OursCallContext context) {
-    return shape(context.call()).contextualName;
+    return shapes.get(context.call()).contextualName;
   }
 
   @Override
   public KeyValues getLowCardinalityKeyValues(OursCallContext context) {
-    Shape shape = shape(context.call());
+    Shape shape = shapes.get(context.call());
     CallEnd end = context.getResponse();
     if (end == null) {
       return shape.lowStart;
     }
-    Ending last = shape.last;
-    if (last != null && last.matches(end)) {
-      return last.low;
-    }
-    Ending now = shape.ending(end);
-    if (now != null) {
-      shape.last = now;
-      return now.low;
-    }
-    return shape.low(end);
+    Ending reused = shape.reusable(end);
+    return reused != null ? reused.low : shape.low(end);
   }
 
   @Override
   public KeyValues getHighCardinalityKeyValues(OursCallContext context) {
-    Shape shape = shape(context.call());
+    Shape shape = shapes.get(context.call());
     CallEnd end = context.getResponse();
     if (end == null) {
       int retries = context.retries();
       return retries == 0 ? shape.highStart : shape.high(retries, null);
     }
-    Ending last = shape.last;
-    if (last != null && last.matches(end)) {
-      return last.high;
-    }
-    Ending now = shape.ending(end);
-    if (now != null) {
-      shape.last = now;
-      return now.high;
-    }
-    return shape.high(end.retries(), end);
-  }
-
-  private Shape shape(CallInfo call) {
-    List<Shape> variants =
-        shapes.computeIfAbsent(call.operation(), k -> new CopyOnWriteArrayList<>());
-    for (Shape s : variants) {
-      if (s.matches(call)) {
-        return s;
-      }
-    }
-    synchronized (variants) {
-      for (Shape s : variants) {
-        if (s.matches(call)) {
-          return s;
-        }
-      }
-      Shape s = new Shape(call);
-      variants.add(s);
-      return s;
-    }
+    Ending reused = shape.reusable(end);
+    return reused != null ? reused.high : shape.high(end.retries(), end);
   }
 
   /** The status code; {@code IO_ERROR} when the call ended without a response. */
@@ -130,7 +89,6 @@ public class DefaultOursCallObservationConvention implements OursCallObservation
 
   /** The values every call of one API, operation, method and path template shares. */
   private static final class Shape {
-    private final CallInfo.Api api;
     private final String apiName;
     private final String operation;
     private final String method;
@@ -142,8 +100,7 @@ public class DefaultOursCallObservationConvention implements OursCallObservation
     private volatile @Nullable Ending last;
 
     Shape(CallInfo call) {
-      this.api = call.api();
-      this.apiName = api.name().toLowerCase(Locale.ROOT);
+      this.apiName = call.api().name().toLowerCase(Locale.ROOT);
       this.operation = call.operation();
       this.method = call.method();
       this.template = call.pathTemplate();
@@ -153,18 +110,21 @@ public class DefaultOursCallObservationConvention implements OursCallObservation
       this.highStart = high(0, null);
     }
 
-    boolean matches(CallInfo call) {
-      return api == call.api()
-          && method.equals(call.method())
-          && template.equals(call.pathTemplate());
-    }
-
-    /** The reusable values of {@code end}, or null when it is not a plain one-attempt success. */
-    @Nullable Ending ending(CallEnd end) {
+    /**
+     * The values of {@code end} kept for reuse: the last ending's when {@code end} is like it, else
+     * new ones that replace it; null when {@code end} is not a plain one-attempt success.
+     */
+    @Nullable Ending reusable(CallEnd end) {
+      Ending kept = last;
+      if (kept != null && kept.matches(end)) {
+        return kept;
+      }
       if (!end.succeeded() || end.attempts() != 1 || end.exception().isPresent()) {
         return null;
       }
-      return new Ending(end.statusCode(), low(end), high(0, end));
+      Ending now = new Ending(end.statusCode(), low(end), high(0, end));
+      last = now;
+      return now;
     }
 
     KeyValues low(@Nullable CallEnd end) {
