@@ -57,6 +57,17 @@ import java.util.TreeSet;
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = builder().build();
 
+  // The Ingest API's documented back-off; POST is repeatable there, every body carries distinctIds.
+  private static final RetryPolicy INGEST =
+      builder()
+          .initialDelay(Duration.ofSeconds(2))
+          .maxDelay(Duration.ofSeconds(60))
+          .multiplier(2)
+          .jitter(0)
+          .extraJitter(Duration.ofSeconds(1), Duration.ofSeconds(5))
+          .idempotentMethods(Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST"))
+          .build();
+
   private final int maxRetries;
   private final Duration initialDelay;
   private final Duration maxDelay;
@@ -85,6 +96,16 @@ public final class RetryPolicy {
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
+  }
+
+  /**
+   * {@return the Ingest API's documented back-off, which {@code OursIngest}, its trackers and the
+   * Kafka Connect sink use: 2 retries, 2 s doubling to 60 s plus 1-5 s of extra jitter, Retry-After
+   * up to 60 s, POST retried like the idempotent methods (every ingest body carries its
+   * distinctIds, so a repeat is deduplicated)}
+   */
+  public static RetryPolicy ingestDefaults() {
+    return INGEST;
   }
 
   /** {@return a builder starting from {@link #defaults()}' values} */

@@ -4,7 +4,6 @@ import com.oursprivacy.core.RetryPolicy;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.BinaryOperator;
 
 /**
@@ -17,16 +16,8 @@ import java.util.function.BinaryOperator;
  * pauses use one formula.
  */
 final class Backoff {
-  /** The documented schedule; POST is repeatable because every body carries its distinctIds. */
-  static final RetryPolicy POLICY =
-      RetryPolicy.builder()
-          .initialDelay(Duration.ofSeconds(2))
-          .maxDelay(Duration.ofSeconds(60))
-          .multiplier(2)
-          .jitter(0)
-          .extraJitter(Duration.ofSeconds(1), Duration.ofSeconds(5))
-          .idempotentMethods(Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST"))
-          .build();
+  /** The documented schedule ({@link RetryPolicy#ingestDefaults()}). */
+  static final RetryPolicy POLICY = RetryPolicy.ingestDefaults();
 
   /**
    * The longest server-requested wait honoured: the synchronous client's cap ({@link

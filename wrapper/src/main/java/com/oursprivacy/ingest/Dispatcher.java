@@ -311,12 +311,7 @@ final class Dispatcher {
     } finally {
       lock.unlock();
     }
-    try {
-      unspool(finals);
-      fire(notes);
-    } finally {
-      notified();
-    }
+    settle(finals, notes);
     return true;
   }
 
@@ -582,6 +577,15 @@ final class Dispatcher {
     } finally {
       lock.unlock();
     }
+    settle(finals, notes);
+  }
+
+  /** The end of a worker's callbacks for a batch: a flush or close may be waiting for it. */
+  /**
+   * After a decision taken under the lock (which counted itself in {@code notifying}), outside it:
+   * forgets the finished items' spool rows, tells the listener, then lets waiters look again.
+   */
+  private void settle(List<Envelope> finals, List<Outcome> notes) {
     try {
       unspool(finals);
       fire(notes);
@@ -590,7 +594,6 @@ final class Dispatcher {
     }
   }
 
-  /** The end of a worker's callbacks for a batch: a flush or close may be waiting for it. */
   private void notified() {
     lock.lock();
     try {

@@ -39,6 +39,18 @@ class RetryPolicyTest {
   }
 
   @Test
+  void ingestDefaultsAreTheIngestApisDocumentedBackoff() {
+    RetryPolicy ingest = RetryPolicy.ingestDefaults();
+    // api-facts: after the n-th failure min(2 s x 2^(n-1), 60 s) plus 1-5 s of jitter
+    assertThat(ingest.backoff(1, 0.7, 0)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(ingest.backoff(2, 0.7, 0.5)).isEqualTo(Duration.ofSeconds(7));
+    assertThat(ingest.backoff(7, 0.7, 0)).isEqualTo(Duration.ofSeconds(61));
+    assertThat(ingest.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+    // every ingest body carries its distinctIds: a repeated POST is deduplicated
+    assertThat(ingest.idempotentMethods()).contains("POST").doesNotContain("PATCH");
+  }
+
+  @Test
   void postAndPatchAreNotIdempotentByDefaultButCanBeDeclaredSo() {
     RetryPolicy p = RetryPolicy.defaults();
     assertThat(p.isIdempotent("get")).isTrue();

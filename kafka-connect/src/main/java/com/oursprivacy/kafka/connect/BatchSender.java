@@ -44,14 +44,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class BatchSender {
   /** The API's documented back-off: 2 s doubling to 60 s, plus 1-5 s of jitter. */
-  static final RetryPolicy BACKOFF =
-      RetryPolicy.builder()
-          .initialDelay(Duration.ofSeconds(2))
-          .maxDelay(Duration.ofSeconds(60))
-          .multiplier(2)
-          .jitter(0)
-          .extraJitter(Duration.ofSeconds(1), Duration.ofSeconds(5))
-          .build();
+  static final RetryPolicy BACKOFF = RetryPolicy.ingestDefaults();
 
   /** The longest server-requested wait honoured (a longer one ends the put's retrying). */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
